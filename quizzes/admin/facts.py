@@ -1,0 +1,93 @@
+"""Admin for sources, entities and facts: search, filters, the quote shown in its sentence."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.models import Entity, Fact, Source
+
+
+def quote_in_context_html(fact: Fact) -> str:
+    if not fact.pk or not fact.quote:
+        return "—"
+    before, quote, after = fact.quote_in_context()
+    return format_html("…{}<mark>{}</mark>{}…", before, quote, after)
+
+
+class FactInline(admin.TabularInline):
+    """The source's facts, listed with a link to each: facts are edited on their own page, where
+    the quote is checked against the source text."""
+
+    model = Fact
+    fields = readonly_fields = ("kind", "text", "date_label", "quote")
+    show_change_link = True
+    extra = 0
+    can_delete = False
+    ordering = ("date_start", "quote_start")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "author", "language", "fact_count")
+    search_fields = ("title", "author", "text")
+    inlines = [FactInline]
+
+    @admin.display(description=_("faits"))
+    def fact_count(self, source):
+        return source.facts.count()
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "source")
+    list_filter = ("kind", "source")
+    search_fields = ("name",)
+
+
+class PrecisionFilter(admin.SimpleListFilter):
+    title = _("précision de la date")
+    parameter_name = "precision"
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, label in Fact.Precision.choices if value]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(date_precision=self.value())
+        return queryset
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    list_display = ("text", "kind", "date_label", "date_start", "date_end", "subject", "relation")
+    list_filter = ("kind", "source", PrecisionFilter, "relation")
+    search_fields = ("text", "quote", "object", "date_label", "subject__name")
+    date_hierarchy = "date_start"
+    autocomplete_fields = ("source", "subject")
+    list_select_related = ("subject",)
+    readonly_fields = ("quote_context",)
+    fieldsets = (
+        (None, {"fields": ("source", "kind", "text")}),
+        (
+            _("Relation (pour les questions d'association)"),
+            {"fields": ("subject", "relation", "object")},
+        ),
+        (_("Date"), {"fields": ("date_label", "date_precision", "date_start", "date_end")}),
+        (
+            _("Provenance"),
+            {
+                "fields": ("quote", "quote_start", "quote_context"),
+                "description": _(
+                    "La citation doit figurer mot pour mot dans la source. Laissez la position "
+                    "vide pour qu'elle soit retrouvée automatiquement."
+                ),
+            },
+        ),
+    )
+
+    @admin.display(description=_("citation dans son contexte"))
+    def quote_context(self, fact):
+        return quote_in_context_html(fact)

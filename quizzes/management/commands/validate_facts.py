@@ -1,0 +1,36 @@
+"""`manage.py validate_facts [FIXTURE ...]`: check every fact against its source."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from quizzes.fact_validation import collect_problems, facts_from_fixture
+from quizzes.models import Fact
+
+
+class Command(BaseCommand):
+    help = (
+        "Vérifie chaque fait : citation présente mot pour mot dans la source, plage de dates "
+        "bien formée et conforme à la précision du libellé, pas de doublon. Sans argument, "
+        "vérifie les faits de la base ; avec des fichiers de fixtures, les vérifie sans les charger."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("fixtures", nargs="*", type=Path, help="fichiers de fixtures JSON")
+
+    def handle(self, *args, fixtures, **options):
+        if fixtures:
+            facts = []
+            for path in fixtures:
+                try:
+                    facts += facts_from_fixture(path)
+                except ValueError as error:
+                    raise CommandError(str(error)) from error
+        else:
+            facts = list(Fact.objects.select_related("source", "subject").order_by("pk"))
+        problems = collect_problems(facts)
+        if problems:
+            for problem in problems:
+                self.stderr.write(problem)
+            raise CommandError(f"{len(problems)} problème(s) dans {len(facts)} fait(s).")
+        self.stdout.write(self.style.SUCCESS(f"{len(facts)} faits vérifiés, aucun problème."))

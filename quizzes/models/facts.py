@@ -1,0 +1,219 @@
+"""Sources and the facts drawn from them, each fact with its exact quote (its provenance)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from quizzes import factcheck
+
+
+class Source(models.Model):
+    title = models.CharField(_("titre"), max_length=200, unique=True)
+    author = models.CharField(_("auteur ou origine"), max_length=200, blank=True)
+    language = models.CharField(_("langue"), max_length=10, default="fr")
+    text = models.TextField(_("texte intégral"))
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Entity(models.Model):
+    """Someone or something the source names: a person, a group, an army, a place, a figure."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("personne")
+        GROUP = "group", _("groupe ou institution")
+        ARMY = "army", _("armée ou force armée")
+        PLACE = "place", _("lieu")
+        FIGURE = "figure", _("chiffre")
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="entities")
+    name = models.CharField(_("nom"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("entité")
+        verbose_name_plural = _("entités")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "name"], name="entity_unique_name_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FactQuerySet(models.QuerySet):
+    def events(self):
+        return self.filter(kind=Fact.Kind.EVENT)
+
+    def chronological(self):
+        return self.order_by("date_start", "date_end", "quote_start", "pk")
+
+    def between(self, start, end):
+        """Events whose whole date range lies within [start, end]."""
+        return self.filter(date_start__gte=start, date_end__lte=end)
+
+    def with_relation(self, relation: str):
+        return self.filter(relation=relation).select_related("subject")
+
+    def for_engine(self):
+        return self.select_related("subject").order_by("pk")
+
+
+class Fact(models.Model):
+    """One statement drawn from a source, with the exact quote it comes from.
+
+    Every fact may be dated (an event), may link a subject to an object by a relation
+    (person → role, army → landing place, place → what happened), or both, so both kinds of
+    question are generated from the same table without special cases.
+    """
+
+    class Kind(models.TextChoices):
+        EVENT = "event", _("événement daté")
+        ROLE = "role", _("personne ou groupe")
+        PLACE = "place", _("lieu")
+        FIGURE = "figure", _("chiffre")
+
+    class Relation(models.TextChoices):
+        NONE = "", _("(aucune)")
+        ROLE = "role", _("a pour rôle")
+        COMMANDS = "commands", _("dirige")
+        LANDED_AT = "landed_at", _("débarque à")
+        HAPPENED_AT = "happened_at", _("lieu de")
+        FIGURE = "figure", _("chiffre de")
+
+    class Precision(models.TextChoices):
+        NONE = "", _("(non daté)")
+        DAY = factcheck.DAY, _("jour")
+        MONTH = factcheck.MONTH, _("mois")
+        SEASON = factcheck.SEASON, _("saison")
+        YEAR = factcheck.YEAR, _("année")
+        RELATIVE = factcheck.RELATIVE, _("relative (déduite du contexte)")
+
+    # Which relations a kind of fact may carry (an event may also say where an army landed).
+    RELATIONS_BY_KIND = {
+        Kind.EVENT: {Relation.NONE, Relation.LANDED_AT},
+        Kind.ROLE: {Relation.ROLE, Relation.COMMANDS},
+        Kind.PLACE: {Relation.HAPPENED_AT},
+        Kind.FIGURE: {Relation.FIGURE},
+    }
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("énoncé"), max_length=400)
+    subject = models.ForeignKey(
+        Entity,
+        verbose_name=_("sujet"),
+        on_delete=models.PROTECT,
+        related_name="facts",
+        null=True,
+        blank=True,
+    )
+    relation = models.CharField(
+        _("relation"), max_length=20, choices=Relation.choices, blank=True, default=""
+    )
+    object = models.CharField(_("objet"), max_length=300, blank=True, default="")
+    date_label = models.CharField(
+        _("date (telle que la source l'écrit)"), max_length=100, blank=True
+    )
+    date_start = models.DateField(_("au plus tôt"), null=True, blank=True)
+    date_end = models.DateField(_("au plus tard"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("précision"), max_length=10, choices=Precision.choices, blank=True, default=""
+    )
+    quote = models.TextField(_("citation exacte"))
+    quote_start = models.PositiveIntegerField(_("position de la citation"), null=True, blank=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("fait")
+        verbose_name_plural = _("faits")
+        ordering = ["source", "date_start", "quote_start", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "text"], name="fact_unique_text"),
+            models.UniqueConstraint(
+                fields=["source", "subject", "relation", "object"],
+                condition=~Q(relation=""),
+                name="fact_unique_relation",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
+                | Q(date_start__lte=models.F("date_end")),
+                name="fact_date_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="event")
+                | (
+                    Q(date_start__isnull=False, date_end__isnull=False)
+                    & ~Q(date_label="")
+                    & ~Q(date_precision="")
+                ),
+                name="fact_event_is_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(relation="") | (Q(subject__isnull=False) & ~Q(object="")),
+                name="fact_relation_has_subject_and_object",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "date_start", "date_end"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_dated(self) -> bool:
+        return self.date_start is not None
+
+    @property
+    def quote_end(self) -> int | None:
+        return None if self.quote_start is None else self.quote_start + len(self.quote)
+
+    def quote_in_context(self) -> tuple[str, str, str]:
+        """(before, quote, after) within the surrounding sentence of the source."""
+        start = self.quote_start or 0
+        return factcheck.sentence_around(self.source.text, start, start + len(self.quote))
+
+    def problems(self) -> list[str]:
+        """Everything that makes this fact unfaithful to its source (empty when it is sound)."""
+        problems = []
+        if self.source_id is not None:
+            problems += factcheck.quote_problems(self.source.text, self.quote, self.quote_start)
+        if self.kind == self.Kind.EVENT or self.date_start or self.date_end or self.date_label:
+            problems += factcheck.date_problems(
+                self.date_label, self.date_precision, self.date_start, self.date_end
+            )
+        allowed = self.RELATIONS_BY_KIND.get(self.kind, set())
+        if self.relation not in allowed:
+            problems.append(
+                f"la relation « {self.relation or '(aucune)'} » ne convient pas à un fait de type "
+                f"« {self.kind} »"
+            )
+        if self.relation and (self.subject_id is None or not self.object.strip()):
+            problems.append("une relation demande un sujet et un objet")
+        if (
+            self.subject_id is not None
+            and self.source_id is not None
+            and self.subject.source_id != self.source_id
+        ):
+            problems.append("le sujet appartient à une autre source")
+        return problems
+
+    def clean(self):
+        # Locate the quote when the editor left the position empty: they paste a quote, we find it.
+        if self.quote_start is None and self.source_id is not None and self.quote:
+            found = self.source.text.find(self.quote)
+            if found != -1:
+                self.quote_start = found
+        if problems := self.problems():
+            raise ValidationError(problems)

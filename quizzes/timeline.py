@@ -1,0 +1,48 @@
+"""Timeline layout: events grouped by year, each placed on a shared time axis, for server-side
+drawing (no JavaScript, no chart library)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    text: str
+    date_label: str
+    start: date
+    end: date
+    quote: str
+    fact_id: int | None = None
+    note: str = ""  # e.g. "votre place : 3" in feedback
+
+    @property
+    def is_range(self) -> bool:
+        return self.start != self.end
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: int
+    entries: list[TimelineEntry]
+
+
+def by_year(entries: list[TimelineEntry]) -> list[TimelineYear]:
+    ordered = sorted(entries, key=lambda entry: (entry.start, entry.end))
+    return [
+        TimelineYear(year, list(group))
+        for year, group in groupby(ordered, key=lambda entry: entry.start.year)
+    ]
+
+
+def entry_from_fact(fact) -> TimelineEntry:
+    return TimelineEntry(
+        text=fact.text,
+        date_label=fact.date_label,
+        start=fact.date_start,
+        end=fact.date_end,
+        quote=fact.quote,
+        fact_id=fact.pk,
+    )
