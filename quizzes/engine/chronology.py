@@ -1,0 +1,152 @@
+"""Chronology questions: pick events whose order the source settles, shuffle them, ask for
+the order, oldest first.
+
+Two events may be asked together only if their date ranges do not overlap, so "septembre
+1943" is never ordered against "8 septembre 1943". Events are sorted by their first day once
+per bank; a question is then a chain of events each starting after the previous one ends,
+which makes every pair in it orderable (intervals: a.end < b.start and b.end < c.start
+imply a.end < c.start).
+"""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from quizzes.engine.facts import EventFact
+from quizzes.engine.questions import (
+    MAX_CHRONOLOGY_ITEMS,
+    MIN_CHRONOLOGY_ITEMS,
+    ChronologyQuestion,
+    Item,
+    NotEnoughFacts,
+    rng_for,
+    shuffled_not_identity,
+)
+
+EASY = "easy"
+MEDIUM = "medium"
+HARD = "hard"
+DIFFICULTIES = (EASY, MEDIUM, HARD)
+
+PROMPT = "Remettez ces événements dans l’ordre chronologique, du plus ancien au plus récent."
+
+
+class ChronologyBank:
+    """Events prepared for drawing questions: sorted once, O(n log n), then each question
+    costs about O(items × (log n + skip))."""
+
+    def __init__(self, events: Sequence[EventFact]):
+        self.events = sorted(events, key=lambda e: (e.start, e.end, e.id))
+        starts = [event.start for event in self.events]
+        size = len(self.events)
+        # following[i]: the first event that starts after event i ends.
+        self.following = [bisect_right(starts, event.end) for event in self.events]
+        # longest[i]: the most events a question may hold when it opens with event i.
+        self.longest = [0] * size
+        best_from = [0] * (size + 1)
+        for i in range(size - 1, -1, -1):
+            self.longest[i] = 1 + best_from[self.following[i]]
+            best_from[i] = max(best_from[i + 1], self.longest[i])
+        self.max_items = best_from[0] if size else 0
+        # last_opening[k]: the last event that can still open a chain of k events.
+        self.last_opening = [size - 1] * (self.max_items + 2)
+        for k in range(1, self.max_items + 1):
+            index = size - 1
+            while self.longest[index] < k:
+                index -= 1
+            self.last_opening[k] = index
+
+    def _first_fit(self, index: int, needed: int) -> int:
+        """The first event at or after index that can still open a chain of `needed`."""
+        while self.longest[index] < needed:
+            index += 1
+        return index
+
+    def draw(self, n_items: int, seed: object, difficulty: str = MEDIUM) -> list[EventFact]:
+        """n_items pairwise orderable events, oldest first."""
+        if difficulty not in DIFFICULTIES:
+            raise ValueError(f"Difficulté inconnue : {difficulty!r} (attendu : {DIFFICULTIES}).")
+        if not MIN_CHRONOLOGY_ITEMS <= n_items <= MAX_CHRONOLOGY_ITEMS:
+            raise ValueError(
+                f"Une chronologie compte de {MIN_CHRONOLOGY_ITEMS} à {MAX_CHRONOLOGY_ITEMS} "
+                f"événements (demandé : {n_items})."
+            )
+        if n_items > self.max_items:
+            raise NotEnoughFacts(
+                f"Impossible de composer une chronologie de {n_items} événements : parmi les "
+                f"{len(self.events)} événements datés, au plus {self.max_items} ont des dates "
+                "qui ne se chevauchent pas deux à deux."
+            )
+        return self.chain(n_items, rng_for(seed), difficulty)
+
+    def chain(self, n_items: int, rng: random.Random, difficulty: str) -> list[EventFact]:
+        """n_items pairwise orderable events, oldest first (the caller checked max_items)."""
+        last = self.last_opening[n_items]
+        # Easy questions open early so the rest of the chain can spread over the timeline.
+        start = rng.randint(0, last // n_items if difficulty == EASY else last)
+        chain = [self._first_fit(start, n_items)]
+        for needed in range(n_items - 1, 0, -1):
+            first = self.following[chain[-1]]
+            room = max(0, self.last_opening[needed] - first)
+            if difficulty == HARD:
+                skip = rng.randint(0, min(1, room))
+            elif difficulty == MEDIUM:
+                skip = rng.randint(0, room // needed)
+            else:
+                share = room // needed
+                skip = rng.randint(share // 2, share) if share else 0
+            chain.append(self._first_fit(first + skip, needed))
+        return [self.events[index] for index in chain]
+
+    def question(self, n_items: int, seed: object, difficulty: str = MEDIUM) -> ChronologyQuestion:
+        ordered = self.draw(n_items, seed, difficulty)
+        rng = rng_for(f"{seed}:shuffle")
+        shown = shuffled_not_identity(rng, ordered)
+        # Ids follow the order shown, so they say nothing about the right order.
+        ids = {event.id: f"e{rank}" for rank, event in enumerate(shown, 1)}
+        items = tuple(
+            Item(
+                id=ids[event.id],
+                label=event.text,
+                fact_id=event.id,
+                quote=event.quote,
+                date_label=event.date_label,
+                start=event.start.isoformat(),
+                end=event.end.isoformat(),
+            )
+            for event in shown
+        )
+        return ChronologyQuestion(
+            prompt=PROMPT, items=items, answer=tuple(ids[event.id] for event in ordered)
+        )
+
+    def count_sets(self, n_items: int) -> int:
+        """How many distinct sets of n_items pairwise orderable events the bank holds."""
+        size = len(self.events)
+        # chains[i]: chains of the current length opening with event i; suffix sums on top.
+        chains = [1] * size
+        for _length in range(2, n_items + 1):
+            suffix = [0] * (size + 1)
+            for i in range(size - 1, -1, -1):
+                suffix[i] = suffix[i + 1] + chains[i]
+            chains = [suffix[self.following[i]] for i in range(size)]
+        return sum(chains)
+
+
+def generate_chronology(
+    events: Sequence[EventFact],
+    *,
+    n_items: int = 4,
+    seed: object = 0,
+    difficulty: str = MEDIUM,
+    bank: ChronologyBank | None = None,
+) -> ChronologyQuestion:
+    """One chronology question from the events (pass a prepared `bank` to draw many)."""
+    return (bank or ChronologyBank(events)).question(n_items, seed, difficulty)
+
+
+def is_unambiguous(events: Sequence[EventFact]) -> bool:
+    """True when every pair of events can be ordered from their date ranges alone."""
+    return all(not a.overlaps(b) for index, a in enumerate(events) for b in events[index + 1 :])

@@ -1,0 +1,281 @@
+"""Matching questions: pairs of one relation (person → role, place → event, army → landing
+place, event → date as the source writes it) shown as two columns.
+
+Never ambiguous: no two prompts share a right answer, and no answer shown (distractors
+included) is a right answer for a prompt other than its own, as far as the facts know.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from quizzes.engine.chronology import MEDIUM, ChronologyBank
+from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, rng_for
+
+DATE = "date"
+MAX_PAIRS = 8
+RELATION_PROMPTS = {
+    "role": "Associez chaque personnage ou groupe à son rôle.",
+    "commands": "Associez chaque chef à ce qu’il dirige.",
+    "happened_at": "Associez chaque lieu à ce qui s’y est passé.",
+    "landed_at": "Associez chaque armée au lieu où elle débarque.",
+    "figure": "Associez chaque chiffre à ce qu’il mesure.",
+    DATE: "Associez chaque événement à sa date, telle que la source l’écrit.",
+}
+DEFAULT_PROMPT = "Associez chaque élément de gauche à sa réponse."
+# Random probes before falling back to a full pass over the facts (keeps big banks cheap).
+PROBES_PER_PICK = 12
+EXHAUSTIVE_POOL = 80
+SEARCH_BUDGET = 20_000
+
+T = TypeVar("T")
+
+
+def normalized(text: str) -> str:
+    """Compare labels the way a reader would: case, accents and spacing do not matter."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join(text.replace("’", "'").split())
+
+
+def _pick(
+    rng: random.Random, pool: Sequence[T], count: int, fits: Callable[[list[T], T], bool]
+) -> list[T]:
+    """Up to `count` members of pool, drawn at random, each compatible with those before.
+
+    Small pools are searched exhaustively (a greedy draw can miss a compatible set that
+    exists); big ones are probed at random, then scanned, which keeps big banks cheap."""
+    if len(pool) <= EXHAUSTIVE_POOL:
+        order = list(pool)
+        rng.shuffle(order)
+        return _search(order, count, fits)
+    chosen: list[T] = []
+    tried: set[int] = set()
+    for _probe in range(PROBES_PER_PICK * count):
+        if len(chosen) == count:
+            return chosen
+        index = rng.randrange(len(pool))
+        if index in tried:
+            continue
+        tried.add(index)
+        if fits(chosen, pool[index]):
+            chosen.append(pool[index])
+    rest = [index for index in range(len(pool)) if index not in tried]
+    rng.shuffle(rest)
+    for index in rest:
+        if len(chosen) == count:
+            break
+        if fits(chosen, pool[index]):
+            chosen.append(pool[index])
+    return chosen
+
+
+def _search(order: list[T], count: int, fits: Callable[[list[T], T], bool]) -> list[T]:
+    """Depth-first search for `count` compatible members; the largest set found otherwise."""
+    best: list[T] = []
+    budget = [SEARCH_BUDGET]
+
+    def extend(chosen: list[T], start: int) -> bool:
+        nonlocal best
+        if len(chosen) > len(best):
+            best = list(chosen)
+        if len(chosen) == count:
+            return True
+        for index in range(start, len(order)):
+            if len(chosen) + len(order) - index <= len(best) or budget[0] <= 0:
+                return False
+            budget[0] -= 1
+            if fits(chosen, order[index]) and extend([*chosen, order[index]], index + 1):
+                return True
+        return False
+
+    extend([], 0)
+    return best
+
+
+def _question(
+    rng: random.Random,
+    relation: str,
+    prompts: list[Item],
+    right_answers: list[str],
+    distractors: list[str],
+) -> MatchingQuestion:
+    rng.shuffle(order := list(range(len(prompts))))
+    labels = right_answers + distractors
+    rng.shuffle(answer_order := list(range(len(labels))))
+    answer_ids = {index: f"r{rank}" for rank, index in enumerate(answer_order, 1)}
+    shown_prompts = []
+    answer = {}
+    for rank, index in enumerate(order, 1):
+        prompt_id = f"p{rank}"
+        shown_prompts.append(_with_id(prompts[index], prompt_id))
+        answer[prompt_id] = answer_ids[index]
+    answers = tuple(Item(id=answer_ids[index], label=labels[index]) for index in answer_order)
+    return MatchingQuestion(
+        prompt=RELATION_PROMPTS.get(relation, DEFAULT_PROMPT),
+        relation=relation,
+        prompts=tuple(shown_prompts),
+        answers=answers,
+        answer=answer,
+    )
+
+
+def _with_id(item: Item, item_id: str) -> Item:
+    return Item(
+        id=item_id,
+        label=item.label,
+        fact_id=item.fact_id,
+        quote=item.quote,
+        date_label=item.date_label,
+        start=item.start,
+        end=item.end,
+    )
+
+
+def _check_pairs(n_pairs: int) -> None:
+    if not 2 <= n_pairs <= MAX_PAIRS:
+        raise ValueError(f"Une association compte de 2 à {MAX_PAIRS} paires (demandé : {n_pairs}).")
+
+
+class RelationBank:
+    """The facts of one relation, with what each subject is known to be paired with."""
+
+    def __init__(self, facts: Sequence[RelationFact], relation: str):
+        self.relation = relation
+        self.facts = [fact for fact in facts if fact.relation == relation]
+        self.known: set[tuple[str, str]] = {
+            (normalized(fact.subject), normalized(fact.object)) for fact in self.facts
+        }
+        self.subjects = {normalized(fact.subject) for fact in self.facts}
+
+    def _fits_prompt(self, chosen: list[RelationFact], fact: RelationFact) -> bool:
+        subject, answer = normalized(fact.subject), normalized(fact.object)
+        for other in chosen:
+            other_subject, other_answer = normalized(other.subject), normalized(other.object)
+            if subject == other_subject or answer == other_answer:
+                return False
+            if (subject, other_answer) in self.known or (other_subject, answer) in self.known:
+                return False
+        return True
+
+    def question(self, n_pairs: int, seed: object, n_distractors: int = 0) -> MatchingQuestion:
+        _check_pairs(n_pairs)
+        rng = rng_for(seed)
+        chosen = _pick(rng, self.facts, n_pairs, self._fits_prompt)
+        if len(chosen) < n_pairs:
+            raise NotEnoughFacts(
+                f"Impossible d’associer {n_pairs} paires « {self.relation} » sans ambiguïté : "
+                f"les faits n’en permettent que {len(chosen)} "
+                f"({len(self.subjects)} sujets différents)."
+            )
+        subjects = {normalized(fact.subject) for fact in chosen}
+        taken = {normalized(fact.object) for fact in chosen}
+
+        def fits_distractor(extra: list[RelationFact], fact: RelationFact) -> bool:
+            answer = normalized(fact.object)
+            if answer in taken or any(answer == normalized(o.object) for o in extra):
+                return False
+            return not any((subject, answer) in self.known for subject in subjects)
+
+        distractors = _pick(rng, self.facts, n_distractors, fits_distractor)
+        prompts = [Item(id="", label=f.subject, fact_id=f.id, quote=f.quote) for f in chosen]
+        return _question(
+            rng,
+            self.relation,
+            prompts,
+            [fact.object for fact in chosen],
+            [fact.object for fact in distractors],
+        )
+
+
+class DateBank:
+    """Events paired with their date as the source writes it. Two events are asked together
+    only if their ranges do not overlap, and labels that only make sense in context
+    ("plus tard dans le mois") are never offered as answers."""
+
+    def __init__(self, events: Sequence[EventFact]):
+        self.events = [e for e in events if e.date_label.strip() and not e.label_is_relative]
+        self.chronology = ChronologyBank(self.events)
+        # A label written without its year ("en octobre") may stand for several events.
+        self.by_label: dict[str, list[EventFact]] = {}
+        for event in self.events:
+            self.by_label.setdefault(normalized(event.date_label), []).append(event)
+
+    def _label_fits(self, label: str, event: EventFact) -> bool:
+        """Whether some event the source dates with this label could be this event."""
+        return any(other.overlaps(event) for other in self.by_label.get(normalized(label), []))
+
+    def question(self, n_pairs: int, seed: object, n_distractors: int = 0) -> MatchingQuestion:
+        _check_pairs(n_pairs)
+        rng = rng_for(seed)
+        chosen = self._draw(n_pairs, seed)
+        labels = {normalized(event.date_label) for event in chosen}
+
+        def fits_distractor(extra: list[EventFact], event: EventFact) -> bool:
+            if normalized(event.date_label) in labels:
+                return False
+            if any(normalized(event.date_label) == normalized(e.date_label) for e in extra):
+                return False
+            return not any(self._label_fits(event.date_label, prompt) for prompt in chosen)
+
+        distractors = _pick(rng, self.events, n_distractors, fits_distractor)
+        prompts = [
+            Item(
+                id="",
+                label=event.text,
+                fact_id=event.id,
+                quote=event.quote,
+                date_label=event.date_label,
+                start=event.start.isoformat(),
+                end=event.end.isoformat(),
+            )
+            for event in chosen
+        ]
+        return _question(
+            rng,
+            DATE,
+            prompts,
+            [event.date_label for event in chosen],
+            [event.date_label for event in distractors],
+        )
+
+    def _draw(self, n_pairs: int, seed: object) -> list[EventFact]:
+        if n_pairs > self.chronology.max_items:
+            raise NotEnoughFacts(
+                f"Impossible d’associer {n_pairs} événements à leur date sans ambiguïté : au "
+                f"plus {self.chronology.max_items} ont des dates qui ne se chevauchent pas."
+            )
+        rng = rng_for(f"{seed}:events")
+        for _draw in range(PROBES_PER_PICK):
+            events = self.chronology.chain(n_pairs, rng, MEDIUM)
+            # Two non-overlapping events may still read alike ("en octobre" of two years).
+            if not any(
+                self._label_fits(a.date_label, b) for a in events for b in events if a is not b
+            ):
+                return events
+        raise NotEnoughFacts(
+            f"Impossible de trouver {n_pairs} événements aux dates écrites différemment."
+        )
+
+
+def generate_matching(
+    facts: Sequence[RelationFact],
+    *,
+    relation: str,
+    n_pairs: int = 4,
+    seed: object = 0,
+    n_distractors: int = 0,
+) -> MatchingQuestion:
+    """One matching question on `relation` from subject – relation – object facts."""
+    return RelationBank(facts, relation).question(n_pairs, seed, n_distractors)
+
+
+def generate_date_matching(
+    events: Sequence[EventFact], *, n_pairs: int = 4, seed: object = 0, n_distractors: int = 0
+) -> MatchingQuestion:
+    """One event ↔ date question (dates as the source writes them)."""
+    return DateBank(events).question(n_pairs, seed, n_distractors)

@@ -1,0 +1,123 @@
+"""Generated questions as plain records, and what every generator shares (seeded randomness,
+the error raised when the facts cannot support a question)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+CHRONOLOGY = "chronology"
+MATCHING = "matching"
+
+MIN_CHRONOLOGY_ITEMS = 3
+MAX_CHRONOLOGY_ITEMS = 8
+
+
+class NotEnoughFacts(ValueError):
+    """The facts do not allow the asked question without ambiguity (message for a teacher)."""
+
+
+def rng_for(seed: object) -> random.Random:
+    """A generator that gives the same draws for the same seed on every run and machine
+    (string seeds are hashed with SHA-512, independent of PYTHONHASHSEED)."""
+    return random.Random(str(seed))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One thing shown to the student: an event to place, a prompt or an answer to pair."""
+
+    id: str
+    label: str
+    fact_id: str = ""
+    quote: str = ""
+    # Event items only: the date as the source writes it and the range of days it allows.
+    date_label: str = ""
+    start: str = ""
+    end: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"id": self.id, "label": self.label, "fact_id": self.fact_id, "quote": self.quote}
+        if self.start:
+            data.update(date_label=self.date_label, start=self.start, end=self.end)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyQuestion:
+    """Put these events in order, oldest first. `items` are in the order shown;
+    `answer` is the item ids in the right order."""
+
+    prompt: str
+    items: tuple[Item, ...]
+    answer: tuple[str, ...]
+    kind: str = field(default=CHRONOLOGY, init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "items": [item.to_dict() for item in self.items],
+            "answer": list(self.answer),
+        }
+
+    def to_text(self) -> str:
+        labels = {item.id: item for item in self.items}
+        lines = [self.prompt]
+        lines += [f"  {item.id}. {item.label}" for item in self.items]
+        lines.append("Réponse :")
+        for rank, item_id in enumerate(self.answer, 1):
+            item = labels[item_id]
+            lines.append(f"  {rank}. [{item.date_label}] {item.label}")
+            lines.append(f"     « {item.quote} »")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingQuestion:
+    """Pair each prompt with one answer. `answers` may hold distractors that match nothing;
+    `answer` maps each prompt id to its answer id."""
+
+    prompt: str
+    relation: str
+    prompts: tuple[Item, ...]
+    answers: tuple[Item, ...]
+    answer: dict[str, str]
+    kind: str = field(default=MATCHING, init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        prompts = [item.to_dict() for item in self.prompts]
+        return {
+            "kind": self.kind,
+            "relation": self.relation,
+            "prompt": self.prompt,
+            # "items" is the common name across kinds: for matching, the prompts.
+            "items": prompts,
+            "prompts": prompts,
+            "answers": [{"id": item.id, "label": item.label} for item in self.answers],
+            "answer": dict(self.answer),
+        }
+
+    def to_text(self) -> str:
+        answers = {item.id: item for item in self.answers}
+        lines = [self.prompt]
+        lines += [f"  {item.id}. {item.label}" for item in self.prompts]
+        lines += [f"  {item.id}) {item.label}" for item in self.answers]
+        lines.append("Réponse :")
+        for item in self.prompts:
+            lines.append(f"  {item.label} → {answers[self.answer[item.id]].label}")
+            lines.append(f"     « {item.quote} »")
+        return "\n".join(lines)
+
+
+def shuffled_not_identity(rng: random.Random, values: list) -> list:
+    """A shuffled copy that is never in the given order (for two items or more)."""
+    shown = list(values)
+    if len(shown) < 2:
+        return shown
+    rng.shuffle(shown)
+    if shown == list(values):
+        # One rotation breaks it without bias toward any particular wrong order.
+        shown = shown[1:] + shown[:1]
+    return shown
