@@ -149,3 +149,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+CSRF_FAILURE_VIEW = "quizzes.views.errors.csrf_failure"

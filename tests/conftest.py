@@ -22,3 +22,54 @@ def fact_base(db):
     """The shipped fixtures, loaded; returns the seed source."""
     call_command("loaddata", *FACT_FIXTURES, verbosity=0)
     return Source.objects.order_by("pk").first()
+
+
+@pytest.fixture
+def default_sets(fact_base):
+    from quizzes.default_sets import ensure_default_sets
+
+    return {question_set.title: question_set for question_set in ensure_default_sets()}
+
+
+def make_student(username: str, password: str = "mot-de-passe-solide-42"):
+    from django.contrib.auth import get_user_model
+
+    from quizzes.roles import assign_role
+
+    user = get_user_model().objects.create_user(username=username, password=password)
+    assign_role(user, "student")
+    return user
+
+
+@pytest.fixture
+def student(db):
+    return make_student("camille")
+
+
+@pytest.fixture
+def other_student(db):
+    return make_student("dominique")
+
+
+@pytest.fixture
+def student_client(client, student):
+    client.force_login(student)
+    return client
+
+
+def right_answer_post(question: dict) -> dict:
+    """The form fields a student posts to give the right answer to a stored question."""
+    if question["kind"] == "chronology":
+        return {f"position-{item_id}": n for n, item_id in enumerate(question["answer"], 1)}
+    return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
+
+
+def wrong_answer_post(question: dict) -> dict:
+    """A complete answer that is wrong: the reversed order, or every prompt shifted by one."""
+    if question["kind"] == "chronology":
+        order = list(reversed(question["answer"]))
+        return {f"position-{item_id}": n for n, item_id in enumerate(order, 1)}
+    pairs = dict(question["answer"])
+    prompts, answers = list(pairs), list(pairs.values())
+    shifted = answers[1:] + answers[:1]
+    return {f"match-{prompt}": answer for prompt, answer in zip(prompts, shifted, strict=True)}

@@ -1,5 +1,17 @@
 """quizsite's models, one module per concept."""
 
+from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.facts import Entity, Fact, FactQuerySet, Source
+from quizzes.models.question_sets import MATCHING_RELATIONS, QuestionSet
 
-__all__ = ["Entity", "Fact", "FactQuerySet", "Source"]
+__all__ = [
+    "MATCHING_RELATIONS",
+    "Attempt",
+    "AttemptQuestion",
+    "Entity",
+    "Fact",
+    "FactQuerySet",
+    "FactResult",
+    "QuestionSet",
+    "Source",
+]

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from quizzes.models import Fact, Source
+from quizzes.models import Fact, QuestionSet, Source
 from quizzes.timeline import by_year, entry_from_fact
 
 
@@ -29,6 +29,9 @@ def home(request):
             "sources": sources,
             "featured": featured,
             "timeline": _timeline(featured) if featured else [],
+            "sample_set": QuestionSet.objects.open_now()
+            .filter(owner__isnull=True, is_sample=True)
+            .first(),
         },
     )
 

@@ -12,10 +12,16 @@ DEMO_ACCOUNTS = [
 
 
 class Command(BaseCommand):
-    help = "Crée (ou remet à zéro) les comptes de démonstration : admin, prof, élève."
+    help = (
+        "Crée (ou remet à zéro) les comptes de démonstration (admin, prof, élève) "
+        "et les séries de questions par défaut."
+    )
 
     def handle(self, *args, **options):
+        from quizzes.default_sets import ensure_default_sets
         from quizzes.roles import assign_role
+
+        ensure_default_sets()
 
         User = get_user_model()
         for username, password, role, is_staff, is_superuser in DEMO_ACCOUNTS:

@@ -1,0 +1,121 @@
+"""Read a student's answer from a form post, grade it on the server, store it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Case, F, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from quizzes.engine import grading
+from quizzes.models import Attempt, AttemptQuestion, FactResult
+
+POSITION_PREFIX = "position-"
+MATCH_PREFIX = "match-"
+
+
+class BadAnswer(Exception):
+    """A post that is not a complete, well-formed answer to this question (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Graded:
+    score: float
+    right: dict[str, bool]  # item id (chronology) or prompt id (matching) → right or not
+
+
+def _fields(post, prefix: str) -> dict[str, str]:
+    return {key[len(prefix) :]: post.get(key) for key in post if key.startswith(prefix)}
+
+
+def parse_response(question: dict, post) -> list[str] | dict[str, str]:
+    """The response a post gives: the item ids in the student's order, or prompt → answer ids."""
+    if question["kind"] == "chronology":
+        return _parse_order(question, post)
+    return _parse_matching(question, post)
+
+
+def _parse_order(question: dict, post) -> list[str]:
+    ids = [item["id"] for item in question["items"]]
+    positions = _fields(post, POSITION_PREFIX)
+    if set(positions) != set(ids):
+        raise BadAnswer(_("La réponse ne correspond pas aux événements de cette question."))
+    try:
+        ranks = {item_id: int(positions[item_id]) for item_id in ids}
+    except (TypeError, ValueError):
+        raise BadAnswer(_("Chaque événement doit recevoir une position (un nombre).")) from None
+    if sorted(ranks.values()) != list(range(1, len(ids) + 1)):
+        raise BadAnswer(
+            _("Chaque position de 1 à %(n)s doit être utilisée une seule fois.") % {"n": len(ids)}
+        )
+    return sorted(ids, key=ranks.__getitem__)
+
+
+def _parse_matching(question: dict, post) -> dict[str, str]:
+    prompt_ids = {item["id"] for item in question["prompts"]}
+    answer_ids = {item["id"] for item in question["answers"]}
+    matches = _fields(post, MATCH_PREFIX)
+    if set(matches) != prompt_ids:
+        raise BadAnswer(_("La réponse ne correspond pas aux éléments de cette question."))
+    if any(not value for value in matches.values()):
+        raise BadAnswer(_("Associez chaque élément à une réponse avant de valider."))
+    if not set(matches.values()) <= answer_ids:
+        raise BadAnswer(_("Une des réponses choisies n’existe pas dans cette question."))
+    return matches
+
+
+def grade(question: dict, response, *, ordering_method: str, matching_penalty: float) -> Graded:
+    try:
+        if question["kind"] == "chronology":
+            result = grading.grade_ordering_detailed(question["answer"], response, ordering_method)
+        else:
+            result = grading.grade_matching_detailed(
+                dict(question["answer"]),
+                response,
+                penalty=matching_penalty,
+                answer_ids=[item["id"] for item in question["answers"]],
+            )
+    except grading.MalformedResponse as error:
+        raise BadAnswer(str(error)) from error
+    return Graded(score=result.score, right=dict(result.item_is_right))
+
+
+def fact_ids(question: dict) -> dict[str, int]:
+    """Item or prompt id → the fact it was made from."""
+    items = question["items"] if question["kind"] == "chronology" else question["prompts"]
+    return {item["id"]: int(item["fact_id"]) for item in items}
+
+
+def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
+    """Store the answer unless the question already has one. Returns True when this call
+    stored it; a repeated submission (double click, second tab) changes nothing."""
+    attempt = attempt_question.attempt
+    now = timezone.now()
+    with transaction.atomic():
+        stored = AttemptQuestion.objects.filter(
+            pk=attempt_question.pk, answered_at__isnull=True
+        ).update(response=response, score=graded.score, answered_at=now)
+        if not stored:
+            return False
+        Attempt.objects.filter(pk=attempt.pk).update(
+            score=F("score") + graded.score,
+            answered_count=F("answered_count") + 1,
+            finished_at=Case(
+                When(answered_count=F("question_count") - 1, then=now),
+                default=F("finished_at"),
+            ),
+        )
+        facts = fact_ids(attempt_question.data)
+        FactResult.objects.bulk_create(
+            FactResult(
+                question_id=attempt_question.pk,
+                fact_id=facts[item_id],
+                user_id=attempt.user_id,
+                correct=right,
+            )
+            for item_id, right in graded.right.items()
+            if item_id in facts
+        )
+    return True

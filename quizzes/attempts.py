@@ -1,0 +1,68 @@
+"""Start attempts: generate (seeded) and store their questions, enforce who may start what."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from quizzes.models import Attempt, AttemptQuestion, QuestionSet
+from quizzes.question_builder import build_questions
+
+
+class CannotStart(Exception):
+    """The student may not start this set now (closed, no attempts left...)."""
+
+
+def attempts_left(question_set: QuestionSet, user) -> int | None:
+    """None when unlimited."""
+    if not question_set.attempts_allowed or user is None:
+        return None
+    used = Attempt.objects.filter(question_set=question_set, user=user).count()
+    return max(0, question_set.attempts_allowed - used)
+
+
+def new_seed(question_set: QuestionSet) -> str:
+    if not question_set.regenerate_per_attempt:
+        return f"set-{question_set.pk}-{question_set.fixed_seed}"
+    return secrets.token_hex(8)
+
+
+def start_attempt(question_set: QuestionSet, *, user=None, session_key: str = "") -> Attempt:
+    if attempts_left(question_set, user) == 0:
+        raise CannotStart(_("Vous avez utilisé toutes les tentatives autorisées pour cette série."))
+    seed = new_seed(question_set)
+    questions = build_questions(question_set, seed)
+    with transaction.atomic():
+        attempt = Attempt.objects.create(
+            user=user,
+            session_key="" if user else session_key,
+            question_set=question_set,
+            seed=seed,
+            question_count=len(questions),
+        )
+        AttemptQuestion.objects.bulk_create(
+            AttemptQuestion(attempt=attempt, position=index, kind=question["kind"], data=question)
+            for index, question in enumerate(questions, start=1)
+        )
+    return attempt
+
+
+def unfinished_attempt(question_set: QuestionSet, user) -> Attempt | None:
+    return (
+        Attempt.objects.filter(question_set=question_set, user=user, finished_at__isnull=True)
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def next_position(attempt: Attempt) -> int:
+    """The first unanswered question, where a student resumes."""
+    position = (
+        attempt.questions.filter(answered_at__isnull=True)
+        .order_by("position")
+        .values_list("position", flat=True)
+        .first()
+    )
+    return position or attempt.question_count

@@ -1,0 +1,155 @@
+"""Question sets: what a quiz draws its questions from, how many, and how they are graded."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.engine import grading
+from quizzes.models.facts import Fact, Source
+
+MATCHING_RELATIONS = [
+    ("role", _("personnage ou groupe ↔ rôle")),
+    ("commands", _("personnage ↔ ce qu’il dirige")),
+    ("happened_at", _("lieu ↔ ce qui s’y est passé")),
+    ("landed_at", _("armée ↔ lieu de débarquement")),
+    ("figure", _("chiffre ↔ ce qu’il mesure")),
+    ("date", _("événement ↔ date")),
+]
+
+
+class QuestionSetQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=QuestionSet.Status.PUBLISHED)
+
+    def open_now(self):
+        now = timezone.now()
+        return self.published().filter(
+            Q(opens_at__isnull=True) | Q(opens_at__lte=now),
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now),
+        )
+
+
+class QuestionSet(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("brouillon")
+        PUBLISHED = "published", _("publié")
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("facile : événements éloignés dans le temps")
+        MEDIUM = "medium", _("moyen")
+        HARD = "hard", _("difficile : événements proches dans le temps")
+
+    title = models.CharField(_("titre"), max_length=120)
+    instructions = models.TextField(_("consignes"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enseignant"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="question_sets",
+        help_text=_("Vide pour les séries proposées par le site à tous les élèves."),
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, help_text=_("Vide : toutes les sources.")
+    )
+    facts = models.ManyToManyField(
+        Fact,
+        verbose_name=_("faits choisis"),
+        blank=True,
+        help_text=_("Vide : tous les faits des sources et de la période choisies."),
+    )
+    period_start = models.DateField(_("période : à partir du"), null=True, blank=True)
+    period_end = models.DateField(_("période : jusqu’au"), null=True, blank=True)
+    chronology_count = models.PositiveSmallIntegerField(_("questions de chronologie"), default=3)
+    chronology_items = models.PositiveSmallIntegerField(_("événements par chronologie"), default=4)
+    matching_count = models.PositiveSmallIntegerField(_("questions d’association"), default=2)
+    matching_pairs = models.PositiveSmallIntegerField(_("paires par association"), default=4)
+    matching_distractors = models.PositiveSmallIntegerField(
+        _("réponses en trop par association"), default=1
+    )
+    matching_relations = models.JSONField(
+        _("types d’association"),
+        default=list,
+        blank=True,
+        help_text=_("Vide : tous les types possibles."),
+    )
+    difficulty = models.CharField(
+        _("difficulté"), max_length=10, choices=Difficulty.choices, default=Difficulty.MEDIUM
+    )
+    ordering_method = models.CharField(
+        _("notation des chronologies"),
+        max_length=40,
+        choices=list(grading.ORDERING_METHOD_LABELS.items()),
+        default=grading.ABSOLUTE_POSITION,
+    )
+    matching_penalty = models.FloatField(_("pénalité par paire fausse"), default=0.0)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("tentatives autorisées"), default=0, help_text=_("0 : illimité.")
+    )
+    regenerate_per_attempt = models.BooleanField(
+        _("nouvelles questions à chaque tentative"),
+        default=True,
+        help_text=_("Sinon, tous les élèves reçoivent les mêmes questions."),
+    )
+    fixed_seed = models.PositiveIntegerField(default=0, editable=False)
+    opens_at = models.DateTimeField(_("ouverture"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("fermeture"), null=True, blank=True)
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    is_sample = models.BooleanField(
+        _("quiz d’essai"), default=False, help_text=_("Ouvert aux visiteurs non connectés.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = QuestionSetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("série de questions")
+        verbose_name_plural = _("séries de questions")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(chronology_items__gte=3, chronology_items__lte=8),
+                name="set_chronology_items_3_to_8",
+            ),
+            models.CheckConstraint(
+                condition=Q(matching_pairs__gte=2, matching_pairs__lte=8),
+                name="set_matching_pairs_2_to_8",
+            ),
+            models.CheckConstraint(
+                condition=Q(chronology_count__lte=30, matching_count__lte=30)
+                & (Q(chronology_count__gte=1) | Q(matching_count__gte=1)),
+                name="set_has_1_to_60_questions",
+            ),
+            models.CheckConstraint(
+                condition=Q(matching_penalty__gte=0, matching_penalty__lte=1),
+                name="set_penalty_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(opens_at__isnull=True)
+                | Q(closes_at__isnull=True)
+                | Q(opens_at__lt=models.F("closes_at")),
+                name="set_opens_before_it_closes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def question_count(self) -> int:
+        return self.chronology_count + self.matching_count
+
+    def clean(self):
+        known = {value for value, _label in MATCHING_RELATIONS}
+        if unknown := set(self.matching_relations or []) - known:
+            raise ValidationError({"matching_relations": f"inconnu : {', '.join(sorted(unknown))}"})
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("La fin de la période précède son début.")})

@@ -1,0 +1,87 @@
+"""Students' scores over time: per-set best and last scores, the score chart, « à revoir »."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, OuterRef, Q, Subquery
+
+from quizzes.models import Attempt, Fact, FactResult
+
+PERCENT = ExpressionWrapper(100.0 * F("score") / F("question_count"), output_field=FloatField())
+
+
+def with_student_scores(question_sets, user):
+    """Annotate sets with the student's best and last score (percent) and open attempt id."""
+    finished = Attempt.objects.filter(
+        question_set=OuterRef("pk"), user=user, finished_at__isnull=False
+    )
+    return question_sets.annotate(
+        best_percent=Subquery(
+            finished.values("question_set").annotate(best=Max(PERCENT)).values("best")[:1]
+        ),
+        last_percent=Subquery(
+            finished.order_by("-finished_at").annotate(p=PERCENT).values("p")[:1]
+        ),
+        open_attempt_id=Subquery(
+            Attempt.objects.filter(question_set=OuterRef("pk"), user=user, finished_at__isnull=True)
+            .order_by("-started_at")
+            .values("pk")[:1]
+        ),
+        attempts_used=Count("attempts", filter=Q(attempts__user=user), distinct=True),
+    )
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    percent: int
+    label: str
+
+
+@dataclass(frozen=True)
+class ScoreChart:
+    width: int
+    height: int
+    points: list[ChartPoint]
+    polyline: str
+    gridlines: list[tuple[float, int]]  # (y, percent)
+
+
+def score_chart(attempts, width: int = 640, height: int = 220, pad: int = 36) -> ScoreChart:
+    """Scores of finished attempts, oldest first, as points of a server-drawn SVG line chart.
+    Attempts are spaced evenly: what matters to a student is the trend from one try to the next."""
+    attempts = list(attempts)
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    step = inner_w / max(1, len(attempts) - 1)
+    points = []
+    for index, attempt in enumerate(attempts):
+        percent = attempt.percent
+        x = pad + (index * step if len(attempts) > 1 else inner_w / 2)
+        y = pad + inner_h * (1 - percent / 100)
+        label = f"{attempt.finished_at:%d/%m/%Y} · {attempt.question_set.title} : {percent} %"
+        points.append(ChartPoint(round(x, 1), round(y, 1), percent, label))
+    gridlines = [(round(pad + inner_h * (1 - p / 100), 1), p) for p in (0, 25, 50, 75, 100)]
+    polyline = " ".join(f"{p.x},{p.y}" for p in points)
+    return ScoreChart(width, height, points, polyline, gridlines)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    fact: Fact
+    misses: int
+    answers: int
+
+
+def facts_to_review(user, limit: int = 8) -> list[ReviewItem]:
+    """The facts the student misses most, with how often, most missed first."""
+    rows = list(
+        FactResult.objects.filter(user=user)
+        .values("fact")
+        .annotate(misses=Count("pk", filter=Q(correct=False)), answers=Count("pk"))
+        .filter(misses__gt=0)
+        .order_by("-misses", "answers", "fact")[:limit]
+    )
+    facts = Fact.objects.in_bulk([row["fact"] for row in rows])
+    return [ReviewItem(facts[row["fact"]], row["misses"], row["answers"]) for row in rows]

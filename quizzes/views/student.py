@@ -1,0 +1,144 @@
+"""Students take quizzes: the set list, one question per screen, feedback, results."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from quizzes import answers, attempts, feedback, progress
+from quizzes.engine.questions import NotEnoughFacts
+from quizzes.models import Attempt, AttemptQuestion
+from quizzes.visibility import sets_open_to
+
+
+def _owned_attempt(request, attempt_id: int) -> Attempt:
+    attempt = get_object_or_404(Attempt.objects.select_related("question_set"), pk=attempt_id)
+    if not attempt.belongs_to(request):
+        raise PermissionDenied(_("Cette tentative n’est pas la vôtre."))
+    return attempt
+
+
+def _question_url(attempt: Attempt, position: int) -> str:
+    return reverse("attempt_question", args=[attempt.pk, position])
+
+
+@login_required
+def student_home(request):
+    sets = progress.with_student_scores(sets_open_to(request.user), request.user)
+    return render(request, "quizzes/student_home.html", {"question_sets": sets})
+
+
+@require_POST
+def start(request, set_id: int):
+    question_set = get_object_or_404(sets_open_to(request.user), pk=set_id)
+    if not request.user.is_authenticated and not request.session.session_key:
+        request.session.save()
+    try:
+        attempt = attempts.start_attempt(
+            question_set,
+            user=request.user if request.user.is_authenticated else None,
+            session_key=request.session.session_key or "",
+        )
+    except attempts.CannotStart as error:
+        messages.error(request, str(error))
+        return redirect("student_home")
+    except NotEnoughFacts as error:
+        messages.error(request, str(error))
+        return redirect("student_home" if request.user.is_authenticated else "home")
+    return redirect(_question_url(attempt, 1))
+
+
+@login_required
+def resume(request, attempt_id: int):
+    attempt = _owned_attempt(request, attempt_id)
+    if attempt.is_finished:
+        return redirect("attempt_summary", attempt.pk)
+    return redirect(_question_url(attempt, attempts.next_position(attempt)))
+
+
+@require_http_methods(["GET", "POST"])
+def question(request, attempt_id: int, position: int):
+    attempt = _owned_attempt(request, attempt_id)
+    attempt_question = (
+        AttemptQuestion.objects.filter(attempt=attempt, position=position)
+        .select_related("attempt")
+        .first()
+    )
+    if attempt_question is None:
+        raise Http404(_("Cette question n’existe pas."))
+    attempt_question.attempt = attempt
+    context = {"attempt": attempt, "q": attempt_question, "error": None}
+    status = 200
+    if request.method == "POST":
+        status = _answer(request, attempt_question, context)
+    template = "quizzes/_question_panel.html" if request.htmx else "quizzes/question.html"
+    context.update(feedback.question_context(attempt, attempt_question))
+    return render(request, template, context, status=status)
+
+
+def _answer(request, attempt_question: AttemptQuestion, context: dict) -> int:
+    """Grade and store the posted answer; returns the HTTP status of the page to show."""
+    question_set = attempt_question.attempt.question_set
+    try:
+        response = answers.parse_response(attempt_question.data, request.POST)
+        graded = answers.grade(
+            attempt_question.data,
+            response,
+            ordering_method=question_set.ordering_method,
+            matching_penalty=question_set.matching_penalty,
+        )
+    except answers.BadAnswer as error:
+        context["error"] = str(error)
+        return 400
+    if attempt_question.is_answered:
+        if attempt_question.response == response:
+            return 200  # the same answer again (double click, second tab): counted once
+        context["error"] = _(
+            "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
+        )
+        return 400
+    if not answers.submit(attempt_question, response, graded):
+        attempt_question.refresh_from_db()
+        if attempt_question.response != response:
+            context["error"] = _(
+                "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
+            )
+            return 400
+    attempt_question.refresh_from_db()
+    context["attempt"].refresh_from_db()
+    return 200
+
+
+def summary(request, attempt_id: int):
+    attempt = _owned_attempt(request, attempt_id)
+    questions = list(attempt.questions.order_by("position"))
+    return render(
+        request,
+        "quizzes/summary.html",
+        {"attempt": attempt, "questions": [feedback.summary_row(q) for q in questions]},
+    )
+
+
+@login_required
+def results(request):
+    finished = list(
+        Attempt.objects.of_user(request.user)
+        .finished()
+        .select_related("question_set")
+        .order_by("finished_at", "pk")
+    )
+    return render(
+        request,
+        "quizzes/results.html",
+        {
+            "attempts": list(reversed(finished)),
+            "chart": progress.score_chart(finished),
+            "to_review": progress.facts_to_review(request.user),
+        },
+    )

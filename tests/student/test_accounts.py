@@ -1,0 +1,60 @@
+"""Students sign up, log in and out; visitors try the sample quiz without being tracked."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from quizzes.models import Attempt
+from quizzes.roles import STUDENTS
+
+
+def test_signup_creates_a_logged_in_student(client, db):
+    response = client.post(
+        reverse("signup"),
+        {"username": "lea", "password1": "Sicile-1943-juillet", "password2": "Sicile-1943-juillet"},
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(username="lea")
+    assert user.groups.filter(name=STUDENTS).exists()
+    assert client.get(reverse("student_home")).status_code == 200
+
+
+def test_signup_with_mismatched_passwords_is_a_form_error(client, db):
+    response = client.post(
+        reverse("signup"), {"username": "lea", "password1": "Sicile-1943", "password2": "autre"}
+    )
+    assert response.status_code == 400
+    assert not get_user_model().objects.filter(username="lea").exists()
+
+
+def test_demo_student_logs_in_with_the_printed_password(client, fact_base, capsys):
+    call_command("setup_demo")
+    assert "eleve-demo-2026" in capsys.readouterr().out
+    response = client.post(
+        reverse("login"), {"username": "eleve", "password": "eleve-demo-2026"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse("student_home")
+    assert "Chronologie 1943-1945" in response.content.decode()
+
+
+def test_login_page_is_french(client, db):
+    page = client.get(reverse("login")).content.decode()
+    assert "Connexion" in page and "Nom d’utilisateur" in page
+
+
+def test_student_pages_require_login(client, db):
+    for name in ("student_home", "results"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+
+
+def test_visitor_can_try_the_sample_quiz_but_is_not_tracked(client, default_sets):
+    sample = default_sets["Quiz mixte"]
+    response = client.post(reverse("attempt_start", args=[sample.pk]))
+    assert response.status_code == 302
+    attempt = Attempt.objects.get()
+    assert attempt.user is None
+    assert client.get(response.url).status_code == 200
+    other = default_sets["Qui a fait quoi ?"]
+    assert client.post(reverse("attempt_start", args=[other.pk])).status_code == 404

@@ -1,0 +1,108 @@
+"""Every student page runs a fixed number of SQL queries, whatever the student's history."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.attempts import start_attempt
+from quizzes.models import Attempt, AttemptQuestion, FactResult
+from tests.conftest import right_answer_post
+
+HISTORY = 200
+
+
+def give_history(student, question_set, attempts: int):
+    """`attempts` finished attempts, built in bulk from one real generated attempt."""
+    model = start_attempt(question_set, user=student)
+    questions = list(model.questions.order_by("position"))
+    now = timezone.now()
+    made = Attempt.objects.bulk_create(
+        Attempt(
+            user=student,
+            question_set=question_set,
+            seed=f"history-{n}",
+            question_count=len(questions),
+            answered_count=len(questions),
+            score=n % (len(questions) + 1),
+            finished_at=now - timedelta(hours=attempts - n),
+        )
+        for n in range(attempts)
+    )
+    made_questions = AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(
+            attempt=attempt,
+            position=q.position,
+            kind=q.kind,
+            data=q.data,
+            response=[],
+            score=1.0 if q.position <= attempt.score else 0.0,
+            answered_at=attempt.finished_at,
+        )
+        for attempt in made
+        for q in questions
+    )
+    FactResult.objects.bulk_create(
+        FactResult(question=q, fact_id=int(item["fact_id"]), user=student, correct=bool(q.score))
+        for q in made_questions
+        for item in q.data.get("items") or q.data["prompts"]
+    )
+    return model
+
+
+@pytest.fixture(params=[1, HISTORY], ids=["new-student", f"{HISTORY}-attempts"])
+def history(request, student_client, student, default_sets):
+    model = give_history(student, default_sets["Quiz mixte"], request.param)
+    return {"client": student_client, "open_attempt": model}
+
+
+# Pinned budgets: session + user are 2 queries of every logged-in page.
+BUDGETS = {
+    "student_home": 4,
+    "results": 6,
+    "question": 6,
+    "answered_question": 6,
+    "summary": 5,
+    "home": 6,
+}
+
+
+def test_student_home_budget(history, django_assert_max_num_queries):
+    with django_assert_max_num_queries(BUDGETS["student_home"]):
+        assert history["client"].get(reverse("student_home")).status_code == 200
+
+
+def test_results_page_budget(history, django_assert_max_num_queries):
+    with django_assert_max_num_queries(BUDGETS["results"]):
+        page = history["client"].get(reverse("results"))
+    assert page.status_code == 200
+
+
+def test_question_page_budget(history, django_assert_max_num_queries):
+    attempt = history["open_attempt"]
+    with django_assert_max_num_queries(BUDGETS["question"]):
+        response = history["client"].get(reverse("attempt_question", args=[attempt.pk, 1]))
+    assert response.status_code == 200
+
+
+def test_answering_and_feedback_budget(history, django_assert_max_num_queries):
+    attempt = history["open_attempt"]
+    question = attempt.questions.get(position=1)
+    url = reverse("attempt_question", args=[attempt.pk, 1])
+    history["client"].post(url, right_answer_post(question.data))
+    with django_assert_max_num_queries(BUDGETS["answered_question"]):
+        assert history["client"].get(url).status_code == 200
+
+
+def test_summary_budget(history, django_assert_max_num_queries):
+    attempt = history["open_attempt"]
+    with django_assert_max_num_queries(BUDGETS["summary"]):
+        assert (
+            history["client"].get(reverse("attempt_summary", args=[attempt.pk])).status_code == 200
+        )
+
+
+def test_home_page_budget(history, django_assert_max_num_queries):
+    with django_assert_max_num_queries(BUDGETS["home"]):
+        assert history["client"].get(reverse("home")).status_code == 200
