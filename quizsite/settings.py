@@ -105,7 +105,9 @@ LOGIN_REDIRECT_URL = "student_home"
 LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("en", "English")]
+# English joins when its catalogue is complete; until then every visitor gets the whole UI in
+# French rather than Django's English strings mixed with ours.
+LANGUAGES = [("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

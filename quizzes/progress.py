@@ -49,7 +49,7 @@ class ScoreChart:
     gridlines: list[tuple[float, int]]  # (y, percent)
 
 
-def score_chart(attempts, width: int = 640, height: int = 220, pad: int = 36) -> ScoreChart:
+def score_chart(attempts, width: int = 640, height: int = 220, pad: int = 48) -> ScoreChart:
     """Scores of finished attempts, oldest first, as points of a server-drawn SVG line chart.
     Attempts are spaced evenly: what matters to a student is the trend from one try to the next."""
     attempts = list(attempts)

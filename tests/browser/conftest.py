@@ -1,5 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,23 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def _no_static_handler(application):
+    """Leave /static/ to WhiteNoise, as in production: Django's test handler only finds
+    unhashed source files, not the hashed, compressed ones the pages link to."""
+    return application
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"), start=False)
+    server.thread.static_handler = _no_static_handler
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")

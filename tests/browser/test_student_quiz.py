@@ -49,12 +49,18 @@ def right_labels(question) -> list[str]:
     return [items[item_id] for item_id in question.data["answer"]]
 
 
+def wait_for_enhancement(page: Page):
+    """The scripts load deferred: wait until they have shown the move buttons."""
+    expect(page.locator("[data-move-buttons]").first).to_be_visible()
+
+
 def drag_into_order(page: Page, wanted: list[str]):
     """Drag items with the mouse (SortableJS) until the list reads in the wanted order."""
+    page.set_viewport_size({"width": 1280, "height": 1400})  # the whole list on screen
+    wait_for_enhancement(page)
     for index, label in enumerate(wanted):
         for _ in range(3):
-            current = labels_in_page_order(page)
-            if current[index] == label:
+            if labels_in_page_order(page)[index] == label:
                 break
             source = page.locator(".order-item").filter(has_text=label).first
             target = page.locator(".order-item").nth(index)
@@ -62,8 +68,11 @@ def drag_into_order(page: Page, wanted: list[str]):
             page.mouse.move(source_box["x"] + 20, source_box["y"] + source_box["height"] / 2)
             page.mouse.down()
             page.mouse.move(source_box["x"] + 20, source_box["y"] + 5, steps=5)
-            page.mouse.move(target_box["x"] + 20, target_box["y"] + 4, steps=15)
+            page.mouse.move(target_box["x"] + 20, target_box["y"] + 4, steps=20)
+            page.wait_for_timeout(250)  # let SortableJS finish its 150 ms animation
+            page.mouse.move(target_box["x"] + 20, target_box["y"] + 2, steps=2)
             page.mouse.up()
+            page.wait_for_timeout(250)
     assert labels_in_page_order(page) == wanted
 
 
@@ -84,6 +93,7 @@ def tab_to(page: Page, aria_label: str):
 
 def keyboard_into_order(page: Page, wanted: list[str]):
     """Only Tab and Enter: move each item up with its « Monter » button to its place."""
+    wait_for_enhancement(page)
     for index, label in enumerate(wanted):
         current = labels_in_page_order(page).index(label)
         if current == index:
@@ -137,7 +147,7 @@ def test_student_completes_a_quiz_by_drag_keyboard_and_matching(
     page.get_by_role("link", name="Voir le résultat").click()
 
     expect(page.get_by_text("Total : 3 point(s) sur 3, soit 100 %")).to_be_visible()
-    page.get_by_role("link", name="Mes résultats").click()
+    page.get_by_role("link", name="Mes résultats", exact=True).click()
     expect(page.get_by_role("heading", name="Mes scores au fil du temps")).to_be_visible()
     page.screenshot(path=artifacts / "results-desktop.png", full_page=True)
     attempt.refresh_from_db()

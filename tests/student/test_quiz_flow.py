@@ -1,6 +1,8 @@
 """A student takes a quiz: questions generated and stored at start, graded on the server,
 saved the moment they are answered, resumed after a reload."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -164,3 +166,8 @@ def test_results_page_shows_attempts_chart_and_facts_to_review(student_client, d
     assert "À revoir" in page
     assert "Manqué" in page
     assert AttemptQuestion.objects.filter(answered_at__isnull=True).count() == 0
+    # Coordinates are SVG numbers (dots), never localised with the French decimal comma.
+    for match in re.finditer(r'<circle class="dot" cx="([^"]+)" cy="([^"]+)"', page):
+        float(match.group(1))
+        float(match.group(2))
+    assert "0 %</text>" in page  # each point says its score

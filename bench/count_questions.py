@@ -1,0 +1,177 @@
+"""How many distinct questions the shipped fixture allows (no Django: the fixture is read as
+plain JSON, like tests/engine/strategies.py does).
+
+    .venv/bin/python bench/count_questions.py            # counts + draws actually reached
+    .venv/bin/python bench/count_questions.py --draws 0  # counts only
+
+Chronology: sets of n pairwise orderable events, from ChronologyBank.count_sets(n), checked
+by brute force over every combination with the engine's own is_unambiguous().
+
+Matching: sets of n pairs a question may show (distractors aside), by brute force over every
+combination of facts, with the engine's own rules: RelationBank._fits_prompt for a relation,
+and for dates what DateBank._draw asks (pairwise orderable events whose written dates cannot
+be confused, DateBank._label_fits).
+
+With --draws D, the script also draws D questions per size from the engine with seeds
+"0", "1", ... and reports how many distinct sets those draws reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quizzes.engine.chronology import DIFFICULTIES, ChronologyBank, is_unambiguous
+from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.matching import DateBank, RelationBank
+from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "italie_1943_1945.json"
+RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "date")
+PAIRS = (2, 3, 4)
+
+
+def shipped_facts(path: Path = FIXTURE) -> tuple[list[EventFact], list[RelationFact]]:
+    """The fixture's events and relation facts, adapted as question_builder adapts models."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
+    events, relations = [], []
+    for record in records:
+        if record["model"] != "quizzes.fact":
+            continue
+        fields, pk = record["fields"], str(record["pk"])
+        if fields["kind"] == "event":
+            events.append(
+                EventFact(
+                    id=pk,
+                    text=fields["text"],
+                    date_label=fields["date_label"],
+                    start=date.fromisoformat(fields["date_start"]),
+                    end=date.fromisoformat(fields["date_end"]),
+                    quote=fields["quote"],
+                    label_is_relative=fields["date_precision"] == "relative",
+                )
+            )
+        if fields["relation"]:
+            relations.append(
+                RelationFact(
+                    id=pk,
+                    relation=fields["relation"],
+                    subject=names[fields["subject"]],
+                    object=fields["object"],
+                    quote=fields["quote"],
+                )
+            )
+    return events, relations
+
+
+def compatible(fits, facts) -> bool:
+    """Whether the facts pass `fits` when added one by one (the rules are pairwise)."""
+    return all(fits(list(facts[:index]), fact) for index, fact in enumerate(facts))
+
+
+def brute_force_chronology(events: list[EventFact], n_items: int) -> int:
+    return sum(1 for chosen in combinations(events, n_items) if is_unambiguous(chosen))
+
+
+def relation_sets(bank: RelationBank, n_pairs: int) -> tuple[int, int]:
+    """(sets of pairs, sets of prompts) that fit together without ambiguity."""
+    pairs = [c for c in combinations(bank.facts, n_pairs) if compatible(bank._fits_prompt, c)]
+    prompts = {frozenset(fact.subject for fact in chosen) for chosen in pairs}
+    return len(pairs), len(prompts)
+
+
+def date_fits(bank: DateBank, chosen: list[EventFact], event: EventFact) -> bool:
+    """DateBank._draw's rule: orderable with each event chosen, dates written differently."""
+    return all(
+        not event.overlaps(other)
+        and not bank._label_fits(event.date_label, other)
+        and not bank._label_fits(other.date_label, event)
+        for other in chosen
+    )
+
+
+def date_sets(bank: DateBank, n_pairs: int) -> int:
+    return sum(
+        1
+        for chosen in combinations(bank.events, n_pairs)
+        if compatible(lambda so_far, e: date_fits(bank, so_far, e), chosen)
+    )
+
+
+def reached(draw, draws: int) -> int:
+    """Distinct fact-id sets reached by `draws` seeded draws."""
+    seen = set()
+    for seed in range(draws):
+        try:
+            seen.add(frozenset(draw(str(seed))))
+        except NotEnoughFacts:
+            return 0
+    return len(seen)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--draws", type=int, default=5_000, help="seeded draws per size")
+    args = parser.parse_args(argv)
+    events, relations = shipped_facts()
+    chronology = ChronologyBank(events)
+    print(f"{FIXTURE.name}: {len(events)} events, {len(relations)} relation facts.\n")
+
+    print("### Chronologie\n")
+    header = "| événements | ensembles distincts (count_sets) | force brute |"
+    rule = "|---:|---:|---:|"
+    if args.draws:
+        header += "".join(f" atteints en {args.draws:,} tirages ({d}) |" for d in DIFFICULTIES)
+        rule += "---:|" * len(DIFFICULTIES)
+    print(header + "\n" + rule)
+    for n_items in range(MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS + 1):
+        counted = chronology.count_sets(n_items)
+        brute = brute_force_chronology(events, n_items)
+        line = f"| {n_items} | {counted:,} | {brute:,}{'' if brute == counted else ' (≠ !)'} |"
+        for difficulty in DIFFICULTIES if args.draws else ():
+
+            def draw(seed, n_items=n_items, difficulty=difficulty):
+                return (e.id for e in chronology.draw(n_items, seed, difficulty))
+
+            line += f" {reached(draw, args.draws):,} |"
+        print(line)
+
+    print("\n### Association (ensembles de paires, hors distracteurs)\n")
+    header = "| relation | faits |" + "".join(f" {n} paires |" for n in PAIRS)
+    print(header + "\n|---|---:|" + "---:|" * len(PAIRS))
+    for relation in RELATIONS:
+        if relation == "date":
+            bank = DateBank(events)
+            size = len(bank.events)
+        else:
+            bank = RelationBank(relations, relation)
+            size = len(bank.facts)
+        cells = []
+        for n_pairs in PAIRS:
+            if relation == "date":
+                cell = f"{date_sets(bank, n_pairs):,}"
+            else:
+                pair_sets, prompt_sets = relation_sets(bank, n_pairs)
+                cell = f"{pair_sets:,}"
+                if prompt_sets != pair_sets:
+                    cell += f" ({prompt_sets:,} jeux de sujets)"
+            if args.draws:
+
+                def draw(seed, bank=bank, n_pairs=n_pairs):
+                    return (item.fact_id for item in bank.question(n_pairs, seed).prompts)
+
+                cell += f" — {reached(draw, args.draws):,} atteints"
+            cells.append(cell)
+        print(f"| {relation} | {size} |" + "".join(f" {cell} |" for cell in cells))
+
+
+if __name__ == "__main__":
+    main()
