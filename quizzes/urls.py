@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from quizzes.views import accounts, public, student
 
@@ -19,4 +19,7 @@ urlpatterns = [
     ),
     path("quiz/tentatives/<int:attempt_id>/resultat/", student.summary, name="attempt_summary"),
     path("mes-resultats/", student.results, name="results"),
+    path("enseignant/classes/", include("quizzes.urls_teacher_classes")),
+    path("enseignant/series/", include("quizzes.urls_teacher_sets")),
+    path("enseignant/resultats/", include("quizzes.urls_teacher_results")),
 ]

@@ -41,6 +41,42 @@ def make_student(username: str, password: str = "mot-de-passe-solide-42"):
     return user
 
 
+def make_teacher(username: str, password: str = "mot-de-passe-solide-42"):
+    from django.contrib.auth import get_user_model
+
+    from quizzes.roles import assign_role
+
+    user = get_user_model().objects.create_user(username=username, password=password)
+    assign_role(user, "teacher")
+    return user
+
+
+@pytest.fixture
+def teacher(db):
+    return make_teacher("mme-durand")
+
+
+@pytest.fixture
+def other_teacher(db):
+    return make_teacher("m-martin")
+
+
+@pytest.fixture
+def teacher_client(client, teacher):
+    client.force_login(teacher)
+    return client
+
+
+@pytest.fixture
+def classroom(teacher, student):
+    """Mme Durand's class, with Camille enrolled."""
+    from quizzes.models import Classroom, Enrollment
+
+    room = Classroom.objects.create(name="3e B", teacher=teacher)
+    Enrollment.objects.create(classroom=room, student=student)
+    return room
+
+
 @pytest.fixture
 def student(db):
     return make_student("camille")

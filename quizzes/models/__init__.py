@@ -1,17 +1,22 @@
 """quizsite's models, one module per concept."""
 
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
+from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.facts import Entity, Fact, FactQuerySet, Source
+from quizzes.models.pinned import PinnedQuestion
 from quizzes.models.question_sets import MATCHING_RELATIONS, QuestionSet
 
 __all__ = [
     "MATCHING_RELATIONS",
     "Attempt",
     "AttemptQuestion",
+    "Classroom",
+    "Enrollment",
     "Entity",
     "Fact",
     "FactQuerySet",
     "FactResult",
+    "PinnedQuestion",
     "QuestionSet",
     "Source",
 ]

@@ -106,6 +106,13 @@ class QuestionSet(models.Model):
     is_sample = models.BooleanField(
         _("quiz d’essai"), default=False, help_text=_("Ouvert aux visiteurs non connectés.")
     )
+    classrooms = models.ManyToManyField(
+        "quizzes.Classroom",
+        verbose_name=_("classes"),
+        blank=True,
+        related_name="question_sets",
+        help_text=_("Les classes dont les élèves voient cette série une fois publiée."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuestionSetQuerySet.as_manager()

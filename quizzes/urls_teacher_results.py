@@ -1,0 +1,5 @@
+"""Teacher pages: results (mounted under /enseignant/ by quizzes.urls)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
