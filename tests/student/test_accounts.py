@@ -34,7 +34,19 @@ def test_demo_student_logs_in_with_the_printed_password(client, fact_base, capsy
         reverse("login"), {"username": "eleve", "password": "eleve-demo-2026"}, follow=True
     )
     assert response.redirect_chain[-1][0] == reverse("student_home")
-    assert "Chronologie 1943-1945" in response.content.decode()
+    page = response.content.decode()
+    assert "Chronologie 1943-1945" in page
+    # The demo teacher's set reaches the demo student through the demo class.
+    assert "Le débarquement en Sicile et la chute de Mussolini" in page
+
+
+def test_setup_demo_runs_twice_without_duplicates(fact_base):
+    from quizzes.models import Classroom, QuestionSet
+
+    call_command("setup_demo")
+    call_command("setup_demo")
+    assert Classroom.objects.filter(name="3e B (démo)").count() == 1
+    assert QuestionSet.objects.filter(owner__username="prof").count() == 1
 
 
 def test_login_page_is_french(client, db):

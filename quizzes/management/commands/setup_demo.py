@@ -31,6 +31,37 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             assign_role(user, role)
+        classroom = self._demo_class(User)
         self.stdout.write("Comptes de démonstration :")
         for username, password, role, *_ in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role:8} identifiant « {username} », mot de passe « {password} »")
+        self.stdout.write(
+            f"Classe de démonstration « {classroom.name} » (code d’inscription "
+            f"{classroom.join_code}), avec l’élève « eleve » et une série publiée."
+        )
+
+    def _demo_class(self, User):
+        """The demo teacher's class, the demo student in it, and one published set."""
+        from quizzes.models import Classroom, Enrollment, QuestionSet
+
+        teacher = User.objects.get(username="prof")
+        classroom, _ = Classroom.objects.get_or_create(
+            teacher=teacher, name="3e B (démo)", defaults={"join_code": "DEMO43"}
+        )
+        Enrollment.objects.get_or_create(
+            classroom=classroom, student=User.objects.get(username="eleve")
+        )
+        question_set, _ = QuestionSet.objects.get_or_create(
+            owner=teacher,
+            title="Le débarquement en Sicile et la chute de Mussolini",
+            defaults={
+                "instructions": "Chronologies et associations sur l’été 1943.",
+                "chronology_count": 3,
+                "chronology_items": 4,
+                "matching_count": 2,
+                "matching_pairs": 3,
+                "status": QuestionSet.Status.PUBLISHED,
+            },
+        )
+        question_set.classrooms.add(classroom)
+        return classroom
