@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 
 from quizzes.engine.facts import EventFact
 from quizzes.engine.questions import (
@@ -38,7 +39,7 @@ class ChronologyBank:
     costs about O(items × (log n + skip))."""
 
     def __init__(self, events: Sequence[EventFact]):
-        self.events = sorted(events, key=lambda e: (e.start, e.end, e.id))
+        self.events = sorted(events, key=attrgetter("start", "end", "id"))
         starts = [event.start for event in self.events]
         size = len(self.events)
         # following[i]: the first event that starts after event i ends.
@@ -50,13 +51,14 @@ class ChronologyBank:
             self.longest[i] = 1 + best_from[self.following[i]]
             best_from[i] = max(best_from[i + 1], self.longest[i])
         self.max_items = best_from[0] if size else 0
-        # last_opening[k]: the last event that can still open a chain of k events.
+        # last_opening[k]: the last event that can still open a chain of k events. best_from
+        # only grows as i goes back, so one backward pass fills it.
         self.last_opening = [size - 1] * (self.max_items + 2)
-        for k in range(1, self.max_items + 1):
-            index = size - 1
-            while self.longest[index] < k:
-                index -= 1
-            self.last_opening[k] = index
+        reached = 0
+        for i in range(size - 1, -1, -1):
+            while reached < best_from[i]:
+                reached += 1
+                self.last_opening[reached] = i
 
     def _first_fit(self, index: int, needed: int) -> int:
         """The first event at or after index that can still open a chain of `needed`."""

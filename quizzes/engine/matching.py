@@ -8,8 +8,10 @@ included) is a right answer for a prompt other than its own, as far as the facts
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TypeVar
 
 from quizzes.engine.chronology import MEDIUM, ChronologyBank
@@ -35,11 +37,16 @@ SEARCH_BUDGET = 20_000
 T = TypeVar("T")
 
 
+_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=65536)
 def normalized(text: str) -> str:
     """Compare labels the way a reader would: case, accents and spacing do not matter."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    return " ".join(text.replace("’", "'").split())
+    text = text.casefold().replace("’", "'")
+    if not text.isascii():
+        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    return " ".join(text.split())
 
 
 def _pick(
@@ -49,6 +56,8 @@ def _pick(
 
     Small pools are searched exhaustively (a greedy draw can miss a compatible set that
     exists); big ones are probed at random, then scanned, which keeps big banks cheap."""
+    if count <= 0:
+        return []
     if len(pool) <= EXHAUSTIVE_POOL:
         order = list(pool)
         rng.shuffle(order)
@@ -201,9 +210,12 @@ class DateBank:
         self.events = [e for e in events if e.date_label.strip() and not e.label_is_relative]
         self.chronology = ChronologyBank(self.events)
         # A label written without its year ("en octobre") may stand for several events.
-        self.by_label: dict[str, list[EventFact]] = {}
+        by_raw_label: dict[str, list[EventFact]] = {}
         for event in self.events:
-            self.by_label.setdefault(normalized(event.date_label), []).append(event)
+            by_raw_label.setdefault(event.date_label, []).append(event)
+        self.by_label: dict[str, list[EventFact]] = {}
+        for label, events_with_label in by_raw_label.items():
+            self.by_label.setdefault(normalized(label), []).extend(events_with_label)
 
     def _label_fits(self, label: str, event: EventFact) -> bool:
         """Whether some event the source dates with this label could be this event."""

@@ -160,6 +160,7 @@ def test_too_many_items_names_what_is_missing(fact_base, tiny_source):
         generate("--items", "8", "--source", str(tiny_source.pk))
     message = str(error.value)
     assert "8 événements" in message and "au plus 3" in message
+    assert "Demandez au plus 3 événements (--items)" in message
     # Three items fit: the month that overlaps "le 5 juin" is never asked with it.
     for question in generate_json("--items", "3", "--count", "5", "--source", str(tiny_source.pk)):
         assert {item["label"] for item in question["items"]} != {

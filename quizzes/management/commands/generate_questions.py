@@ -171,7 +171,13 @@ class Command(BaseCommand):
                 "Aucun événement daté parmi les faits : pas de chronologie possible."
             )
         bank = ChronologyBank(events)
-        return [bank.question(n_items, f"{seed}:{index}", difficulty) for index in range(count)]
+        try:
+            return [bank.question(n_items, f"{seed}:{index}", difficulty) for index in range(count)]
+        except NotEnoughFacts as error:
+            hint = ""
+            if bank.max_items >= MIN_CHRONOLOGY_ITEMS:
+                hint = f" Demandez au plus {bank.max_items} événements (--items)."
+            raise CommandError(f"{error}{hint}") from error
 
     def _matching(self, facts, count, n_pairs, seed, relation, n_distractors):
         events = [event_fact(fact) for fact in facts if fact.kind == Fact.Kind.EVENT]
