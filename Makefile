@@ -1,4 +1,5 @@
-# quizsite: `make run` starts the site with demo data, `make test` runs the whole test suite.
+# quizsite: `make run` starts the site with demo data, `make test` runs the whole test suite
+# (on SQLite, then on a throw-away PostgreSQL server), `make prod` starts the production stack.
 # Both set up everything they need and can be run again (idempotent).
 
 PYTHON ?= python3
@@ -7,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv browser lint format bench
+.PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql lint format bench
 
 venv: $(VENV)/.installed
 
@@ -32,6 +33,10 @@ run: setup
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
+# Debian's PostgreSQL server for the second test run (.ci/with-postgres starts its own cluster).
+postgresql:
+	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
+
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -40,9 +45,47 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: venv browser lint
-	$(PY) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+# The audit suite (tests/audit): axe-core is vendored; the Nu HTML Checker (32 MB) is fetched
+# once from npm and run with Debian's Java. Tests never download anything.
+VNU_VERSION := 26.9.27
+VNU_JAR := tests/audit/vendor/vnu.jar
+
+.PHONY: audit-deps
+audit-deps: $(VNU_JAR)
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
+
+$(VNU_JAR):
+	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz) && cp $$tmp/package/build/dist/vnu.jar $@; status=$$?; rm -rf $$tmp; exit $$status
+
+test: venv browser audit-deps postgresql lint
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: venv
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(VENV)/bin/pytest
+
+test-postgres: venv postgresql
+	@echo "== test suite on PostgreSQL =="
+	.ci/with-postgres $(VENV)/bin/pytest
+
+# The production stack, locally: DEBUG off, hashed and compressed static files served by
+# whitenoise, gunicorn (gunicorn.conf.py), a fresh SECRET_KEY unless one is set.
+prod: venv
+	@set -e; \
+	export DEBUG=0 HOST=$(HOST) PORT=$(PORT); \
+	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}"; \
+	export SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
+	$(PY) manage.py collectstatic --no-input -v 0; \
+	$(PY) manage.py migrate --no-input -v 0; \
+	$(PY) manage.py loaddata -v 0 fixtures/*.json; \
+	$(PY) manage.py setup_demo; \
+	echo ""; \
+	echo "  quizsite (production : gunicorn, DEBUG désactivé) sur http://$(HOST):$(PORT)/   (santé : /healthz)"; \
+	echo ""; \
+	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 bench: venv
 	$(PY) bench/engine_generation.py

@@ -5,3 +5,10 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
     verbose_name = "Quiz d'histoire"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from quizzes.roles import remember_role
+
+        user_logged_in.connect(remember_role, dispatch_uid="quizzes.remember_role")

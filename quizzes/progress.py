@@ -29,6 +29,7 @@ def with_student_scores(question_sets, user):
             .values("pk")[:1]
         ),
         attempts_used=Count("attempts", filter=Q(attempts__user=user), distinct=True),
+        pinned_count=Count("pinned_questions", distinct=True),
     )
 
 

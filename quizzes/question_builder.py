@@ -1,31 +1,46 @@
-"""Adapt a question set's facts to the engine and generate its questions."""
+"""Adapt a question set's facts to the engine and generate its questions: the teacher's
+pinned questions first, from exactly their facts, then the generated ones."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from quizzes.engine.chronology import generate_chronology
+from django.db.models import Prefetch
+
+from quizzes.engine.chronology import generate_chronology, is_unambiguous
 from quizzes.engine.facts import EventFact, RelationFact
-from quizzes.engine.matching import generate_date_matching, generate_matching
-from quizzes.engine.questions import NotEnoughFacts
+from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
+from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.factcheck import RELATIVE
-from quizzes.models import MATCHING_RELATIONS, Fact, QuestionSet
+from quizzes.models import MATCHING_RELATIONS, Fact, PinnedQuestion, QuestionSet
 
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
+DATE_RELATION = "date"
+MIN_PINNED_PAIRS = 2
 # Attempts to find a question not already in the quiz before accepting a repeat.
 MAX_DRAWS_PER_QUESTION = 12
 
 
-def facts_for_set(question_set: QuestionSet):
-    """The facts a set may use: hand-picked ones, else its sources and period."""
-    if question_set.pk and question_set.facts.exists():
-        facts = question_set.facts.all()
+def facts_from(sources: Iterable = (), picked: Iterable = ()):
+    """The facts a set may use: the hand-picked ones, else every fact of its sources
+    (all sources when none is chosen)."""
+    picked = list(picked)
+    if picked:
+        facts = Fact.objects.filter(pk__in=[getattr(fact, "pk", fact) for fact in picked])
     else:
         facts = Fact.objects.all()
-        if question_set.pk and question_set.sources.exists():
-            facts = facts.filter(source__in=question_set.sources.all())
+        sources = list(sources)
+        if sources:
+            facts = facts.filter(source__in=sources)
     return facts.for_engine()
+
+
+def facts_for_set(question_set: QuestionSet):
+    """The facts a saved set may use: hand-picked ones, else its sources and period."""
+    if not question_set.pk:
+        return facts_from()
+    return facts_from(question_set.sources.all(), question_set.facts.all())
 
 
 def in_period(fact: Fact, question_set: QuestionSet) -> bool:
@@ -70,7 +85,7 @@ class FactBank:
                 self.relations.setdefault(fact.relation, []).append(relation_fact(fact))
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
-        if relation == "date":
+        if relation == DATE_RELATION:
             return generate_date_matching(
                 self.events, n_pairs=n_pairs, seed=seed, n_distractors=n_distractors
             )
@@ -93,20 +108,110 @@ class FactBank:
         return usable
 
 
+def _quoted(fact: Fact) -> str:
+    return f"« {fact.text} » ({fact.date_label})"
+
+
+def pinned_question(kind: str, relation: str, facts: Sequence[Fact], seed: str) -> dict:
+    """A hand-written question from exactly these facts, shuffled by the seed.
+
+    Raises NotEnoughFacts, with a message for the teacher, when the facts do not make an
+    unambiguous question (overlapping dates, two prompts sharing a subject or an answer)."""
+    facts = sorted(facts, key=lambda fact: fact.pk)
+    if kind == PinnedQuestion.Kind.CHRONOLOGY:
+        if not MIN_CHRONOLOGY_ITEMS <= len(facts) <= MAX_CHRONOLOGY_ITEMS:
+            raise NotEnoughFacts(
+                f"Une chronologie compte de {MIN_CHRONOLOGY_ITEMS} à {MAX_CHRONOLOGY_ITEMS} "
+                f"événements (choisis : {len(facts)})."
+            )
+        if undated := [fact for fact in facts if fact.kind != Fact.Kind.EVENT]:
+            raise NotEnoughFacts(
+                "Seuls les événements datés se remettent dans l’ordre : "
+                + ", ".join(f"« {fact.text} »" for fact in undated)
+                + "."
+            )
+        events = [event_fact(fact) for fact in facts]
+        if not is_unambiguous(events):
+            pairs = list(zip(facts, events, strict=True))
+            clashes = [
+                f"{_quoted(a)} et {_quoted(b)}"
+                for index, (a, a_event) in enumerate(pairs)
+                for b, b_event in pairs[index + 1 :]
+                if a_event.overlaps(b_event)
+            ]
+            raise NotEnoughFacts(
+                "Ces événements ne peuvent pas être ordonnés, leurs dates se chevauchent : "
+                + " ; ".join(clashes)
+                + "."
+            )
+        return generate_chronology(events, n_items=len(events), seed=seed).to_dict()
+    if not MIN_PINNED_PAIRS <= len(facts) <= MAX_PAIRS:
+        raise NotEnoughFacts(
+            f"Une association compte de {MIN_PINNED_PAIRS} à {MAX_PAIRS} paires "
+            f"(choisies : {len(facts)})."
+        )
+    if relation == DATE_RELATION:
+        unfit = [
+            fact
+            for fact in facts
+            if fact.kind != Fact.Kind.EVENT or fact.date_precision == RELATIVE
+        ]
+        if unfit:
+            raise NotEnoughFacts(
+                "Seuls les événements dont la source écrit la date s’associent à leur date : "
+                + ", ".join(f"« {fact.text} »" for fact in unfit)
+                + "."
+            )
+        events = [event_fact(fact) for fact in facts]
+        return generate_date_matching(events, n_pairs=len(events), seed=seed).to_dict()
+    if other := [fact for fact in facts if fact.relation != relation]:
+        raise NotEnoughFacts(
+            "Ces faits ne relèvent pas du type d’association choisi : "
+            + ", ".join(f"« {fact.text} »" for fact in other)
+            + "."
+        )
+    relations = [relation_fact(fact) for fact in facts]
+    return generate_matching(
+        relations, relation=relation, n_pairs=len(relations), seed=seed
+    ).to_dict()
+
+
+def pinned_for_set(question_set: QuestionSet) -> list[PinnedQuestion]:
+    if not question_set.pk:
+        return []
+    return list(
+        question_set.pinned_questions.prefetch_related(
+            Prefetch("facts", queryset=Fact.objects.select_related("subject"))
+        )
+    )
+
+
 def _signature(question: dict) -> str:
     items = question.get("items") or question.get("prompts")
     return json.dumps(sorted(item["fact_id"] for item in items))
 
 
-def build_questions(question_set: QuestionSet, seed: str, facts=None) -> list[dict]:
+def build_questions(
+    question_set: QuestionSet,
+    seed: str,
+    facts=None,
+    pinned: Sequence[PinnedQuestion] | None = None,
+) -> list[dict]:
     """Generate the set's questions for one attempt, as JSON-ready dicts (right answers
     included: they are stored server-side and never sent before the student answers).
 
+    The set may be unsaved (a preview): pass its `facts` and `pinned` questions explicitly;
+    by default they are read from the database. Pinned questions come first.
+
     Raises NotEnoughFacts (with a message for the teacher) when the facts cannot support them.
     """
+    pinned = pinned_for_set(question_set) if pinned is None else pinned
+    questions: list[dict] = [
+        pinned_question(pin.kind, pin.relation, list(pin.facts.all()), f"{seed}:p{index}")
+        for index, pin in enumerate(pinned)
+    ]
     bank = FactBank(facts_for_set(question_set) if facts is None else facts, question_set)
-    questions: list[dict] = []
-    seen: set[str] = set()
+    seen: set[str] = {_signature(question) for question in questions}
 
     def add(make, index):
         question = None

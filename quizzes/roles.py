@@ -16,3 +16,23 @@ def assign_role(user, role: str) -> None:
 
 def is_teacher(user) -> bool:
     return user.is_authenticated and user.groups.filter(name=TEACHERS).exists()
+
+
+SESSION_KEY = "quizsite_is_teacher"
+
+
+def remember_role(sender, request, user, **kwargs) -> None:
+    """At login, note in the session whether the user teaches, so every page's navigation
+    knows it without a query (connected to user_logged_in in QuizzesConfig.ready)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_KEY] = is_teacher(user)
+
+
+def navigation(request) -> dict:
+    """Context processor: which navigation the user gets."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not hasattr(request, "session"):
+        return {"nav_is_teacher": False}
+    if SESSION_KEY not in request.session:
+        request.session[SESSION_KEY] = is_teacher(user)
+    return {"nav_is_teacher": request.session[SESSION_KEY]}

@@ -1,5 +1,21 @@
-"""Teacher pages: classes (mounted under /enseignant/ by quizzes.urls)."""
+"""Teacher pages: classes (mounted under /enseignant/classes/ by quizzes.urls)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from quizzes.views import teacher_classes
+
+urlpatterns = [
+    path("", teacher_classes.class_list, name="teacher_classes"),
+    path("<int:class_id>/", teacher_classes.class_detail, name="teacher_class"),
+    path(
+        "<int:class_id>/nouveau-code/",
+        teacher_classes.regenerate_code,
+        name="teacher_class_regenerate_code",
+    ),
+    path("<int:class_id>/eleves/", teacher_classes.add_student, name="teacher_class_add_student"),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/retirer/",
+        teacher_classes.remove_student,
+        name="teacher_class_remove_student",
+    ),
+]

@@ -73,10 +73,12 @@
   } else {
     document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   }
+  // After an answer, focus goes to the score heading, so screen readers read the result; after
+  // "Question suivante", to the question's number.
   document.addEventListener("htmx:afterSwap", function () {
     var panel = document.getElementById("question-panel");
     if (panel) {
-      var heading = panel.querySelector("h2, .question-number");
+      var heading = panel.querySelector("[data-focus-after-swap]") || panel.querySelector("h2, .question-number");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     }
   });

@@ -70,3 +70,24 @@ def test_visitor_can_try_the_sample_quiz_but_is_not_tracked(client, default_sets
     assert client.get(response.url).status_code == 200
     other = default_sets["Qui a fait quoi ?"]
     assert client.post(reverse("attempt_start", args=[other.pk])).status_code == 404
+
+
+def test_teacher_lands_on_classes_and_sees_teacher_navigation(client, db):
+    from tests.conftest import make_teacher
+
+    make_teacher("prof-test", "mot-de-passe-solide-42")
+    response = client.post(
+        reverse("login"),
+        {"username": "prof-test", "password": "mot-de-passe-solide-42"},
+        follow=True,
+    )
+    assert response.redirect_chain[-1][0] == reverse("teacher_classes")
+    page = response.content.decode()
+    assert "Mes classes" in page and "Mes séries" in page
+    assert "Mes quiz" not in page
+
+
+def test_student_navigation_has_no_teacher_links(student_client):
+    page = student_client.get(reverse("student_home")).content.decode()
+    assert "Mes quiz" in page and "Mes résultats" in page
+    assert "Mes séries" not in page

@@ -49,7 +49,8 @@ def test_question_page_never_contains_the_right_answer(student_client, default_s
     for item in question["items"]:
         assert item["label"] in page
         assert item["date_label"] not in page.replace(item["label"], "")
-        assert item["quote"] not in page
+        if item["quote"] not in item["label"]:  # a short quote may be the label itself
+            assert item["quote"] not in page
     # Items carry opaque ids in the order shown; nothing ties them to facts or dates.
     shown = [item["id"] for item in question["items"]]
     assert shown == [f"e{n}" for n in range(1, len(shown) + 1)]
@@ -62,8 +63,10 @@ def test_matching_page_never_contains_the_pairs_or_quotes(student_client, defaul
     page = student_client.get(question_url(attempt, 1)).content.decode()
     for item in question["prompts"] + question["answers"]:
         assert item["label"] in page
+    shown = " ".join(item["label"] for item in question["prompts"] + question["answers"])
     for prompt in question["prompts"]:
-        assert prompt["quote"] not in page
+        if prompt["quote"] not in shown:  # a short quote may be a label itself
+            assert prompt["quote"] not in page
 
 
 def test_right_answer_scores_full_marks_and_shows_the_timeline(student_client, default_sets):

@@ -1,0 +1,351 @@
+"""The queries behind the teachers' results pages: every figure is aggregated in the database,
+one query per table, so a page costs the same number of queries whatever the class size. The
+maths on top of the aggregates lives in quizzes.statistics."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import NullIf
+from django.utils import timezone
+from django.utils.text import slugify
+
+from quizzes import statistics
+from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def percent(prefix: str = "") -> ExpressionWrapper:
+    """An attempt's score as a percentage, from the attempt itself or through a relation."""
+    return ExpressionWrapper(
+        100.0 * F(f"{prefix}score") / NullIf(F(f"{prefix}question_count"), 0),
+        output_field=FloatField(),
+    )
+
+
+# --- Overview: every class of a teacher, every set assigned to it ---------------------------
+
+
+@dataclass(frozen=True)
+class SetSummary:
+    question_set: QuestionSet
+    class_size: int
+    finished_students: int
+    average: float | None  # mean of the best scores of the students who finished
+
+    @property
+    def completion(self) -> float:
+        return 100 * self.finished_students / self.class_size if self.class_size else 0.0
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    classroom: Classroom
+    size: int
+    sets: list[SetSummary] = field(default_factory=list)
+
+
+def teacher_overview(teacher) -> list[ClassSummary]:
+    """Three queries: the classes with their sizes, the assignments, the students' best scores."""
+    classrooms = list(
+        Classroom.objects.filter(teacher=teacher)
+        .annotate(size=Count("enrollments", distinct=True))
+        .order_by("name", "pk")
+    )
+    assignments = list(
+        QuestionSet.classrooms.through.objects.filter(classroom__teacher=teacher)
+        .select_related("questionset")
+        .order_by("questionset__title", "questionset__pk")
+    )
+    best_scores: dict[tuple[int, int], list[float]] = {}
+    if assignments:
+        rows = (
+            Attempt.objects.filter(
+                finished_at__isnull=False,
+                question_set__in={a.questionset_id for a in assignments},
+                user__enrollments__classroom__teacher=teacher,
+            )
+            .values("user__enrollments__classroom", "question_set", "user")
+            .annotate(best=Max(percent()))
+            .order_by()
+        )
+        for row in rows:
+            key = (row["user__enrollments__classroom"], row["question_set"])
+            best_scores.setdefault(key, []).append(row["best"])
+    summaries = {room.pk: ClassSummary(room, room.size) for room in classrooms}
+    for assignment in assignments:
+        summary = summaries[assignment.classroom_id]
+        best = best_scores.get((assignment.classroom_id, assignment.questionset_id), [])
+        summary.sets.append(
+            SetSummary(assignment.questionset, summary.size, len(best), statistics.mean(best))
+        )
+    return list(summaries.values())
+
+
+# --- Detail: one class, one set --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PositionRate:
+    position: int
+    kind: str
+    answers: int
+    rate: float
+
+
+@dataclass(frozen=True)
+class FactRate:
+    fact: Fact
+    answers: int
+    correct: int
+
+    @property
+    def rate(self) -> float:
+        return 100 * self.correct / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class HistogramBar:
+    low: int
+    high: int
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+    label_x: float
+
+
+@dataclass(frozen=True)
+class HistogramChart:
+    width: int
+    height: int
+    bars: list[HistogramBar]
+    gridlines: list[tuple[float, int]]  # (y, count)
+    baseline: float
+    students: int
+
+
+@dataclass
+class ClassSetResults:
+    classroom: Classroom
+    question_set: QuestionSet
+    students: list  # users annotated with attempt_count, best_percent, last_percent, ...
+    histogram: HistogramChart
+    positions: list[PositionRate]
+    facts: list[FactRate]
+    items: list[statistics.ItemStatistics]
+    first_attempts: int
+    min_attempts: int = statistics.MIN_ATTEMPTS_FOR_ITEM_STATISTICS
+
+    @property
+    def finished_students(self) -> int:
+        return sum(1 for student in self.students if student.finished_count)
+
+    @property
+    def average(self) -> float | None:
+        return statistics.mean(
+            [s.best_percent for s in self.students if s.best_percent is not None]
+        )
+
+    @property
+    def enough_attempts(self) -> bool:
+        return self.first_attempts >= self.min_attempts
+
+
+def class_students(classroom: Classroom, question_set: QuestionSet):
+    """The class's students, each with their attempts at the set aggregated: one query."""
+    on_set = Q(attempts__question_set=question_set)
+    finished = on_set & Q(attempts__finished_at__isnull=False)
+    finished_attempts = Attempt.objects.filter(
+        user=OuterRef("pk"), question_set=question_set, finished_at__isnull=False
+    )
+    return (
+        get_user_model()
+        .objects.filter(enrollments__classroom=classroom)
+        .annotate(
+            attempt_count=Count("attempts", filter=on_set),
+            finished_count=Count("attempts", filter=finished),
+            best_percent=Max(percent("attempts__"), filter=finished),
+            last_finished_at=Max("attempts__finished_at", filter=finished),
+            first_finished_at=Min("attempts__finished_at", filter=finished),
+            last_percent=Subquery(
+                finished_attempts.order_by("-finished_at", "-pk").values(p=percent())[:1]
+            ),
+            first_attempt_id=Subquery(
+                finished_attempts.order_by("started_at", "pk").values("pk")[:1]
+            ),
+        )
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def position_rates(classroom: Classroom, question_set: QuestionSet) -> list[PositionRate]:
+    """Mean score per question position (and kind) over every answered question of the class."""
+    rows = (
+        AttemptQuestion.objects.filter(
+            attempt__question_set=question_set,
+            attempt__user__enrollments__classroom=classroom,
+            score__isnull=False,
+        )
+        .values("position", "kind")
+        .annotate(answers=Count("pk"), rate=Avg("score"))
+        .order_by("position", "kind")
+    )
+    return [
+        PositionRate(row["position"], row["kind"], row["answers"], 100 * row["rate"])
+        for row in rows
+    ]
+
+
+def fact_rates(classroom: Classroom, question_set: QuestionSet) -> list[FactRate]:
+    """Share of correct FactResult rows per fact, for the class's students on the set, hardest
+    facts first. Two queries: grouping by the facts' long texts would slow the count down."""
+    rows = list(
+        FactResult.objects.filter(
+            question__attempt__question_set=question_set,
+            question__attempt__user__enrollments__classroom=classroom,
+        )
+        .values("fact")
+        .annotate(answers=Count("pk"), correct=Count("pk", filter=Q(correct=True)))
+        .annotate(
+            rate=ExpressionWrapper(1.0 * F("correct") / F("answers"), output_field=FloatField())
+        )
+        .order_by("rate", "-answers", "fact")
+    )
+    facts = (
+        Fact.objects.only("text", "quote", "date_label").in_bulk([row["fact"] for row in rows])
+        if rows
+        else {}
+    )
+    return [
+        FactRate(facts[row["fact"]], row["answers"], row["correct"])
+        for row in rows
+        if row["fact"] in facts
+    ]
+
+
+def first_attempt_items(attempt_ids: list[int]) -> list[statistics.ItemStatistics]:
+    """Item statistics over the given attempts (one query): an item is a question position."""
+    attempts: dict[int, dict[int, tuple[str, float]]] = {pk: {} for pk in attempt_ids}
+    if attempt_ids:
+        rows = AttemptQuestion.objects.filter(attempt_id__in=attempt_ids).values_list(
+            "attempt_id", "position", "kind", "score"
+        )
+        for attempt_id, position, kind, score in rows:
+            attempts[attempt_id][position] = (kind, score or 0.0)
+    return statistics.item_statistics(list(attempts.values()))
+
+
+def histogram_chart(
+    percents: list[float], width: int = 640, height: int = 240, pad: int = 40
+) -> HistogramChart:
+    """Bars of the score distribution, as coordinates of a server-drawn SVG."""
+    counts = statistics.histogram(percents)
+    tallest = max(counts, default=0) or 1
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    slot = inner_w / len(counts)
+    baseline = pad + inner_h
+    bars = []
+    for (low, high), count in zip(statistics.bin_labels(), counts, strict=True):
+        index = low // statistics.BIN_WIDTH
+        bar_height = inner_h * count / tallest
+        x = pad + index * slot + 2
+        bars.append(
+            HistogramBar(
+                low=low,
+                high=high,
+                count=count,
+                x=round(x, 1),
+                y=round(baseline - bar_height, 1),
+                width=round(slot - 4, 1),
+                height=round(bar_height, 1),
+                label_x=round(pad + index * slot, 1),  # bins are labelled at their lower edge
+            )
+        )
+    step = max(1, -(-tallest // 4))  # about four gridlines, on whole numbers of students
+    gridlines = [
+        (round(baseline - inner_h * value / tallest, 1), value)
+        for value in range(0, tallest + 1, step)
+    ]
+    return HistogramChart(width, height, bars, gridlines, baseline, len(percents))
+
+
+def class_set_results(classroom: Classroom, question_set: QuestionSet) -> ClassSetResults:
+    """Everything the detail page shows, in five queries."""
+    students = list(class_students(classroom, question_set))
+    first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id is not None]
+    return ClassSetResults(
+        classroom=classroom,
+        question_set=question_set,
+        students=students,
+        histogram=histogram_chart([s.best_percent for s in students if s.best_percent is not None]),
+        positions=position_rates(classroom, question_set),
+        facts=fact_rates(classroom, question_set),
+        items=first_attempt_items(first_attempt_ids),
+        first_attempts=len(first_attempt_ids),
+    )
+
+
+# --- CSV export ------------------------------------------------------------------------------
+
+CSV_HEADER = [
+    "élève",
+    "nom complet",
+    "tentatives",
+    "meilleur score (%)",
+    "dernier score (%)",
+    "terminé le",
+]
+
+
+def _whole_percent(value: float | None) -> str:
+    return "" if value is None else str(round(value))
+
+
+def _paris_date(moment: datetime | None) -> str:
+    return "" if moment is None else f"{timezone.localtime(moment, PARIS):%d/%m/%Y}"
+
+
+def grades_csv(students) -> str:
+    """The class's grades as a French spreadsheet expects them: `;` between fields. « Terminé
+    le » is the date (Paris time) the student finished their last attempt."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for student in students:
+        writer.writerow(
+            [
+                student.get_username(),
+                student.get_full_name(),
+                student.attempt_count,
+                _whole_percent(student.best_percent),
+                _whole_percent(student.last_percent),
+                _paris_date(student.last_finished_at),
+            ]
+        )
+    return out.getvalue()
+
+
+def csv_filename(classroom: Classroom, question_set: QuestionSet) -> str:
+    """ASCII only, so every browser keeps it: « 3e B », « Débarquements » → notes-3e-b-debarquements.csv."""
+    slug = slugify(f"{classroom.name} {question_set.title}")
+    return f"notes-{slug}.csv" if slug else "notes.csv"

@@ -1,0 +1,111 @@
+"""Forms for classes: a teacher creates a class and adds students by username; a student joins
+a class with its code. Each form's save() does the enrolling, so views stay thin."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.models import Classroom, Enrollment
+from quizzes.models.classes import normalize_join_code
+from quizzes.roles import is_teacher
+
+
+def enroll(classroom: Classroom, student) -> bool:
+    """Enroll the student once; returns False if they already were (a double click, two tabs)."""
+    try:
+        with transaction.atomic():
+            _enrollment, created = Enrollment.objects.get_or_create(
+                classroom=classroom, student=student
+            )
+    except IntegrityError:  # the same enrollment created at the same moment by another request
+        return False
+    return created
+
+
+class ClassroomForm(forms.ModelForm):
+    class Meta:
+        model = Classroom
+        fields = ["name"]
+        labels = {"name": _("Nom de la classe")}
+        help_texts = {"name": _("Par exemple « 3e B » ou « Terminale 2 — spécialité ».")}
+
+    def __init__(self, *args, teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.teacher = teacher
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Donnez un nom à la classe."))
+        taken = Classroom.objects.filter(teacher=self.instance.teacher, name__iexact=name)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Vous avez déjà une classe nommée « %(name)s »."), params={"name": name}
+            )
+        return name
+
+    def save(self, commit=True):
+        try:
+            with transaction.atomic():
+                return super().save(commit=commit)
+        except IntegrityError:
+            # The same name posted twice at once: the database constraint has the last word.
+            self.add_error("name", _("Vous avez déjà une classe de ce nom."))
+            return None
+
+
+class AddStudentForm(forms.Form):
+    username = forms.CharField(label=_("Nom d’utilisateur de l’élève"), max_length=150)
+
+    def __init__(self, *args, classroom: Classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.classroom = classroom
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        user_model = get_user_model()
+        student = user_model.objects.filter(
+            **{user_model.USERNAME_FIELD: username}, is_active=True
+        ).first()
+        if student is None:
+            raise forms.ValidationError(_("Aucun élève n’a ce nom d’utilisateur."))
+        if is_teacher(student):
+            raise forms.ValidationError(_("Ce compte est celui d’un enseignant, pas d’un élève."))
+        self.student = student
+        return username
+
+    def save(self) -> bool:
+        """Returns False when the student was already in the class."""
+        return enroll(self.classroom, self.student)
+
+
+class JoinClassForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code de la classe"),
+        max_length=40,
+        help_text=_("Le code que votre professeur vous a donné, par exemple « K7M 2QX »."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_code(self):
+        if is_teacher(self.user):
+            raise forms.ValidationError(
+                _("Un compte enseignant ne peut pas rejoindre une classe comme élève.")
+            )
+        code = normalize_join_code(self.cleaned_data["code"])
+        # One message for every failure, so codes cannot be probed.
+        self.classroom = Classroom.objects.filter(join_code=code).first() if code else None
+        if self.classroom is None:
+            raise forms.ValidationError(_("Code inconnu. Vérifiez-le auprès de votre professeur."))
+        return code
+
+    def save(self) -> bool:
+        """Returns False when the student was already in the class."""
+        return enroll(self.classroom, self.user)

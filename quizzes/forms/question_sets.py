@@ -1,0 +1,396 @@
+"""Forms of the question-set builder: the set itself (limits mirroring the database
+constraints, with French messages) and the teacher's pinned questions."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.forms.models import construct_instance
+from django.utils.translation import gettext_lazy as _
+
+from quizzes import question_builder
+from quizzes.engine import grading
+from quizzes.engine.matching import MAX_PAIRS
+from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.models import MATCHING_RELATIONS, Classroom, Fact, PinnedQuestion, QuestionSet, Source
+
+MAX_QUESTIONS_PER_KIND = 30
+MAX_DISTRACTORS = 8
+MAX_ATTEMPTS = 100
+MAX_PINNED = 20
+# Facts listed at once in the searchable list (checked ones are always listed on top).
+FACT_LIST_LIMIT = 100
+ALL_FACTS = "all"
+PICKED_FACTS = "picked"
+# The worked example of every ordering method: the right order, and an answer to grade.
+EXAMPLE_CORRECT = ("A", "B", "C", "D")
+EXAMPLE_ANSWER = ("B", "A", "C", "D")
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def _bounded(label, low, high, help_text=""):
+    return forms.IntegerField(
+        label=label,
+        min_value=low,
+        max_value=high,
+        help_text=help_text,
+        error_messages={
+            "min_value": _("Au moins %(limit_value)s."),
+            "max_value": _("Au plus %(limit_value)s."),
+            "required": _("Indiquez un nombre."),
+            "invalid": _("Indiquez un nombre entier."),
+        },
+        widget=forms.NumberInput(attrs={"min": low, "max": high}),
+    )
+
+
+def _datetime_field(label):
+    return forms.DateTimeField(
+        label=label,
+        required=False,
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        error_messages={"invalid": _("Indiquez une date et une heure valides.")},
+    )
+
+
+def matching_facts(q: str = "", kind: str = ""):
+    """Facts whose statement, date, subject or answer contains q, of the given kind."""
+    facts = Fact.objects.select_related("subject").order_by("date_start", "kind", "pk")
+    if kind:
+        facts = facts.filter(kind=kind)
+    for word in q.split():
+        facts = facts.filter(
+            Q(text__icontains=word)
+            | Q(date_label__icontains=word)
+            | Q(subject__name__icontains=word)
+            | Q(object__icontains=word)
+        )
+    return facts
+
+
+def fact_list(q: str = "", kind: str = "", checked: list[int] | None = None) -> dict:
+    """The searchable fact list: checked facts first (a filter never unchecks them), then
+    the first matches of the search."""
+    checked_ids = set(checked or [])
+    checked_facts = list(
+        Fact.objects.filter(pk__in=checked_ids).select_related("subject").order_by("date_start")
+    )
+    found = list(matching_facts(q, kind).exclude(pk__in=checked_ids)[: FACT_LIST_LIMIT + 1])
+    return {
+        "checked_facts": checked_facts,
+        "found_facts": found[:FACT_LIST_LIMIT],
+        "more_facts": len(found) > FACT_LIST_LIMIT,
+        "fact_q": q,
+        "fact_kind": kind,
+        "fact_kinds": Fact.Kind.choices,
+    }
+
+
+def checked_ids(values) -> list[int]:
+    """Fact ids from posted or queried values, ignoring anything that is not a number."""
+    return [int(value) for value in values if str(value).isdigit()]
+
+
+class QuestionSetForm(forms.ModelForm):
+    fact_choice = forms.ChoiceField(
+        label=_("Faits utilisés"),
+        choices=[
+            (ALL_FACTS, _("Tous les faits des sources et de la période choisies")),
+            (PICKED_FACTS, _("Seulement les faits que je choisis")),
+        ],
+        initial=ALL_FACTS,
+        widget=forms.RadioSelect,
+    )
+    chronology_count = _bounded(_("Questions de chronologie"), 0, MAX_QUESTIONS_PER_KIND)
+    chronology_items = _bounded(
+        _("Événements par chronologie"), MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS
+    )
+    matching_count = _bounded(_("Questions d’association"), 0, MAX_QUESTIONS_PER_KIND)
+    matching_pairs = _bounded(_("Paires par association"), 2, MAX_PAIRS)
+    matching_distractors = _bounded(
+        _("Réponses en trop par association"),
+        0,
+        MAX_DISTRACTORS,
+        _("Des réponses qui ne vont avec aucune question, pour ne pas deviner la dernière."),
+    )
+    matching_relations = forms.MultipleChoiceField(
+        label=_("Types d’association"),
+        choices=MATCHING_RELATIONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Aucun coché : tous les types possibles."),
+        error_messages={"invalid_choice": _("Type d’association inconnu : %(value)s.")},
+    )
+    matching_penalty = forms.FloatField(
+        label=_("Pénalité par paire fausse"),
+        min_value=0,
+        max_value=1,
+        help_text=_(
+            "Entre 0 et 1 : la part d’une paire retirée pour chaque paire fausse (0 : aucune)."
+        ),
+        error_messages={
+            "min_value": _("La pénalité est comprise entre 0 et 1."),
+            "max_value": _("La pénalité est comprise entre 0 et 1."),
+            "required": _("Indiquez une pénalité (0 pour aucune)."),
+            "invalid": _("Indiquez un nombre, par exemple 0,25."),
+        },
+        widget=forms.NumberInput(attrs={"min": 0, "max": 1, "step": "0.05"}),
+    )
+    attempts_allowed = _bounded(_("Tentatives autorisées"), 0, MAX_ATTEMPTS, _("0 : illimité."))
+    regenerate_per_attempt = forms.TypedChoiceField(
+        label=_("Questions"),
+        choices=[
+            ("True", _("Nouvelles questions à chaque tentative")),
+            ("False", _("Les mêmes questions pour tous les élèves et toutes les tentatives")),
+        ],
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+    )
+    opens_at = _datetime_field(_("Ouverture"))
+    closes_at = _datetime_field(_("Fermeture"))
+
+    class Meta:
+        model = QuestionSet
+        fields = [
+            "title",
+            "instructions",
+            "sources",
+            "facts",
+            "period_start",
+            "period_end",
+            "chronology_count",
+            "chronology_items",
+            "matching_count",
+            "matching_pairs",
+            "matching_distractors",
+            "matching_relations",
+            "difficulty",
+            "ordering_method",
+            "matching_penalty",
+            "attempts_allowed",
+            "regenerate_per_attempt",
+            "opens_at",
+            "closes_at",
+            "status",
+            "classrooms",
+        ]
+        labels = {
+            "title": _("Titre"),
+            "instructions": _("Consignes pour les élèves"),
+            "sources": _("Sources"),
+            "facts": _("Faits choisis"),
+            "period_start": _("Période : à partir du"),
+            "period_end": _("Période : jusqu’au"),
+            "difficulty": _("Difficulté"),
+            "ordering_method": _("Notation des chronologies"),
+            "status": _("État"),
+            "classrooms": _("Classes"),
+        }
+        help_texts = {
+            "sources": _("Aucune cochée : toutes les sources."),
+            "facts": "",
+            "period_start": _("Facultatif : seuls les événements datés dans la période servent."),
+            "classrooms": _("Les élèves de ces classes voient la série une fois publiée."),
+        }
+        widgets = {
+            "instructions": forms.Textarea(attrs={"rows": 3}),
+            "sources": forms.CheckboxSelectMultiple,
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "difficulty": forms.RadioSelect,
+            "ordering_method": forms.RadioSelect,
+            "status": forms.RadioSelect,
+            "classrooms": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "title": {"required": _("Donnez un titre à la série.")},
+            "classrooms": {
+                "invalid_choice": _("Cette classe n’est pas l’une des vôtres (%(value)s)."),
+                "invalid_pk_value": _("Classe inconnue : %(pk)s."),
+            },
+            "facts": {
+                "invalid_choice": _("Fait inconnu : %(value)s."),
+                "invalid_pk_value": _("Fait inconnu : %(pk)s."),
+            },
+            "sources": {
+                "invalid_choice": _("Source inconnue : %(value)s."),
+                "invalid_pk_value": _("Source inconnue : %(pk)s."),
+            },
+        }
+
+    def __init__(self, *args, owner, check_generation: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+        self.instance.owner = owner
+        # The preview shows why the facts fall short instead of refusing the form.
+        self.check_generation = check_generation
+        self.fields["classrooms"].queryset = Classroom.objects.filter(teacher=owner)
+        self.fields["sources"].queryset = Source.objects.order_by("title")
+        self.fields["facts"].queryset = Fact.objects.all()
+        self.fields["facts"].widget = forms.MultipleHiddenInput()
+        for name in ("difficulty", "ordering_method", "status"):
+            self.fields[name].choices = [
+                choice for choice in self.fields[name].choices if choice[0]
+            ]
+        if self.instance.pk and self.instance.facts.exists():
+            self.initial.setdefault("fact_choice", PICKED_FACTS)
+        self.initial.setdefault("regenerate_per_attempt", str(self.instance.regenerate_per_attempt))
+
+    def checked_fact_ids(self) -> list[int]:
+        if self.is_bound:
+            return checked_ids(self.data.getlist(self.add_prefix("facts")))
+        initial = self.initial.get("facts") or []
+        return checked_ids(getattr(fact, "pk", fact) for fact in initial)
+
+    def ordering_methods(self) -> list[dict]:
+        """Each ordering method with its radio button, its explanation and what the engine
+        gives for the worked example."""
+        radios = {radio.data["value"]: radio for radio in self["ordering_method"]}
+        return [
+            {
+                "radio": radios[method],
+                "label": grading.ORDERING_METHOD_LABELS[method],
+                "help": grading.ORDERING_METHOD_HELP[method],
+                "percent": round(
+                    100 * grading.grade_ordering(EXAMPLE_CORRECT, EXAMPLE_ANSWER, method)
+                ),
+            }
+            for method in grading.ORDERING_METHODS
+            if method in radios
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        counts = [cleaned.get("chronology_count"), cleaned.get("matching_count")]
+        if None not in counts and sum(counts) < 1:
+            self.add_error(
+                None,
+                _(
+                    "Demandez au moins une question de chronologie ou d’association générée "
+                    "(les questions épinglées s’y ajoutent)."
+                ),
+            )
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and opens >= closes:
+            self.add_error("closes_at", _("La fermeture doit suivre l’ouverture."))
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("La fin de la période précède son début."))
+        if cleaned.get("fact_choice") == PICKED_FACTS and not cleaned.get("facts"):
+            self.add_error("facts", _("Cochez au moins un fait, ou utilisez tous les faits."))
+        if (
+            self.check_generation
+            and not self.errors
+            and cleaned.get("status") == QuestionSet.Status.PUBLISHED
+        ):
+            problem = self.generation_problem()
+            if problem:
+                self.add_error(
+                    "status",
+                    _("Publication impossible : %(problem)s") % {"problem": problem},
+                )
+        return cleaned
+
+    def draft(self) -> QuestionSet:
+        """An unsaved set with the cleaned values (for previews and checks; never saved)."""
+        return construct_instance(self, QuestionSet(owner=self.owner), self._meta.fields)
+
+    def chosen_facts(self):
+        picked = self.cleaned_data.get("facts") or []
+        if self.cleaned_data.get("fact_choice") != PICKED_FACTS:
+            picked = []
+        return question_builder.facts_from(self.cleaned_data.get("sources") or [], picked)
+
+    def generation_problem(self) -> str | None:
+        """Why the chosen facts cannot support the set's questions, or None."""
+        try:
+            question_builder.build_questions(
+                self.draft(), "verification", facts=self.chosen_facts(), pinned=[]
+            )
+        except NotEnoughFacts as error:
+            return str(error)
+        return None
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("fact_choice") != PICKED_FACTS:
+            self.cleaned_data["facts"] = Fact.objects.none()
+        return super().save(commit=commit)
+
+
+class PinForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Type de question"),
+        choices=PinnedQuestion.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=PinnedQuestion.Kind.CHRONOLOGY,
+    )
+    relation = forms.ChoiceField(
+        label=_("Type d’association"),
+        choices=[("", _("— pour une association —")), *MATCHING_RELATIONS],
+        required=False,
+    )
+    facts = forms.ModelMultipleChoiceField(
+        label=_("Faits"),
+        queryset=Fact.objects.select_related("subject").order_by("date_start", "pk"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Cochez les faits de la question."),
+            "invalid_choice": _("Fait inconnu : %(value)s."),
+            "invalid_pk_value": _("Fait inconnu : %(pk)s."),
+        },
+    )
+
+    def __init__(self, *args, question_set: QuestionSet, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question_set = question_set
+        kind = self["kind"].value()
+        relation = self["relation"].value()
+        facts = self.fields["facts"].queryset
+        if kind != PinnedQuestion.Kind.MATCHING or relation == question_builder.DATE_RELATION:
+            self.fields["facts"].queryset = facts.filter(kind=Fact.Kind.EVENT)
+            self.fields["facts"].label_from_instance = event_label
+        else:
+            narrowed = facts.filter(relation=relation) if relation else facts.exclude(relation="")
+            self.fields["facts"].queryset = narrowed
+            self.fields["facts"].label_from_instance = fact_label
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, relation = cleaned.get("kind"), cleaned.get("relation") or ""
+        if kind == PinnedQuestion.Kind.MATCHING and not relation:
+            self.add_error("relation", _("Choisissez le type d’association."))
+        if kind == PinnedQuestion.Kind.CHRONOLOGY:
+            relation = cleaned["relation"] = ""
+        if self.question_set.pinned_questions.count() >= MAX_PINNED:
+            self.add_error(None, _("Au plus %(n)s questions épinglées.") % {"n": MAX_PINNED})
+        facts = cleaned.get("facts")
+        if not self.errors and facts is not None:
+            try:
+                question_builder.pinned_question(kind, relation, list(facts), "verification")
+            except NotEnoughFacts as error:
+                self.add_error("facts", str(error))
+        return cleaned
+
+    def save(self) -> PinnedQuestion:
+        last = self.question_set.pinned_questions.order_by("-position").first()
+        pin = PinnedQuestion.objects.create(
+            question_set=self.question_set,
+            kind=self.cleaned_data["kind"],
+            relation=self.cleaned_data["relation"],
+            position=(last.position + 1) if last else 0,
+        )
+        pin.facts.set(self.cleaned_data["facts"])
+        return pin
+
+
+def event_label(fact: Fact) -> str:
+    return f"{fact.text} ({fact.date_label})"
+
+
+def fact_label(fact: Fact) -> str:
+    if fact.relation and fact.subject_id:
+        return f"{fact.subject.name} → {fact.object}"
+    if fact.date_label:
+        return event_label(fact)
+    return fact.text

@@ -1,0 +1,115 @@
+"""The production stack for real: gunicorn with gunicorn.conf.py, DEBUG off, static files
+hashed, compressed and served by whitenoise with far-future cache headers."""
+
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.production.conftest import ROOT, free_port, production_env, run_python
+
+FAR_FUTURE = "max-age=315360000"
+
+
+@pytest.fixture(scope="module")
+def gunicorn_url(tmp_path_factory):
+    """gunicorn on a free port with a freshly migrated SQLite database; stopped afterwards."""
+    port = free_port()
+    database = tmp_path_factory.mktemp("gunicorn") / "db.sqlite3"
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{database}", PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2"
+    )
+    migrate = run_python(["manage.py", "migrate", "--no-input", "-v", "0"], env)
+    assert migrate.returncode == 0, migrate.stderr
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"gunicorn exited with {server.returncode}:\n{server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    pytest.fail("gunicorn did not answer /healthz in time")
+
+
+def fetch(url: str, **headers: str):
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+def test_gunicorn_serves_the_home_page_with_debug_off(gunicorn_url):
+    status, headers, body = fetch(f"{gunicorn_url}/")
+    assert status == 200
+    assert "quizsite" in body.decode()
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_gunicorn_healthz_reports_the_database(gunicorn_url):
+    status, _, body = fetch(f"{gunicorn_url}/healthz")
+    assert (status, body) == (200, b'{"status": "ok", "database": "ok"}')
+
+
+def test_unknown_page_is_a_404_not_a_debug_page(gunicorn_url):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        fetch(f"{gunicorn_url}/nulle-part/")
+    assert error.value.code == 404
+    assert b"Traceback" not in error.value.read()
+
+
+def hashed_stylesheet(gunicorn_url: str) -> str:
+    _, _, body = fetch(f"{gunicorn_url}/")
+    match = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode())
+    assert match, "the page links the hashed stylesheet"
+    return gunicorn_url + match.group(1)
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_hashed_static_file_is_compressed_and_cached_forever(gunicorn_url, encoding):
+    status, headers, body = fetch(hashed_stylesheet(gunicorn_url), **{"Accept-Encoding": encoding})
+    assert status == 200
+    assert headers["Content-Encoding"] == encoding
+    assert FAR_FUTURE in headers["Cache-Control"]
+    assert "immutable" in headers["Cache-Control"]
+    assert headers["Content-Type"].startswith("text/css")
+    assert "Accept-Encoding" in headers["Vary"]
+    _, _, plain = fetch(hashed_stylesheet(gunicorn_url), **{"Accept-Encoding": "identity"})
+    assert len(body) < len(plain)
+
+
+def test_static_file_is_sent_plain_to_clients_without_compression(gunicorn_url):
+    status, headers, body = fetch(
+        hashed_stylesheet(gunicorn_url), **{"Accept-Encoding": "identity"}
+    )
+    assert status == 200
+    assert headers.get("Content-Encoding") is None
+    assert b"{" in body

@@ -1,0 +1,52 @@
+"""/healthz answers 200 when the database does, 503 when it does not, and writes nothing."""
+
+import json
+
+import pytest
+from django.contrib.sessions.models import Session
+
+from tests.production.conftest import free_port, production_env, run_python
+
+
+def test_healthz_is_ok_when_the_database_answers(db, client, django_assert_num_queries):
+    with django_assert_num_queries(1):  # the real SELECT 1
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_sets_no_cookie_and_stores_no_session(db, client):
+    response = client.get("/healthz")
+    assert response.cookies == {}
+    assert not Session.objects.exists()
+
+
+def test_healthz_refuses_writes(client):
+    assert client.post("/healthz").status_code == 405
+
+
+HEALTH_IN_A_FRESH_PROCESS = """
+import django
+django.setup()
+from django.test import Client
+response = Client().get("/healthz")
+print(response.status_code, response.content.decode())
+"""
+
+
+@pytest.mark.parametrize(
+    "database_url",
+    [
+        "sqlite:////nonexistent-directory/quizsite/db.sqlite3",
+        f"postgres://postgres@127.0.0.1:{free_port()}/quizsite",
+    ],
+    ids=["sqlite-file-missing", "postgresql-server-down"],
+)
+def test_healthz_is_503_when_the_database_is_unreachable(database_url):
+    env = production_env(DATABASE_URL=database_url, CONN_MAX_AGE="0")
+    result = run_python(["-c", HEALTH_IN_A_FRESH_PROCESS], env)
+    assert result.returncode == 0, result.stderr
+    status, body = result.stdout.strip().split(" ", 1)
+    assert status == "503"
+    assert json.loads(body) == {"status": "unavailable", "database": "down"}

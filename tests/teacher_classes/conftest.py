@@ -1,0 +1,63 @@
+"""Fixtures for classes: a set assigned to the class, finished attempts, a client per role."""
+
+import pytest
+from django.utils import timezone
+
+from quizzes.models import Attempt, Enrollment, QuestionSet
+from tests.conftest import make_student
+
+
+@pytest.fixture(autouse=True)
+def test_settings(settings):
+    settings.ROOT_URLCONF = "tests.teacher_classes.urls"
+    # Every test makes several accounts (60 for the roster budget): hash their passwords fast.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def class_set(classroom, teacher):
+    """A published set of five questions, assigned to Mme Durand's class."""
+    question_set = QuestionSet.objects.create(
+        title="La campagne d’Italie",
+        owner=teacher,
+        status=QuestionSet.Status.PUBLISHED,
+        chronology_count=3,
+        matching_count=2,
+    )
+    question_set.classrooms.add(classroom)
+    return question_set
+
+
+def finished_attempt(student, question_set, score: float) -> Attempt:
+    return Attempt.objects.create(
+        user=student,
+        question_set=question_set,
+        seed=f"test-{student.pk}-{score}",
+        question_count=5,
+        answered_count=5,
+        score=score,
+        finished_at=timezone.now(),
+    )
+
+
+def enroll_students(classroom, question_set, count: int) -> None:
+    """`count` more students in the class, each with two finished attempts and one open."""
+    for n in range(count):
+        student = make_student(f"eleve-{n:03d}")
+        Enrollment.objects.create(classroom=classroom, student=student)
+        finished_attempt(student, question_set, 2)
+        finished_attempt(student, question_set, 4)
+        Attempt.objects.create(user=student, question_set=question_set, seed=f"open-{n}")
+
+
+@pytest.fixture
+def client_as(client):
+    """Log the test client in as the given user (None: stay anonymous)."""
+
+    def log_in(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return log_in

@@ -1,0 +1,155 @@
+"""The results overview and the detail of one class on one set: what a teacher reads."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Classroom, Enrollment
+from tests.conftest import make_student
+from tests.teacher_results.conftest import at, build_attempts, make_students
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_class(classroom, student, assigned_set, question_templates):
+    """Camille finished twice (50 % then 100 %), Dominique once (0 %) and started again,
+    Eden never started."""
+    dominique = make_student("dominique-b")
+    eden = make_student("eden")
+    eden.first_name, eden.last_name = "Éden", "Lefèvre"
+    eden.save()
+    for user in (dominique, eden):
+        Enrollment.objects.create(classroom=classroom, student=user)
+    build_attempts(
+        assigned_set,
+        question_templates,
+        [
+            (student, [1, 1, 0, 0], at(0)),
+            (student, [1, 1, 1, 1], at(24)),
+            (dominique, [0, 0, 0, 0], at(1)),
+            (dominique, None, None),
+        ],
+    )
+    return {"classroom": classroom, "set": assigned_set, "dominique": dominique, "eden": eden}
+
+
+def detail_url(data):
+    return reverse("teacher_results_detail", args=[data["classroom"].pk, data["set"].pk])
+
+
+def test_overview_shows_completion_bar_and_class_average(teacher_client, small_class):
+    page = teacher_client.get(reverse("teacher_results")).content.decode()
+    assert "3e B" in page and "Débarquements" in page
+    # Two of three students finished; average of best scores (100 + 0) / 2 = 50 %.
+    assert re.search(r'<progress[^>]*max="3" value="2"', page)
+    assert "50 %" in page
+    assert detail_url(small_class) in page
+
+
+def test_overview_of_a_teacher_without_classes_says_so(client, other_teacher):
+    client.force_login(other_teacher)
+    page = client.get(reverse("teacher_results")).content.decode()
+    assert "Vous n’avez pas encore de classe." in page
+
+
+def test_overview_htmx_request_gets_the_fragment_only(teacher_client, small_class):
+    page = teacher_client.get(reverse("teacher_results"), headers={"HX-Request": "true"})
+    assert b'id="results-classes"' in page.content
+    assert b"<html" not in page.content
+
+
+def test_detail_lists_every_student_with_best_last_and_attempts(teacher_client, small_class):
+    page = teacher_client.get(detail_url(small_class)).content.decode()
+    rows = {
+        match.group(1).strip(): match.group(0)
+        for match in re.finditer(r"<tr>\s*<th scope=\"row\">([^<]+)<.*?</tr>", page, re.S)
+    }
+    camille = rows["camille"]
+    assert re.findall(r"<td>([^<]*)</td>", camille)[:3] == ["100 %", "100 %", "2"]
+    assert "oui, le 11 mars 2026" in camille
+    dominique = rows["dominique-b"]
+    assert re.findall(r"<td>([^<]*)</td>", dominique)[:3] == ["0 %", "0 %", "2"]
+    eden = rows["Éden Lefèvre"]
+    assert re.findall(r"<td>([^<]*)</td>", eden) == ["—", "—", "0", "non commencé"]
+
+
+def test_detail_histogram_is_an_accessible_svg_with_unlocalised_coordinates(
+    teacher_client, small_class
+):
+    page = teacher_client.get(detail_url(small_class)).content.decode()
+    svg = re.search(r"<svg class=\"score-histogram\".*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg
+    assert "Meilleurs scores de 2 élèves" in svg
+    desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)
+    assert desc == "de 0 à 10 % : 1 élève ; de 90 à 100 % : 1 élève."
+    coordinates = re.findall(r' (?:x|y|width|height)="([^"]*)"', svg)
+    assert coordinates and all("," not in value for value in coordinates)
+
+
+def test_detail_ranks_facts_hardest_first_with_their_quotes(teacher_client, small_class):
+    results = teacher_client.get(detail_url(small_class)).context["results"]
+    rates = [fact.rate for fact in results.facts]
+    assert rates == sorted(rates)
+    # Positions 3 and 4 were right once in three finished attempts, positions 1 and 2 twice.
+    assert {round(row.rate) for row in results.positions} == {33, 67}
+    page = teacher_client.get(detail_url(small_class)).content.decode()
+    assert f"« {results.facts[0].fact.quote} »" in page.replace("&#x27;", "'")
+
+
+def test_detail_with_few_attempts_says_there_are_not_enough(teacher_client, small_class):
+    page = teacher_client.get(detail_url(small_class)).content.decode()
+    assert "Pas assez de tentatives" in page
+    assert "Indice de discrimination" not in page
+
+
+def test_item_statistics_on_first_attempts_of_five_students(
+    teacher_client, classroom, assigned_set, question_templates
+):
+    # First attempts only: the second attempt of eleve-000 is ignored.
+    students = make_students(classroom, 5)
+    build_attempts(
+        assigned_set,
+        question_templates,
+        [
+            (students[0], [1, 1, 1, 0], at(0)),
+            (students[1], [1, 1, 0, 0], at(0)),
+            (students[2], [1, 0, 1, 0], at(0)),
+            (students[3], [0, 0, 0, 0], at(0)),
+            (students[4], [1, 1, 1, 0], at(0)),
+            (students[0], [0, 0, 0, 0], at(5)),
+        ],
+    )
+    response = teacher_client.get(
+        reverse("teacher_results_detail", args=[classroom.pk, assigned_set.pk])
+    )
+    items = response.context["results"].items
+    # Item 1: scores 1,1,1,0,1 → facility 80 %; item 4: all 0 → zero variance → no index.
+    assert round(items[0].facility) == 80
+    assert items[3].facility == 0 and items[3].discrimination is None
+    page = response.content.decode()
+    assert "Indice de discrimination" in page and "première tentative terminée" in page
+    assert "80,0 %" in page and "—" in page
+
+
+def test_overview_counts_a_student_in_each_of_the_teachers_classes_separately(
+    teacher_client, teacher, other_teacher, student, small_class
+):
+    # Camille also sits in 4e A (set not given there) and in another teacher's class.
+    fourth = Classroom.objects.create(name="4e A", teacher=teacher)
+    Enrollment.objects.create(classroom=fourth, student=student)
+    elsewhere = Classroom.objects.create(name="3e C", teacher=other_teacher)
+    Enrollment.objects.create(classroom=elsewhere, student=student)
+    small_class["set"].classrooms.add(elsewhere)
+    classes = teacher_client.get(reverse("teacher_results")).context["classes"]
+    assert [c.classroom.name for c in classes] == ["3e B", "4e A"]
+    third_b, fourth_a = classes
+    assert [(s.finished_students, s.class_size) for s in third_b.sets] == [(2, 3)]
+    assert fourth_a.sets == []
+
+
+def test_detail_htmx_request_gets_the_fragment_only(teacher_client, small_class):
+    page = teacher_client.get(detail_url(small_class), headers={"HX-Request": "true"})
+    assert b'id="results-detail"' in page.content
+    assert b"<html" not in page.content

@@ -1,0 +1,52 @@
+"""The results pages run a fixed number of SQL queries whatever the class size: 3 students
+or 300 students with 20 finished attempts each."""
+
+import pytest
+from django.urls import reverse
+
+from tests.teacher_results.conftest import at, build_attempts, make_students, slim
+
+# Session, user and the teacher's group: 3 queries of every teacher page.
+BUDGETS = {
+    "teacher_results": 3 + 3,  # classes, assignments, best scores
+    # class, set, students, positions, first attempts' items, per-fact counts, facts
+    "teacher_results_detail": 3 + 7,
+    "teacher_results_csv": 3 + 3,  # class, set, students
+}
+ATTEMPTS_EACH = 20
+
+
+@pytest.fixture(params=[3, 300], ids=["3-students", "300-students"])
+def busy_class(request, classroom, assigned_set, question_templates):
+    students = make_students(classroom, request.param)
+    positions = len(question_templates)
+    plan = [
+        (
+            student,
+            [float((n + s + p) % 3 == 0) for p in range(positions)],
+            at(n),
+        )
+        for s, student in enumerate(students)
+        for n in range(ATTEMPTS_EACH)
+    ]
+    build_attempts(assigned_set, slim(question_templates), plan)
+    return {"classroom": classroom, "set": assigned_set, "students": len(students) + 1}
+
+
+def test_results_pages_keep_their_query_budget(
+    teacher_client, busy_class, django_assert_max_num_queries
+):
+    room, question_set = busy_class["classroom"], busy_class["set"]
+    for name, budget in BUDGETS.items():
+        args = [] if name == "teacher_results" else [room.pk, question_set.pk]
+        with django_assert_max_num_queries(budget):
+            response = teacher_client.get(reverse(name, args=args))
+        assert response.status_code == 200, name
+    results = teacher_client.get(
+        reverse("teacher_results_detail", args=[room.pk, question_set.pk])
+    ).context["results"]
+    assert len(results.students) == busy_class["students"]  # Camille included, no attempt
+    assert results.first_attempts == busy_class["students"] - 1
+    assert results.histogram.students == busy_class["students"] - 1
+    assert len(results.items) == 4
+    assert results.enough_attempts == (results.first_attempts >= 5)
