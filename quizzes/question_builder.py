@@ -98,13 +98,21 @@ class FactBank:
         )
 
     def usable_relations(self, wanted: list[str], n_pairs: int) -> list[str]:
-        usable = []
+        """The wanted relations that can supply n_pairs; raises NotEnoughFacts, with the
+        engine's reason for each, when none can."""
+        usable, reasons = [], []
         for relation in wanted or ALL_RELATIONS:
             try:
                 self.matching(relation, n_pairs, "probe", 0)
-            except NotEnoughFacts:
+            except NotEnoughFacts as error:
+                reasons.append(str(error))
                 continue
             usable.append(relation)
+        if not usable:
+            raise NotEnoughFacts(
+                f"Aucun type d’association ne réunit {n_pairs} paires sans ambiguïté parmi "
+                "les faits choisis. " + " ".join(reasons)
+            )
         return usable
 
 
@@ -236,11 +244,6 @@ def build_questions(
         relations = bank.usable_relations(
             question_set.matching_relations, question_set.matching_pairs
         )
-        if not relations:
-            raise NotEnoughFacts(
-                f"Aucun type d’association ne réunit {question_set.matching_pairs} paires "
-                "sans ambiguïté parmi les faits choisis."
-            )
         for index in range(question_set.matching_count):
             relation = relations[index % len(relations)]
             add(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
-from django.forms.models import construct_instance
+from django.forms.models import construct_instance, model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import question_builder
@@ -223,6 +223,12 @@ class QuestionSetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.owner = owner
         self.instance.owner = owner
+        if self.instance.pk is None:
+            # A new set starts from the model's defaults (Django leaves a ModelForm without
+            # an instance empty, and every number field here is required).
+            plain = [f.name for f in QuestionSet._meta.concrete_fields if f.name in self.fields]
+            for name, value in model_to_dict(self.instance, fields=plain).items():
+                self.initial.setdefault(name, value)
         # The preview shows why the facts fall short instead of refusing the form.
         self.check_generation = check_generation
         self.fields["classrooms"].queryset = Classroom.objects.filter(teacher=owner)

@@ -283,3 +283,16 @@ def test_published_set_is_seen_only_by_students_of_its_classes(
     client.force_login(other_student)
     page = client.get(reverse("student_home")).content.decode()
     assert "Révisions de la 3e B" not in page
+
+
+def test_a_new_set_form_starts_from_working_defaults(teacher_client, fact_base):
+    """A teacher who only types a title gets a valid set: every number has its default."""
+    page = teacher_client.get(reverse(CREATE)).content.decode()
+    for name, value in [
+        ("chronology_count", "3"),
+        ("chronology_items", "4"),
+        ("matching_distractors", "1"),
+        ("attempts_allowed", "0"),
+    ]:
+        tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
+        assert f'value="{value}"' in tag
