@@ -17,7 +17,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-setup: venv
+setup: venv messages
 	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
 	DEBUG=1 $(PY) manage.py loaddata -v 0 fixtures/*.json
 	DEBUG=1 $(PY) manage.py validate_facts
@@ -28,6 +28,12 @@ run: setup
 	@echo "  quizsite démarre sur http://$(HOST):$(PORT)/   (administration : http://$(HOST):$(PORT)/admin/)"
 	@echo ""
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The English catalogue (locale/en) compiled with GNU gettext's msgfmt, installed if missing.
+.PHONY: messages
+messages: venv
+	@command -v msgfmt >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+	DEBUG=1 $(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=staticfiles
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
 browser:
@@ -58,7 +64,7 @@ $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz) && cp $$tmp/package/build/dist/vnu.jar $@; status=$$?; rm -rf $$tmp; exit $$status
 
-test: venv browser audit-deps postgresql lint
+test: venv browser audit-deps postgresql lint messages
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres

@@ -6,5 +6,6 @@ from quizzes.views import health
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("quizzes.urls")),
 ]

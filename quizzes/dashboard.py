@@ -325,6 +325,16 @@ def _paris_date(moment: datetime | None) -> str:
     return "" if moment is None else f"{timezone.localtime(moment, PARIS):%d/%m/%Y}"
 
 
+# A spreadsheet runs a cell that starts like a formula (CSV injection): names such as « -2+3 »
+# or « @SUM(…) » are valid usernames, and full names are free text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(text: str) -> str:
+    """User-written text, kept as text: an apostrophe first if it starts like a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def grades_csv(students) -> str:
     """The class's grades as a French spreadsheet expects them: `;` between fields. « Terminé
     le » is the date (Paris time) the student finished their last attempt."""
@@ -334,8 +344,8 @@ def grades_csv(students) -> str:
     for student in students:
         writer.writerow(
             [
-                student.get_username(),
-                student.get_full_name(),
+                _text_cell(student.get_username()),
+                _text_cell(student.get_full_name()),
                 student.attempt_count,
                 _whole_percent(student.best_percent),
                 _whole_percent(student.last_percent),

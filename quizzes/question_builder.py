@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from quizzes.engine.chronology import generate_chronology, is_unambiguous
 from quizzes.engine.facts import EventFact, RelationFact
@@ -110,8 +111,13 @@ class FactBank:
             usable.append(relation)
         if not usable:
             raise NotEnoughFacts(
-                f"Aucun type d’association ne réunit {n_pairs} paires sans ambiguïté parmi "
-                "les faits choisis. " + " ".join(reasons)
+                gettext(
+                    "Aucun type d’association ne réunit %(n_pairs)s paires sans ambiguïté parmi "
+                    "les faits choisis."
+                )
+                % {"n_pairs": n_pairs}
+                + " "
+                + " ".join(reasons)
             )
         return usable
 
@@ -129,34 +135,35 @@ def pinned_question(kind: str, relation: str, facts: Sequence[Fact], seed: str) 
     if kind == PinnedQuestion.Kind.CHRONOLOGY:
         if not MIN_CHRONOLOGY_ITEMS <= len(facts) <= MAX_CHRONOLOGY_ITEMS:
             raise NotEnoughFacts(
-                f"Une chronologie compte de {MIN_CHRONOLOGY_ITEMS} à {MAX_CHRONOLOGY_ITEMS} "
-                f"événements (choisis : {len(facts)})."
+                gettext("Une chronologie compte de %(min)s à %(max)s événements (choisis : %(n)s).")
+                % {"min": MIN_CHRONOLOGY_ITEMS, "max": MAX_CHRONOLOGY_ITEMS, "n": len(facts)}
             )
         if undated := [fact for fact in facts if fact.kind != Fact.Kind.EVENT]:
             raise NotEnoughFacts(
-                "Seuls les événements datés se remettent dans l’ordre : "
-                + ", ".join(f"« {fact.text} »" for fact in undated)
-                + "."
+                gettext("Seuls les événements datés se remettent dans l’ordre : %(facts)s.")
+                % {"facts": ", ".join(f"« {fact.text} »" for fact in undated)}
             )
         events = [event_fact(fact) for fact in facts]
         if not is_unambiguous(events):
             pairs = list(zip(facts, events, strict=True))
             clashes = [
-                f"{_quoted(a)} et {_quoted(b)}"
+                gettext("%(first)s et %(second)s") % {"first": _quoted(a), "second": _quoted(b)}
                 for index, (a, a_event) in enumerate(pairs)
                 for b, b_event in pairs[index + 1 :]
                 if a_event.overlaps(b_event)
             ]
             raise NotEnoughFacts(
-                "Ces événements ne peuvent pas être ordonnés, leurs dates se chevauchent : "
-                + " ; ".join(clashes)
-                + "."
+                gettext(
+                    "Ces événements ne peuvent pas être ordonnés, leurs dates se chevauchent : "
+                    "%(clashes)s."
+                )
+                % {"clashes": " ; ".join(clashes)}
             )
         return generate_chronology(events, n_items=len(events), seed=seed).to_dict()
     if not MIN_PINNED_PAIRS <= len(facts) <= MAX_PAIRS:
         raise NotEnoughFacts(
-            f"Une association compte de {MIN_PINNED_PAIRS} à {MAX_PAIRS} paires "
-            f"(choisies : {len(facts)})."
+            gettext("Une association compte de %(min)s à %(max)s paires (choisies : %(n)s).")
+            % {"min": MIN_PINNED_PAIRS, "max": MAX_PAIRS, "n": len(facts)}
         )
     if relation == DATE_RELATION:
         unfit = [
@@ -166,17 +173,18 @@ def pinned_question(kind: str, relation: str, facts: Sequence[Fact], seed: str) 
         ]
         if unfit:
             raise NotEnoughFacts(
-                "Seuls les événements dont la source écrit la date s’associent à leur date : "
-                + ", ".join(f"« {fact.text} »" for fact in unfit)
-                + "."
+                gettext(
+                    "Seuls les événements dont la source écrit la date s’associent à leur "
+                    "date : %(facts)s."
+                )
+                % {"facts": ", ".join(f"« {fact.text} »" for fact in unfit)}
             )
         events = [event_fact(fact) for fact in facts]
         return generate_date_matching(events, n_pairs=len(events), seed=seed).to_dict()
     if other := [fact for fact in facts if fact.relation != relation]:
         raise NotEnoughFacts(
-            "Ces faits ne relèvent pas du type d’association choisi : "
-            + ", ".join(f"« {fact.text} »" for fact in other)
-            + "."
+            gettext("Ces faits ne relèvent pas du type d’association choisi : %(facts)s.")
+            % {"facts": ", ".join(f"« {fact.text} »" for fact in other)}
         )
     relations = [relation_fact(fact) for fact in facts]
     return generate_matching(

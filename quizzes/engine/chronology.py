@@ -22,6 +22,7 @@ from quizzes.engine.questions import (
     ChronologyQuestion,
     Item,
     NotEnoughFacts,
+    gettext_noop,
     rng_for,
     shuffled_not_identity,
 )
@@ -31,7 +32,9 @@ MEDIUM = "medium"
 HARD = "hard"
 DIFFICULTIES = (EASY, MEDIUM, HARD)
 
-PROMPT = "Remettez ces événements dans l’ordre chronologique, du plus ancien au plus récent."
+PROMPT = gettext_noop(
+    "Remettez ces événements dans l’ordre chronologique, du plus ancien au plus récent."
+)
 
 
 class ChronologyBank:

@@ -66,6 +66,8 @@ from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from quizzes.engine.questions import gettext_noop
+
 ALL_OR_NOTHING = "ALL_OR_NOTHING"
 ABSOLUTE_POSITION = "ABSOLUTE_POSITION"
 RELATIVE_NEXT_EXCLUDE_LAST = "RELATIVE_NEXT_EXCLUDE_LAST"
@@ -89,27 +91,45 @@ ORDERING_METHODS = (
 )
 
 ORDERING_METHOD_LABELS = {
-    ALL_OR_NOTHING: "Tout ou rien",
-    ABSOLUTE_POSITION: "Position absolue",
-    RELATIVE_NEXT_EXCLUDE_LAST: "Suivant correct (sans le dernier)",
-    RELATIVE_NEXT_INCLUDE_LAST: "Suivant correct (avec le dernier)",
-    RELATIVE_ONE_PREVIOUS_AND_NEXT: "Voisins immédiats",
-    RELATIVE_ALL_PREVIOUS_AND_NEXT: "Tous les précédents et suivants",
-    LONGEST_ORDERED_SUBSET: "Plus longue suite ordonnée",
-    LONGEST_CONTIGUOUS_SUBSET: "Plus longue suite contiguë",
-    RELATIVE_TO_CORRECT: "Distance à la bonne position",
+    ALL_OR_NOTHING: gettext_noop("Tout ou rien"),
+    ABSOLUTE_POSITION: gettext_noop("Position absolue"),
+    RELATIVE_NEXT_EXCLUDE_LAST: gettext_noop("Suivant correct (sans le dernier)"),
+    RELATIVE_NEXT_INCLUDE_LAST: gettext_noop("Suivant correct (avec le dernier)"),
+    RELATIVE_ONE_PREVIOUS_AND_NEXT: gettext_noop("Voisins immédiats"),
+    RELATIVE_ALL_PREVIOUS_AND_NEXT: gettext_noop("Tous les précédents et suivants"),
+    LONGEST_ORDERED_SUBSET: gettext_noop("Plus longue suite ordonnée"),
+    LONGEST_CONTIGUOUS_SUBSET: gettext_noop("Plus longue suite contiguë"),
+    RELATIVE_TO_CORRECT: gettext_noop("Distance à la bonne position"),
 }
 
 ORDERING_METHOD_HELP = {
-    ALL_OR_NOTHING: "L'élève obtient tous les points si tous les éléments sont à leur place, sinon aucun.",
-    ABSOLUTE_POSITION: "Chaque élément placé exactement à sa bonne position rapporte un point.",
-    RELATIVE_NEXT_EXCLUDE_LAST: "Chaque élément suivi immédiatement du bon élément rapporte un point ; le dernier élément ne compte pas.",
-    RELATIVE_NEXT_INCLUDE_LAST: "Chaque élément suivi immédiatement du bon élément rapporte un point, et le dernier élément rapporte un point s'il est bien placé en dernier.",
-    RELATIVE_ONE_PREVIOUS_AND_NEXT: "Chaque élément rapporte un point si son voisin précédent est le bon et un point si son voisin suivant est le bon (être premier ou dernier à juste titre compte aussi).",
-    RELATIVE_ALL_PREVIOUS_AND_NEXT: "Chaque élément rapporte un point pour chaque autre élément correctement placé avant ou après lui, où qu'il soit.",
-    LONGEST_ORDERED_SUBSET: "La note est le nombre d'éléments de la plus longue suite placée dans le bon ordre, même avec des intrus entre eux ; un élément isolé ne rapporte rien.",
-    LONGEST_CONTIGUOUS_SUBSET: "La note est le nombre d'éléments de la plus longue suite d'éléments consécutifs dans la bonne réponse et placés dans cet ordre ; un élément isolé ne rapporte rien.",
-    RELATIVE_TO_CORRECT: "Chaque élément rapporte d'autant plus de points qu'il est proche de sa bonne position, et aucun s'il est à l'autre bout de la liste.",
+    ALL_OR_NOTHING: gettext_noop(
+        "L'élève obtient tous les points si tous les éléments sont à leur place, sinon aucun."
+    ),
+    ABSOLUTE_POSITION: gettext_noop(
+        "Chaque élément placé exactement à sa bonne position rapporte un point."
+    ),
+    RELATIVE_NEXT_EXCLUDE_LAST: gettext_noop(
+        "Chaque élément suivi immédiatement du bon élément rapporte un point ; le dernier élément ne compte pas."
+    ),
+    RELATIVE_NEXT_INCLUDE_LAST: gettext_noop(
+        "Chaque élément suivi immédiatement du bon élément rapporte un point, et le dernier élément rapporte un point s'il est bien placé en dernier."
+    ),
+    RELATIVE_ONE_PREVIOUS_AND_NEXT: gettext_noop(
+        "Chaque élément rapporte un point si son voisin précédent est le bon et un point si son voisin suivant est le bon (être premier ou dernier à juste titre compte aussi)."
+    ),
+    RELATIVE_ALL_PREVIOUS_AND_NEXT: gettext_noop(
+        "Chaque élément rapporte un point pour chaque autre élément correctement placé avant ou après lui, où qu'il soit."
+    ),
+    LONGEST_ORDERED_SUBSET: gettext_noop(
+        "La note est le nombre d'éléments de la plus longue suite placée dans le bon ordre, même avec des intrus entre eux ; un élément isolé ne rapporte rien."
+    ),
+    LONGEST_CONTIGUOUS_SUBSET: gettext_noop(
+        "La note est le nombre d'éléments de la plus longue suite d'éléments consécutifs dans la bonne réponse et placés dans cet ordre ; un élément isolé ne rapporte rien."
+    ),
+    RELATIVE_TO_CORRECT: gettext_noop(
+        "Chaque élément rapporte d'autant plus de points qu'il est proche de sa bonne position, et aucun s'il est à l'autre bout de la liste."
+    ),
 }
 
 

@@ -16,19 +16,19 @@ from typing import TypeVar
 
 from quizzes.engine.chronology import MEDIUM, ChronologyBank
 from quizzes.engine.facts import EventFact, RelationFact
-from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, rng_for
+from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, gettext_noop, rng_for
 
 DATE = "date"
 MAX_PAIRS = 8
 RELATION_PROMPTS = {
-    "role": "Associez chaque personnage ou groupe à son rôle.",
-    "commands": "Associez chaque chef à ce qu’il dirige.",
-    "happened_at": "Associez chaque lieu à ce qui s’y est passé.",
-    "landed_at": "Associez chaque armée au lieu où elle débarque.",
-    "figure": "Associez chaque chiffre à ce qu’il mesure.",
-    DATE: "Associez chaque événement à sa date, telle que la source l’écrit.",
+    "role": gettext_noop("Associez chaque personnage ou groupe à son rôle."),
+    "commands": gettext_noop("Associez chaque chef à ce qu’il dirige."),
+    "happened_at": gettext_noop("Associez chaque lieu à ce qui s’y est passé."),
+    "landed_at": gettext_noop("Associez chaque armée au lieu où elle débarque."),
+    "figure": gettext_noop("Associez chaque chiffre à ce qu’il mesure."),
+    DATE: gettext_noop("Associez chaque événement à sa date, telle que la source l’écrit."),
 }
-DEFAULT_PROMPT = "Associez chaque élément de gauche à sa réponse."
+DEFAULT_PROMPT = gettext_noop("Associez chaque élément de gauche à sa réponse.")
 # Random probes before falling back to a full pass over the facts (keeps big banks cheap).
 PROBES_PER_PICK = 12
 EXHAUSTIVE_POOL = 80

@@ -14,6 +14,13 @@ MIN_CHRONOLOGY_ITEMS = 3
 MAX_CHRONOLOGY_ITEMS = 8
 
 
+def gettext_noop(message: str) -> str:
+    """Mark a user-facing string for translation without translating it, like Django's
+    function of the same name (whose name `makemessages` looks for): the engine has no Django,
+    so the French string is what questions store, and templates translate it when shown."""
+    return message
+
+
 class NotEnoughFacts(ValueError):
     """The facts do not allow the asked question without ambiguity (message for a teacher)."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 from django.forms.models import construct_instance, model_to_dict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import question_builder
@@ -88,8 +89,29 @@ def fact_list(q: str = "", kind: str = "", checked: list[int] | None = None) -> 
 
 
 def checked_ids(values) -> list[int]:
-    """Fact ids from posted or queried values, ignoring anything that is not a number."""
-    return [int(value) for value in values if str(value).isdigit()]
+    """Fact ids from posted or queried values, ignoring anything that is not a number (or is
+    one no database id can be: « ² » is a digit to Python, 10**30 overflows SQLite)."""
+    texts = [str(value) for value in values]
+    return [int(text) for text in texts if text.isascii() and text.isdigit() and len(text) < 19]
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Ids beyond the database's 64-bit integers are unknown ids, not a crash of the query
+    (SQLite raises OverflowError on them in the `pk__in` lookup)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                in_range = -(2**63) <= int(str(pk)) < 2**63
+            except ValueError:
+                continue  # not a number: Django's own check names it
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class QuestionSetForm(forms.ModelForm):
@@ -203,6 +225,11 @@ class QuestionSetForm(forms.ModelForm):
             "status": forms.RadioSelect,
             "classrooms": forms.CheckboxSelectMultiple,
         }
+        field_classes = {
+            "sources": BoundedModelMultipleChoiceField,
+            "facts": BoundedModelMultipleChoiceField,
+            "classrooms": BoundedModelMultipleChoiceField,
+        }
         error_messages = {
             "title": {"required": _("Donnez un titre à la série.")},
             "classrooms": {
@@ -256,8 +283,8 @@ class QuestionSetForm(forms.ModelForm):
         return [
             {
                 "radio": radios[method],
-                "label": grading.ORDERING_METHOD_LABELS[method],
-                "help": grading.ORDERING_METHOD_HELP[method],
+                "label": gettext(grading.ORDERING_METHOD_LABELS[method]),
+                "help": gettext(grading.ORDERING_METHOD_HELP[method]),
                 "percent": round(
                     100 * grading.grade_ordering(EXAMPLE_CORRECT, EXAMPLE_ANSWER, method)
                 ),
@@ -336,7 +363,7 @@ class PinForm(forms.Form):
         choices=[("", _("— pour une association —")), *MATCHING_RELATIONS],
         required=False,
     )
-    facts = forms.ModelMultipleChoiceField(
+    facts = BoundedModelMultipleChoiceField(
         label=_("Faits"),
         queryset=Fact.objects.select_related("subject").order_by("date_start", "pk"),
         widget=forms.CheckboxSelectMultiple,

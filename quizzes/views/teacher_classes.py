@@ -142,8 +142,12 @@ def remove_student(request, class_id: int, student_id: int):
     """GET asks for confirmation; POST removes the student from the class. Their attempts stay:
     they are the student's own history."""
     classroom = _own_classroom(request, class_id)
+    # student__pk, not student_id: Django bounds a lookup on the user's id, so an id beyond
+    # 64 bits is a 404 rather than SQLite's OverflowError.
     enrollment = get_object_or_404(
-        Enrollment.objects.select_related("student"), classroom=classroom, student_id=student_id
+        Enrollment.objects.select_related("student"),
+        classroom=classroom,
+        student__pk=student_id,
     )
     if request.method == "POST":
         enrollment.delete()

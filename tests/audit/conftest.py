@@ -2,7 +2,9 @@
 
 Every audit (axe-core, the Nu HTML Checker, phone layout) walks `AUDIT_PAGES`: adding a page to
 all of them is one `AuditPage(name, url, user)` line. `url` receives the `Scenario` (a student
-with one unanswered and one answered attempt, a teacher with a class) and returns a path.
+with one unanswered and one answered attempt; a teacher with a class of three, a second class of
+six who all finished the set, a draft set with a pinned question) and returns a path. A page
+with `post` is requested by POST with that form data (the builder's preview without JavaScript).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
 from tests.conftest import make_student, make_teacher, right_answer_post
@@ -43,6 +47,8 @@ class Scenario:
     open_attempt: object  # nothing answered yet: the question forms
     done_attempt: object  # every question answered, partly wrong: feedback and summary
     other_attempt: object  # another student's: a 403 page
+    results_class: object  # six students who finished the set: histogram and item statistics
+    draft_set: object  # the teacher's draft, with a pinned chronology
 
     def question_url(self, attempt, kind: str) -> str:
         position = attempt.questions.filter(kind=kind).order_by("position").first().position
@@ -54,6 +60,7 @@ class AuditPage:
     name: str
     url: Callable[[Scenario], str]
     user: str = "anonymous"  # who is logged in: "anonymous", "student" or "teacher"
+    post: Callable[[Scenario], dict] | None = None  # form data: the page is a POST's answer
 
     def __str__(self) -> str:
         return self.name
@@ -76,6 +83,32 @@ AUDIT_PAGES = [
     AuditPage("results", lambda s: reverse("results"), "student"),
     AuditPage(
         "forbidden", lambda s: reverse("attempt_resume", args=[s.other_attempt.pk]), "student"
+    ),
+    AuditPage("join-class", lambda s: reverse("join_class"), "student"),
+    AuditPage("teacher-classes", lambda s: reverse("teacher_classes"), "teacher"),
+    AuditPage("class-roster", lambda s: reverse("teacher_class", args=[s.classroom.pk]), "teacher"),
+    AuditPage("set-list", lambda s: reverse("teacher_sets"), "teacher"),
+    AuditPage("set-new", lambda s: reverse("teacher_set_create"), "teacher"),
+    AuditPage(
+        "set-new-preview",
+        lambda s: reverse("teacher_set_preview"),
+        "teacher",
+        lambda s: new_set_post(s),
+    ),
+    AuditPage(
+        "set-edit-preview",
+        lambda s: reverse("teacher_set_preview", args=[s.draft_set.pk]),
+        "teacher",
+        lambda s: builder_post(s.draft_set),
+    ),
+    AuditPage(
+        "set-delete", lambda s: reverse("teacher_set_delete", args=[s.question_set.pk]), "teacher"
+    ),
+    AuditPage("results-overview", lambda s: reverse("teacher_results"), "teacher"),
+    AuditPage(
+        "results-detail",
+        lambda s: reverse("teacher_results_detail", args=[s.results_class.pk, s.question_set.pk]),
+        "teacher",
     ),
 ]
 
@@ -106,6 +139,67 @@ def _partly_wrong(question: dict) -> dict:
     return post
 
 
+def _finish(attempt, wrong_positions: set[int]):
+    for attempt_question in attempt.questions.order_by("position"):
+        question = attempt_question.data
+        wrong = attempt_question.position in wrong_positions
+        _answer(attempt_question, _partly_wrong(question) if wrong else right_answer_post(question))
+
+
+def builder_post(question_set) -> dict:
+    """The builder form's fields as the page fills them for this set (stored or new)."""
+    from quizzes.forms.question_sets import QuestionSetForm
+
+    instance = question_set if question_set.pk else None
+    form = QuestionSetForm(owner=question_set.owner, instance=instance)
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, list | tuple):
+            data[name] = [getattr(item, "pk", item) for item in value]
+        elif value is not None:
+            data[name] = getattr(value, "pk", value)
+    data["preview"] = "1"
+    return data
+
+
+def new_set_post(scenario: Scenario) -> dict:
+    from quizzes.models import QuestionSet
+
+    return {
+        **builder_post(QuestionSet(owner=scenario.teacher)),
+        "title": "Libération de Paris",
+        "instructions": "Remettez les événements dans l’ordre.",
+    }
+
+
+def _draft_with_a_pin(teacher, classroom):
+    from quizzes.models import Fact, PinnedQuestion, QuestionSet
+
+    draft = QuestionSet.objects.create(
+        owner=teacher,
+        title="Débarquement : brouillon",
+        chronology_count=1,
+        chronology_items=4,
+        matching_count=1,
+        matching_pairs=3,
+        matching_relations=["role"],
+        status=QuestionSet.Status.DRAFT,
+    )
+    draft.classrooms.add(classroom)
+    # Three events whose date ranges follow one another, as a pinned chronology needs.
+    events, last_end = [], None
+    for fact in Fact.objects.filter(kind=Fact.Kind.EVENT).order_by("date_start", "pk"):
+        if last_end is None or fact.date_start > last_end:
+            events.append(fact)
+            last_end = fact.date_end
+        if len(events) == 3:
+            break
+    pin = PinnedQuestion.objects.create(question_set=draft, kind=PinnedQuestion.Kind.CHRONOLOGY)
+    pin.facts.set(events)
+    return draft
+
+
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
     from quizzes.attempts import start_attempt
@@ -115,6 +209,7 @@ def build_scenario(student) -> Scenario:
     classroom = Classroom.objects.create(name="3e B", teacher=teacher)
     Enrollment.objects.create(classroom=classroom, student=student)
     question_set = QuestionSet.objects.create(
+        owner=teacher,
         title="Campagne d’Italie : audit",
         instructions="Une chronologie, puis une association.",
         chronology_count=1,
@@ -130,6 +225,17 @@ def build_scenario(student) -> Scenario:
         _answer(attempt_question, _partly_wrong(attempt_question.data))
     done_attempt.refresh_from_db()
     other_attempt = start_attempt(question_set, user=make_student("dominique-audit"))
+
+    # The roster: three students, one who has not started yet.
+    for username in ("sacha-audit", "lou-audit"):
+        Enrollment.objects.create(classroom=classroom, student=make_student(username))
+    # Six students who finished (five are needed for item statistics), with varied scores.
+    results_class = Classroom.objects.create(name="4e A", teacher=teacher)
+    question_set.classrooms.add(classroom, results_class)
+    for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
+        results_student = make_student(f"eleve-{index + 1}-audit")
+        Enrollment.objects.create(classroom=results_class, student=results_student)
+        _finish(start_attempt(question_set, user=results_student), wrong)
     return Scenario(
         student=student,
         teacher=teacher,
@@ -139,6 +245,8 @@ def build_scenario(student) -> Scenario:
         open_attempt=open_attempt,
         done_attempt=done_attempt,
         other_attempt=other_attempt,
+        results_class=results_class,
+        draft_set=_draft_with_a_pin(teacher, classroom),
     )
 
 
@@ -164,6 +272,34 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "bypass_csp": True}
 
 
+def fetch(client, page: AuditPage, scenario: Scenario):
+    """The page as the server sends it, to the test client logged in as the page's user."""
+    client.logout()
+    user = user_of(page, scenario)
+    if user is not None:
+        client.force_login(user)
+    if page.post is not None:
+        return client.post(page.url(scenario), page.post(scenario))
+    return client.get(page.url(scenario))
+
+
+def _navigate_by_post(browser_page, url: str, data: dict, site_url: str):
+    """Load url as the answer to a form post: Playwright only navigates by GET, so the
+    navigation request is rewritten, with a CSRF cookie and its token."""
+    token = get_random_string(32)
+    browser_page.context.add_cookies(
+        [{"name": settings.CSRF_COOKIE_NAME, "value": token, "url": site_url}]
+    )
+    body = urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True)
+
+    def as_post(route):
+        headers = {**route.request.headers, "content-type": "application/x-www-form-urlencoded"}
+        route.continue_(method="POST", post_data=body, headers=headers)
+
+    browser_page.route(url, as_post, times=1)
+    browser_page.goto(url)
+
+
 @pytest.fixture
 def open_audit_page(browser, live_server, audit_scenario):
     """open_audit_page(page, **context_args) → a Playwright page showing it, logged in as its
@@ -182,7 +318,11 @@ def open_audit_page(browser, live_server, audit_scenario):
                 [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
             )
         browser_page = context.new_page()
-        browser_page.goto(live_server.url + page.url(audit_scenario))
+        url = live_server.url + page.url(audit_scenario)
+        if page.post is not None:
+            _navigate_by_post(browser_page, url, page.post(audit_scenario), live_server.url)
+        else:
+            browser_page.goto(url)
         browser_page.wait_for_load_state("load")
         return browser_page
 

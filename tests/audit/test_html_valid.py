@@ -11,7 +11,7 @@ import re
 import shutil
 import subprocess
 
-from tests.audit.conftest import AUDIT_PAGES, VNU_JAR, user_of
+from tests.audit.conftest import AUDIT_PAGES, VNU_JAR, fetch
 
 HTMX_ATTRIBUTE = re.compile(
     r"^Attribute “hx-[a-z-]+” not allowed on element “[a-z0-9-]+” at this point\.$"
@@ -22,11 +22,7 @@ def rendered_pages(client, scenario, directory) -> dict[str, str]:
     """Each page's HTML as the server sent it, saved to `directory`; file URL → page name."""
     names = {}
     for audit_page in AUDIT_PAGES:
-        client.logout()
-        user = user_of(audit_page, scenario)
-        if user is not None:
-            client.force_login(user)
-        response = client.get(audit_page.url(scenario))
+        response = fetch(client, audit_page, scenario)
         assert response["Content-Type"].startswith("text/html"), audit_page.name
         path = directory / f"{audit_page.name}.html"
         path.write_bytes(response.content)

@@ -16,11 +16,13 @@ from tests.browser.test_student_quiz import wait_for_enhancement as wait_for_mov
 
 pytestmark = pytest.mark.browser
 
+# The screen's width is clientWidth: a mobile browser widens its layout viewport (innerWidth) to
+# whatever overflows, so innerWidth would hide the very overflow looked for.
 SIDEWAYS_OVERFLOW = """() => ({
     scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
+    innerWidth: document.documentElement.clientWidth,
     widest: [...document.body.querySelectorAll("*")]
-        .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
         .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.className ? "." + el.className : "")),
 })"""
 

@@ -50,3 +50,12 @@ def test_healthz_is_503_when_the_database_is_unreachable(database_url):
     status, body = result.stdout.strip().split(" ", 1)
     assert status == "503"
     assert json.loads(body) == {"status": "unavailable", "database": "down"}
+
+
+def test_healthz_is_exempt_from_the_https_redirect_that_pages_get(db, client, settings):
+    """Load balancers probe over plain HTTP; every other page moves to HTTPS."""
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    page = client.get("/")
+    assert page.status_code == 301
+    assert page["Location"] == "https://testserver/"
