@@ -79,7 +79,7 @@ test-postgres: venv postgresql
 
 # The production stack, locally: DEBUG off, hashed and compressed static files served by
 # whitenoise, gunicorn (gunicorn.conf.py), a fresh SECRET_KEY unless one is set.
-prod: venv
+prod: venv messages
 	@set -e; \
 	export DEBUG=0 HOST=$(HOST) PORT=$(PORT); \
 	export ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}"; \
