@@ -111,18 +111,7 @@ class ChronologyBank:
         shown = shuffled_not_identity(rng, ordered)
         # Ids follow the order shown, so they say nothing about the right order.
         ids = {event.id: f"e{rank}" for rank, event in enumerate(shown, 1)}
-        items = tuple(
-            Item(
-                id=ids[event.id],
-                label=event.text,
-                fact_id=event.id,
-                quote=event.quote,
-                date_label=event.date_label,
-                start=event.start.isoformat(),
-                end=event.end.isoformat(),
-            )
-            for event in shown
-        )
+        items = tuple(Item.from_event(event, ids[event.id]) for event in shown)
         return ChronologyQuestion(
             prompt=PROMPT, items=items, answer=tuple(ids[event.id] for event in ordered)
         )

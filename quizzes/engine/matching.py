@@ -121,7 +121,7 @@ def _question(
     answer = {}
     for rank, index in enumerate(order, 1):
         prompt_id = f"p{rank}"
-        shown_prompts.append(_with_id(prompts[index], prompt_id))
+        shown_prompts.append(prompts[index].with_id(prompt_id))
         answer[prompt_id] = answer_ids[index]
     answers = tuple(Item(id=answer_ids[index], label=labels[index]) for index in answer_order)
     return MatchingQuestion(
@@ -130,18 +130,6 @@ def _question(
         prompts=tuple(shown_prompts),
         answers=answers,
         answer=answer,
-    )
-
-
-def _with_id(item: Item, item_id: str) -> Item:
-    return Item(
-        id=item_id,
-        label=item.label,
-        fact_id=item.fact_id,
-        quote=item.quote,
-        date_label=item.date_label,
-        start=item.start,
-        end=item.end,
     )
 
 
@@ -235,18 +223,7 @@ class DateBank:
             return not any(self._label_fits(event.date_label, prompt) for prompt in chosen)
 
         distractors = _pick(rng, self.events, n_distractors, fits_distractor)
-        prompts = [
-            Item(
-                id="",
-                label=event.text,
-                fact_id=event.id,
-                quote=event.quote,
-                date_label=event.date_label,
-                start=event.start.isoformat(),
-                end=event.end.isoformat(),
-            )
-            for event in chosen
-        ]
+        prompts = [Item.from_event(event) for event in chosen]
         return _question(
             rng,
             DATE,

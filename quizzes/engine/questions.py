@@ -4,8 +4,10 @@ the error raised when the facts cannot support a question)."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from quizzes.engine.facts import EventFact
 
 CHRONOLOGY = "chronology"
 MATCHING = "matching"
@@ -43,6 +45,22 @@ class Item:
     date_label: str = ""
     start: str = ""
     end: str = ""
+
+    @classmethod
+    def from_event(cls, event: EventFact, item_id: str = "") -> Item:
+        """An event as an item: what happened, with its date kept for the answer."""
+        return cls(
+            id=item_id,
+            label=event.text,
+            fact_id=event.id,
+            quote=event.quote,
+            date_label=event.date_label,
+            start=event.start.isoformat(),
+            end=event.end.isoformat(),
+        )
+
+    def with_id(self, item_id: str) -> Item:
+        return replace(self, id=item_id)
 
     def to_dict(self) -> dict[str, Any]:
         data = {"id": self.id, "label": self.label, "fact_id": self.fact_id, "quote": self.quote}
