@@ -39,6 +39,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# bench/load: a trivial view (the throughput ceiling) at /bench/trivial/. Never in production.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

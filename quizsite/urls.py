@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes.views import health
+from quizzes.views import bench, health
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -9,3 +10,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("quizzes.urls")),
 ]
+
+if settings.BENCH_VIEWS:
+    urlpatterns += [path("bench/trivial/", bench.trivial, name="bench_trivial")]
