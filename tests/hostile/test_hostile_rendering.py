@@ -7,8 +7,8 @@ import csv
 import io
 
 import pytest
-from django.db.models import F, Value
-from django.db.models.functions import Concat, Left
+from django.db.models import CharField, F, TextField, Value
+from django.db.models.functions import Cast, Concat, Left
 from django.utils.html import escape
 
 from quizzes.attempts import start_attempt
@@ -27,12 +27,20 @@ FORMULAS = ['=HYPERLINK("http://x")', "+33 1 23", "-2+3", "@SUM(1+1)"]
 @pytest.fixture
 def hostile_world(fact_base):
     Fact.objects.update(
-        text=Left(Concat(Value(f"{SCRIPT} {IMG} "), F("text")), 400),
-        quote=Concat(Value(f"{IMG} "), F("quote"), Value(f" {SCRIPT}")),
+        text=Left(Concat(Value(f"{SCRIPT} {IMG} "), F("text"), output_field=TextField()), 400),
+        quote=Concat(Value(f"{IMG} "), F("quote"), Value(f" {SCRIPT}"), output_field=TextField()),
     )
-    Fact.objects.exclude(object="").update(object=Left(Concat(F("object"), Value(f" {IMG}")), 300))
-    Entity.objects.update(name=Left(Concat(Value(f"{SCRIPT} "), F("name")), 200))
-    Source.objects.update(title=Concat(Value(f"{IMG} "), F("title"), F("pk")))
+    Fact.objects.exclude(object="").update(
+        object=Left(Concat(F("object"), Value(f" {IMG}"), output_field=TextField()), 300)
+    )
+    Entity.objects.update(
+        name=Left(Concat(Value(f"{SCRIPT} "), F("name"), output_field=CharField()), 200)
+    )
+    Source.objects.update(
+        title=Concat(
+            Value(f"{IMG} "), F("title"), Cast("pk", CharField()), output_field=CharField()
+        )
+    )
     teacher = make_teacher("prof-hostile")
     teacher.first_name, teacher.last_name = SCRIPT, IMG
     teacher.save()
