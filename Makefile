@@ -95,3 +95,15 @@ prod: venv messages
 
 bench: venv
 	$(PY) bench/engine_generation.py
+
+# Load benchmark (docs/benchmarks.md): gunicorn + wrk on 127.0.0.1, SQLite then PostgreSQL
+# (throw-away cluster), each page's req/s compared with a trivial view. About 5 minutes.
+.PHONY: bench-load bench-faults
+bench-load: venv postgresql
+	@command -v wrk >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null)
+	$(PY) bench/load/run.py
+
+# Fault test: PostgreSQL restarted three times under a student's traffic (clean 503s, no
+# answer lost or saved twice).
+bench-faults: venv postgresql
+	$(PY) bench/faults/pg_restart.py

@@ -46,3 +46,57 @@ def login_lockout_response(request, original_response=None, credentials=None):
         "locked_out": True,
     }
     return render(request, "registration/login.html", context, status=429)
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached (a PostgreSQL restart, a failover), answer a clean
+    503 page with Retry-After instead of a 500: nothing was stored, and the student may simply
+    try again (an answer repeated after a success is counted once, quizzes.answers.submit).
+
+    The page is built here without template, session or database access: all three may be
+    what is failing. bench/faults/pg_restart.py and tests/faults check it."""
+
+    RETRY_AFTER_SECONDS = 5
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, (OperationalError, InterfaceError)):
+            return None
+        import logging
+
+        from django.http import HttpResponse
+        from django.utils.html import format_html
+        from django.utils.translation import get_language
+
+        logging.getLogger("quizsite.database").warning(
+            "Database unavailable (%s): 503 for %s %s",
+            type(exception).__name__,
+            request.method,
+            request.path,
+        )
+        title = _("Service momentanément indisponible")
+        body = format_html(
+            '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+            '<body><h1>{}</h1><p>{}</p><p>{}</p><p><a href="{}">{}</a></p></body></html>',
+            get_language() or "fr",
+            title,
+            title,
+            _("Le site ne peut pas joindre sa base de données pour l’instant."),
+            _(
+                "Rien n’a été perdu : si vous étiez en train de répondre, renvoyez votre "
+                "réponse dans quelques secondes."
+            ),
+            request.get_full_path(),
+            _("Réessayer"),
+        )
+        response = HttpResponse(body, status=503, content_type="text/html; charset=utf-8")
+        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

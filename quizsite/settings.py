@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A database that cannot be reached (PostgreSQL restarting) → a clean 503, not a 500.
+    "quizsite.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "quizzes.locale_middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,7 +6,7 @@ server in the same run.
     .venv/bin/python bench/load/run.py --db sqlite      # one database
     .venv/bin/python bench/load/run.py --duration 5 --finished 2000   # quicker
 
-PostgreSQL runs in a throw-away cluster (.ci/with-postgres, port 55433 by default). Needs wrk
+PostgreSQL runs in a throw-away cluster (.ci/with-postgres, on a free port). Needs wrk
 (`apt-get install -y wrk`). The load goes to 127.0.0.1 only, bounded in time.
 """
 
@@ -43,7 +43,7 @@ def parse_args(argv=None):
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--finished", type=int, default=20_000, help="finished attempts")
     parser.add_argument("--open", type=int, default=1_200, help="unanswered attempts to post to")
-    parser.add_argument("--pg-port", default="55433")
+    parser.add_argument("--pg-port", help="default: a free port")
     parser.add_argument("--json", type=Path, help="write the results here too")
     parser.add_argument("--profile", action="store_true", help="cProfile + SQL count per page")
     return parser.parse_args(argv)
@@ -66,13 +66,17 @@ def main() -> int:
             "--connections", str(args.connections), "--finished", str(args.finished),
             "--open", str(args.open),
         ]  # fmt: skip
+        if args.profile:
+            common.append("--profile")
         for db in ("sqlite", "postgres"):
             out = Path(tmp) / f"{db}.json"
             command = [sys.executable, __file__, "--db", db, "--json", str(out), *common]
             env = dict(os.environ)
             if db == "postgres":
                 command = [str(ROOT / ".ci" / "with-postgres"), *command]
-                env.update(PGPORT=args.pg_port, PGDATABASE="quizsite_bench")
+                env.update(
+                    PGPORT=args.pg_port or str(server.free_port()), PGDATABASE="quizsite_bench"
+                )
             else:
                 env.pop("DATABASE_URL", None)
             subprocess.run(command, cwd=ROOT, env=env, check=False)
@@ -102,7 +106,6 @@ def run_one(args) -> dict:
     django.setup()
     from django.core.management import call_command
     from django.db import connection, connections
-
     from seed import seed
 
     print(f"[{args.db}] seeding…", flush=True)
@@ -148,7 +151,9 @@ def run_one(args) -> dict:
             cookie = server.cookie_header(session)
             if name == "submit":
                 script = tmp / "submit.lua"
-                script.write_text((HERE / "report.lua").read_text() + (HERE / "submit.lua").read_text())
+                script.write_text(
+                    (HERE / "report.lua").read_text() + (HERE / "submit.lua").read_text()
+                )
                 before = _answered(info)
                 extra = [str(bodies), str(args.threads), cookie, session.cookies["csrftoken"]]
                 runs[name] = wrk(args, base + "/", script, extra=extra)
@@ -266,7 +271,9 @@ def _profile(info, urls) -> dict:
         if not path or name == "trivial":
             continue
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(User.objects.get(username=info["teacher" if name == "dashboard" else "student"]))
+        client.force_login(
+            User.objects.get(username=info["teacher" if name == "dashboard" else "student"])
+        )
         client.get(path)
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
@@ -279,7 +286,9 @@ def _profile(info, urls) -> dict:
         profiler.disable()
         elapsed = (time.perf_counter() - start) / 20 * 1000
         text = io.StringIO()
-        pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(25)
+        stats = pstats.Stats(profiler, stream=text)
+        stats.sort_stats("cumulative").print_stats(r"quizzes/|quizsite/|shortcuts.py", 20)
+        stats.sort_stats("tottime").print_stats(15)
         out[name] = {"queries": count, "ms_in_process": elapsed, "top": text.getvalue()}
     return out
 
@@ -318,7 +327,9 @@ def print_report(results: list[dict]) -> None:
             print("  gunicorn:", line)
         if result.get("profile"):
             for name, prof in result["profile"].items():
-                print(f"\n-- {name}: {prof['queries']} requêtes SQL, {prof['ms_in_process']:.1f} ms")
+                print(
+                    f"\n-- {name}: {prof['queries']} requêtes SQL, {prof['ms_in_process']:.1f} ms"
+                )
                 print(prof["top"])
 
 

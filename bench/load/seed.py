@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from pathlib import Path
 
 PASSWORD = "banc-d-essai-mot-de-passe-42"
 STUDENT = "eleve-banc"
@@ -51,14 +52,15 @@ def seed(
         FactResult,
         QuestionSet,
     )
-    from quizzes.roles import STUDENTS, TEACHERS as TEACHER_GROUP
-
-    from pathlib import Path
+    from quizzes.roles import STUDENTS
+    from quizzes.roles import TEACHERS as TEACHER_GROUP
 
     root = Path(__file__).resolve().parent.parent.parent
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
-    call_command("loaddata", *sorted(str(p) for p in (root / "fixtures").glob("*.json")), verbosity=0)
+    call_command(
+        "loaddata", *sorted(str(p) for p in (root / "fixtures").glob("*.json")), verbosity=0
+    )
     User = get_user_model()
     student_group, _ = Group.objects.get_or_create(name=STUDENTS)
     teacher_group, _ = Group.objects.get_or_create(name=TEACHER_GROUP)
@@ -106,14 +108,18 @@ def seed(
                 owner=teacher,
                 status=QuestionSet.Status.PUBLISHED,
             )
-            question_set.classrooms.add(*classes[t * CLASSES_PER_TEACHER : (t + 1) * CLASSES_PER_TEACHER])
+            question_set.classrooms.add(
+                *classes[t * CLASSES_PER_TEACHER : (t + 1) * CLASSES_PER_TEACHER]
+            )
             model = start_attempt(question_set, user=teacher)
             templates[question_set.pk] = [
                 (q.position, q.kind, q.data) for q in model.questions.order_by("position")
             ]
             model.delete()
             sets.append(question_set)
-    teacher_sets = {t: sets[t * SETS_PER_TEACHER : (t + 1) * SETS_PER_TEACHER] for t in range(TEACHERS)}
+    teacher_sets = {
+        t: sets[t * SETS_PER_TEACHER : (t + 1) * SETS_PER_TEACHER] for t in range(TEACHERS)
+    }
 
     # Finished attempts: spread evenly, each student on the sets of their class's teacher.
     now = timezone.now()
@@ -125,7 +131,14 @@ def seed(
             question_set = own_sets[n % len(own_sets)]
             count = len(templates[question_set.pk])
             scores = [float((s + n + p) % 3 != 0) for p in range(count)]
-            plan.append((student, question_set, scores, now - timedelta(hours=per_student - n, minutes=s % 60)))
+            plan.append(
+                (
+                    student,
+                    question_set,
+                    scores,
+                    now - timedelta(hours=per_student - n, minutes=s % 60),
+                )
+            )
     for start in range(0, len(plan), batch):
         _build(plan[start : start + batch], templates, Attempt, AttemptQuestion, FactResult)
 
@@ -197,7 +210,9 @@ def _build(plan, templates, Attempt, AttemptQuestion, FactResult):
             score=scores[position - 1],
             answered_at=finished_at,
         )
-        for attempt, (_student, question_set, scores, finished_at) in zip(attempts, plan, strict=True)
+        for attempt, (_student, question_set, scores, finished_at) in zip(
+            attempts, plan, strict=True
+        )
         for position, kind, data in templates[question_set.pk]
     )
     FactResult.objects.bulk_create(
