@@ -8,7 +8,11 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.utils.translation import gettext
 
+        from quizzes.engine.questions import NotEnoughFacts
         from quizzes.roles import remember_role
 
         user_logged_in.connect(remember_role, dispatch_uid="quizzes.remember_role")
+        # The engine stays free of Django; its messages for teachers are translated when shown.
+        NotEnoughFacts.translate = staticmethod(gettext)

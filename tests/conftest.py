@@ -17,6 +17,17 @@ def collected_static():
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in the site's default language: a request made in English by an
+    earlier test must not leave English active in the thread."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def fact_base(db):
     """The shipped fixtures, loaded; returns the seed source."""

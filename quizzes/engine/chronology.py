@@ -80,9 +80,14 @@ class ChronologyBank:
             )
         if n_items > self.max_items:
             raise NotEnoughFacts(
-                f"Impossible de composer une chronologie de {n_items} événements : parmi les "
-                f"{len(self.events)} événements datés, au plus {self.max_items} ont des dates "
-                "qui ne se chevauchent pas deux à deux."
+                gettext_noop(
+                    "Impossible de composer une chronologie de %(asked)s événements : parmi les "
+                    "%(events)s événements datés, au plus %(most)s ont des dates qui ne se "
+                    "chevauchent pas deux à deux."
+                ),
+                asked=n_items,
+                events=len(self.events),
+                most=self.max_items,
             )
         return self.chain(n_items, rng_for(seed), difficulty)
 

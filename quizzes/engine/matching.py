@@ -165,9 +165,14 @@ class RelationBank:
         chosen = _pick(rng, self.facts, n_pairs, self._fits_prompt)
         if len(chosen) < n_pairs:
             raise NotEnoughFacts(
-                f"Impossible d’associer {n_pairs} paires « {self.relation} » sans ambiguïté : "
-                f"les faits n’en permettent que {len(chosen)} "
-                f"({len(self.subjects)} sujets différents)."
+                gettext_noop(
+                    "Impossible d’associer %(asked)s paires « %(relation)s » sans ambiguïté : "
+                    "les faits n’en permettent que %(most)s (%(subjects)s sujets différents)."
+                ),
+                asked=n_pairs,
+                relation=self.relation,
+                most=len(chosen),
+                subjects=len(self.subjects),
             )
         subjects = {normalized(fact.subject) for fact in chosen}
         taken = {normalized(fact.object) for fact in chosen}
@@ -235,8 +240,12 @@ class DateBank:
     def _draw(self, n_pairs: int, seed: object) -> list[EventFact]:
         if n_pairs > self.chronology.max_items:
             raise NotEnoughFacts(
-                f"Impossible d’associer {n_pairs} événements à leur date sans ambiguïté : au "
-                f"plus {self.chronology.max_items} ont des dates qui ne se chevauchent pas."
+                gettext_noop(
+                    "Impossible d’associer %(asked)s événements à leur date sans ambiguïté : au "
+                    "plus %(most)s ont des dates qui ne se chevauchent pas."
+                ),
+                asked=n_pairs,
+                most=self.chronology.max_items,
             )
         rng = rng_for(f"{seed}:events")
         for _draw in range(PROBES_PER_PICK):
@@ -247,7 +256,10 @@ class DateBank:
             ):
                 return events
         raise NotEnoughFacts(
-            f"Impossible de trouver {n_pairs} événements aux dates écrites différemment."
+            gettext_noop(
+                "Impossible de trouver %(asked)s événements aux dates écrites différemment."
+            ),
+            asked=n_pairs,
         )
 
 

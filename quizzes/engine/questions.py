@@ -24,7 +24,22 @@ def gettext_noop(message: str) -> str:
 
 
 class NotEnoughFacts(ValueError):
-    """The facts do not allow the asked question without ambiguity (message for a teacher)."""
+    """The facts do not allow the asked question without ambiguity (message for a teacher).
+
+    Built from a French template marked with gettext_noop and its values, so that the Django
+    layer can show it in the reader's language: it sets `translate` (to Django's gettext) at
+    start-up, and str() then translates the template before filling it in."""
+
+    translate = staticmethod(lambda template: template)
+
+    def __init__(self, template: str, **params: object):
+        super().__init__(template)
+        self.template = template
+        self.params = params
+
+    def __str__(self) -> str:
+        message = self.translate(self.template)
+        return message % self.params if self.params else message
 
 
 def rng_for(seed: object) -> random.Random:
