@@ -192,6 +192,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "quizzes.throttling.attempted_username"
 AXES_LOCKOUT_CALLABLE = "quizsite.middleware.login_lockout_response"
 # No log of every successful login: pupils' addresses are not kept without need.
 AXES_DISABLE_ACCESS_LOG = True

@@ -60,7 +60,8 @@ def matching_facts(q: str = "", kind: str = ""):
     facts = Fact.objects.select_related("subject").order_by("date_start", "kind", "pk")
     if kind:
         facts = facts.filter(kind=kind)
-    for word in q.split():
+    # NUL bytes cannot reach a PostgreSQL query; they match nothing a teacher typed anyway.
+    for word in q.replace("\x00", "").split():
         facts = facts.filter(
             Q(text__icontains=word)
             | Q(date_label__icontains=word)
