@@ -1,11 +1,18 @@
 """Shared fixtures: the shipped fact base, and small factories for made-up data."""
 
+import os
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from quizzes.models import Source
+
+# Property tests explore new random examples on every developer run; CI (.ci/run sets
+# HYPOTHESIS_PROFILE=ci) replays a fixed set, so a landing never depends on luck.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FACT_FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
