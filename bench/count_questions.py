@@ -19,57 +19,22 @@ With --draws D, the script also draws D questions per size from the engine with 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import date
 from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quizzes.engine.chronology import DIFFICULTIES, ChronologyBank, is_unambiguous
-from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.facts import EventFact
 from quizzes.engine.matching import DateBank, RelationBank
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.fixture_facts import SHIPPED_FIXTURE, shipped_facts
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "fixtures" / "italie_1943_1945.json"
+FIXTURE = SHIPPED_FIXTURE
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "date")
 PAIRS = (2, 3, 4)
-
-
-def shipped_facts(path: Path = FIXTURE) -> tuple[list[EventFact], list[RelationFact]]:
-    """The fixture's events and relation facts, adapted as question_builder adapts models."""
-    records = json.loads(path.read_text(encoding="utf-8"))
-    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
-    events, relations = [], []
-    for record in records:
-        if record["model"] != "quizzes.fact":
-            continue
-        fields, pk = record["fields"], str(record["pk"])
-        if fields["kind"] == "event":
-            events.append(
-                EventFact(
-                    id=pk,
-                    text=fields["text"],
-                    date_label=fields["date_label"],
-                    start=date.fromisoformat(fields["date_start"]),
-                    end=date.fromisoformat(fields["date_end"]),
-                    quote=fields["quote"],
-                    label_is_relative=fields["date_precision"] == "relative",
-                )
-            )
-        if fields["relation"]:
-            relations.append(
-                RelationFact(
-                    id=pk,
-                    relation=fields["relation"],
-                    subject=names[fields["subject"]],
-                    object=fields["object"],
-                    quote=fields["quote"],
-                )
-            )
-    return events, relations
 
 
 def compatible(fits, facts) -> bool:

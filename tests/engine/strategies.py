@@ -3,15 +3,13 @@ overlapping date ranges, duplicate subjects and repeated answers."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
-from pathlib import Path
 
 from hypothesis import strategies as st
 
 from quizzes.engine import EventFact, RelationFact
+from quizzes.fixture_facts import shipped_facts  # noqa: F401 (re-exported for the tests)
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "italie_1943_1945.json"
 DAY0 = date(1943, 1, 1)
 
 
@@ -54,37 +52,3 @@ def relation_banks(draw, relation="role"):
         RelationFact(id=str(n), relation=relation, subject=s, object=o, quote=f"« {s} {o} »")
         for n, (s, o) in enumerate(pairs, 1)
     ]
-
-
-def shipped_facts() -> tuple[list[EventFact], list[RelationFact]]:
-    """The shipped fixture read as plain data (no database needed)."""
-    records = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
-    events, relations = [], []
-    for record in records:
-        if record["model"] != "quizzes.fact":
-            continue
-        fields, pk = record["fields"], str(record["pk"])
-        if fields["kind"] == "event":
-            events.append(
-                EventFact(
-                    id=pk,
-                    text=fields["text"],
-                    date_label=fields["date_label"],
-                    start=date.fromisoformat(fields["date_start"]),
-                    end=date.fromisoformat(fields["date_end"]),
-                    quote=fields["quote"],
-                    label_is_relative=fields["date_precision"] == "relative",
-                )
-            )
-        if fields["relation"]:
-            relations.append(
-                RelationFact(
-                    id=pk,
-                    relation=fields["relation"],
-                    subject=names[fields["subject"]],
-                    object=fields["object"],
-                    quote=fields["quote"],
-                )
-            )
-    return events, relations

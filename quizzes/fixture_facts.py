@@ -1,0 +1,46 @@
+"""Read a shipped Django fixture straight into the engine's plain records, without Django or
+a database: for the benchmarks and the engine's tests."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from quizzes.engine.facts import EventFact, RelationFact
+
+SHIPPED_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "italie_1943_1945.json"
+
+
+def shipped_facts(path: Path = SHIPPED_FIXTURE) -> tuple[list[EventFact], list[RelationFact]]:
+    """The fixture's events and relation facts, adapted as question_builder adapts models."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
+    events, relations = [], []
+    for record in records:
+        if record["model"] != "quizzes.fact":
+            continue
+        fields, pk = record["fields"], str(record["pk"])
+        if fields["kind"] == "event":
+            events.append(
+                EventFact(
+                    id=pk,
+                    text=fields["text"],
+                    date_label=fields["date_label"],
+                    start=date.fromisoformat(fields["date_start"]),
+                    end=date.fromisoformat(fields["date_end"]),
+                    quote=fields["quote"],
+                    label_is_relative=fields["date_precision"] == "relative",
+                )
+            )
+        if fields["relation"]:
+            relations.append(
+                RelationFact(
+                    id=pk,
+                    relation=fields["relation"],
+                    subject=names[fields["subject"]],
+                    object=fields["object"],
+                    quote=fields["quote"],
+                )
+            )
+    return events, relations
