@@ -31,7 +31,6 @@ from quizzes.engine.matching import DateBank, RelationBank
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.fixture_facts import SHIPPED_FIXTURE, shipped_facts
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = SHIPPED_FIXTURE
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "date")
 PAIRS = (2, 3, 4)
