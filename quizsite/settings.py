@@ -52,8 +52,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "quizzes",
 ]
+
+# Background work (reading a teacher's text) runs on Django's tasks API: the django-tasks
+# backport with its database backend, so no new server is needed and a worker on any machine
+# that reaches the database (`manage.py db_worker`) takes the jobs.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

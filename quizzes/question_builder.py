@@ -23,14 +23,14 @@ MIN_PINNED_PAIRS = 2
 MAX_DRAWS_PER_QUESTION = 12
 
 
-def facts_from(sources: Iterable = (), picked: Iterable = ()):
-    """The facts a set may use: the hand-picked ones, else every fact of its sources
-    (all sources when none is chosen)."""
+def facts_from(sources: Iterable = (), picked: Iterable = (), *, owner=None):
+    """The facts a set may use: the hand-picked ones, else every fact of its sources (all the
+    sources its owner may use when none is chosen: the site's and the teacher's own)."""
     picked = list(picked)
+    facts = Fact.objects.usable_by(owner)
     if picked:
-        facts = Fact.objects.filter(pk__in=[getattr(fact, "pk", fact) for fact in picked])
+        facts = facts.filter(pk__in=[getattr(fact, "pk", fact) for fact in picked])
     else:
-        facts = Fact.objects.all()
         sources = list(sources)
         if sources:
             facts = facts.filter(source__in=sources)
@@ -40,8 +40,10 @@ def facts_from(sources: Iterable = (), picked: Iterable = ()):
 def facts_for_set(question_set: QuestionSet):
     """The facts a saved set may use: hand-picked ones, else its sources and period."""
     if not question_set.pk:
-        return facts_from()
-    return facts_from(question_set.sources.all(), question_set.facts.all())
+        return facts_from(owner=question_set.owner)
+    return facts_from(
+        question_set.sources.all(), question_set.facts.all(), owner=question_set.owner
+    )
 
 
 def in_period(fact: Fact, question_set: QuestionSet) -> bool:

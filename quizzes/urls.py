@@ -1,7 +1,33 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quizzes.views import accounts, public, student
+from quizzes.views import accounts, public, student, teacher_sources
+
+# A teacher's source: its reading, the review of its proposals, its facts.
+source_urls = [
+    path("", teacher_sources.source_detail, name="teacher_source"),
+    path("progression/", teacher_sources.source_progress, name="teacher_source_progress"),
+    path("relire/", teacher_sources.source_rerun, name="teacher_source_rerun"),
+    path("tout-accepter/", teacher_sources.accept_all, name="teacher_source_accept_all"),
+    path(
+        "propositions/<int:candidate_id>/accepter/",
+        teacher_sources.candidate_accept,
+        name="teacher_candidate_accept",
+    ),
+    path(
+        "propositions/<int:candidate_id>/rejeter/",
+        teacher_sources.candidate_reject,
+        name="teacher_candidate_reject",
+    ),
+    path(
+        "propositions/<int:candidate_id>/modifier/",
+        teacher_sources.candidate_edit,
+        name="teacher_candidate_edit",
+    ),
+    path("faits/nouveau/", teacher_sources.fact_create, name="teacher_fact_create"),
+    path("faits/<int:fact_id>/modifier/", teacher_sources.fact_edit, name="teacher_fact_edit"),
+    path("faits/<int:fact_id>/supprimer/", teacher_sources.fact_delete, name="teacher_fact_delete"),
+]
 
 urlpatterns = [
     path("", public.home, name="home"),
@@ -24,4 +50,9 @@ urlpatterns = [
     path("enseignant/classes/", include("quizzes.urls_teacher_classes")),
     path("enseignant/series/", include("quizzes.urls_teacher_sets")),
     path("enseignant/resultats/", include("quizzes.urls_teacher_results")),
+    path("enseignant/sources/", teacher_sources.source_list, name="teacher_sources"),
+    path(
+        "enseignant/sources/nouvelle/", teacher_sources.source_create, name="teacher_source_create"
+    ),
+    path("enseignant/sources/<int:source_id>/", include(source_urls)),
 ]

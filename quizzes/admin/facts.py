@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import Entity, Fact, Source
+from quizzes.models import CandidateFact, Entity, ExtractionJob, Fact, Source
 
 
 def quote_in_context_html(fact: Fact) -> str:
@@ -31,9 +31,18 @@ class FactInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ("title", "author", "language", "fact_count")
-    search_fields = ("title", "author", "text")
+    list_display = ("title", "author", "language", "owner", "site_wide", "fact_count")
+    list_filter = ("site_wide", "language")
+    list_editable = ("site_wide",)
+    search_fields = ("title", "author", "text", "owner__username")
+    autocomplete_fields = ("owner",)
+    readonly_fields = ("uid", "created_at")
     inlines = [FactInline]
+    actions = ["make_site_wide"]
+
+    @admin.action(description=_("Rendre utilisables par tous les enseignants"))
+    def make_site_wide(self, request, queryset):
+        queryset.update(site_wide=True)
 
     @admin.display(description=_("faits"))
     def fact_count(self, source):
@@ -63,14 +72,14 @@ class PrecisionFilter(admin.SimpleListFilter):
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
     list_display = ("text", "kind", "date_label", "date_start", "date_end", "subject", "relation")
-    list_filter = ("kind", "source", PrecisionFilter, "relation")
+    list_filter = ("kind", "source", PrecisionFilter, "relation", "origin")
     search_fields = ("text", "quote", "object", "date_label", "subject__name")
     date_hierarchy = "date_start"
     autocomplete_fields = ("source", "subject")
     list_select_related = ("subject",)
-    readonly_fields = ("quote_context",)
+    readonly_fields = ("quote_context", "created_at")
     fieldsets = (
-        (None, {"fields": ("source", "kind", "text")}),
+        (None, {"fields": ("source", "kind", "text", "origin", "created_by", "created_at")}),
         (
             _("Relation (pour les questions d'association)"),
             {"fields": ("subject", "relation", "object")},
@@ -91,3 +100,18 @@ class FactAdmin(admin.ModelAdmin):
     @admin.display(description=_("citation dans son contexte"))
     def quote_context(self, fact):
         return quote_in_context_html(fact)
+
+
+@admin.register(ExtractionJob)
+class ExtractionJobAdmin(admin.ModelAdmin):
+    list_display = ("source", "status", "progress", "candidates_found", "created_at", "finished_at")
+    list_filter = ("status",)
+    readonly_fields = ("task_id", "created_at", "started_at", "finished_at", "heartbeat_at")
+
+
+@admin.register(CandidateFact)
+class CandidateFactAdmin(admin.ModelAdmin):
+    list_display = ("text", "kind", "date_label", "subject", "relation", "status", "source")
+    list_filter = ("status", "kind", "source")
+    search_fields = ("text", "quote", "subject", "object")
+    raw_id_fields = ("fact", "job")

@@ -55,9 +55,12 @@ def _datetime_field(label):
     )
 
 
-def matching_facts(q: str = "", kind: str = ""):
-    """Facts whose statement, date, subject or answer contains q, of the given kind."""
-    facts = Fact.objects.select_related("subject").order_by("date_start", "kind", "pk")
+def matching_facts(q: str = "", kind: str = "", *, owner=None):
+    """Facts this teacher may use whose statement, date, subject or answer contains q, of the
+    given kind."""
+    facts = (
+        Fact.objects.usable_by(owner).select_related("subject").order_by("date_start", "kind", "pk")
+    )
     if kind:
         facts = facts.filter(kind=kind)
     # NUL bytes cannot reach a PostgreSQL query; they match nothing a teacher typed anyway.
@@ -71,14 +74,19 @@ def matching_facts(q: str = "", kind: str = ""):
     return facts
 
 
-def fact_list(q: str = "", kind: str = "", checked: list[int] | None = None) -> dict:
+def fact_list(q: str = "", kind: str = "", checked: list[int] | None = None, *, owner=None) -> dict:
     """The searchable fact list: checked facts first (a filter never unchecks them), then
     the first matches of the search."""
     checked_ids = set(checked or [])
     checked_facts = list(
-        Fact.objects.filter(pk__in=checked_ids).select_related("subject").order_by("date_start")
+        Fact.objects.usable_by(owner)
+        .filter(pk__in=checked_ids)
+        .select_related("subject")
+        .order_by("date_start")
     )
-    found = list(matching_facts(q, kind).exclude(pk__in=checked_ids)[: FACT_LIST_LIMIT + 1])
+    found = list(
+        matching_facts(q, kind, owner=owner).exclude(pk__in=checked_ids)[: FACT_LIST_LIMIT + 1]
+    )
     return {
         "checked_facts": checked_facts,
         "found_facts": found[:FACT_LIST_LIMIT],
@@ -260,8 +268,8 @@ class QuestionSetForm(forms.ModelForm):
         # The preview shows why the facts fall short instead of refusing the form.
         self.check_generation = check_generation
         self.fields["classrooms"].queryset = Classroom.objects.filter(teacher=owner)
-        self.fields["sources"].queryset = Source.objects.order_by("title")
-        self.fields["facts"].queryset = Fact.objects.all()
+        self.fields["sources"].queryset = Source.objects.visible_to(owner).order_by("title")
+        self.fields["facts"].queryset = Fact.objects.usable_by(owner)
         self.fields["facts"].widget = forms.MultipleHiddenInput()
         for name in ("difficulty", "ordering_method", "status"):
             self.fields[name].choices = [
@@ -334,7 +342,9 @@ class QuestionSetForm(forms.ModelForm):
         picked = self.cleaned_data.get("facts") or []
         if self.cleaned_data.get("fact_choice") != PICKED_FACTS:
             picked = []
-        return question_builder.facts_from(self.cleaned_data.get("sources") or [], picked)
+        return question_builder.facts_from(
+            self.cleaned_data.get("sources") or [], picked, owner=self.owner
+        )
 
     def generation_problem(self) -> str | None:
         """Why the chosen facts cannot support the set's questions, or None."""
@@ -380,7 +390,9 @@ class PinForm(forms.Form):
         self.question_set = question_set
         kind = self["kind"].value()
         relation = self["relation"].value()
-        facts = self.fields["facts"].queryset
+        facts = self.fields["facts"].queryset.filter(
+            source__in=Source.objects.visible_to(question_set.owner)
+        )
         if kind != PinnedQuestion.Kind.MATCHING or relation == question_builder.DATE_RELATION:
             self.fields["facts"].queryset = facts.filter(kind=Fact.Kind.EVENT)
             self.fields["facts"].label_from_instance = event_label

@@ -2,6 +2,7 @@
 
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
+from quizzes.models.extraction import CandidateFact, ExtractionJob
 from quizzes.models.facts import Entity, Fact, FactQuerySet, Source
 from quizzes.models.pinned import PinnedQuestion
 from quizzes.models.question_sets import MATCHING_RELATIONS, QuestionSet
@@ -10,9 +11,11 @@ __all__ = [
     "MATCHING_RELATIONS",
     "Attempt",
     "AttemptQuestion",
+    "CandidateFact",
     "Classroom",
     "Enrollment",
     "Entity",
+    "ExtractionJob",
     "Fact",
     "FactQuerySet",
     "FactResult",

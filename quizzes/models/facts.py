@@ -2,27 +2,109 @@
 
 from __future__ import annotations
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import factcheck
 
 
+class SourceQuerySet(models.QuerySet):
+    def site_wide(self):
+        return self.filter(site_wide=True)
+
+    def visible_to(self, user):
+        """Sources a teacher may use: the site-wide ones and their own. A teacher's source
+        stays theirs until an admin makes it site-wide."""
+        if user is None or not user.is_authenticated:
+            return self.site_wide()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(Q(site_wide=True) | Q(owner=user))
+
+    def owned_by(self, user):
+        return self.filter(owner=user)
+
+
+class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
+    def get_by_natural_key(self, uid):
+        return self.get(uid=uid)
+
+
 class Source(models.Model):
-    title = models.CharField(_("titre"), max_length=200, unique=True)
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("français")
+        ENGLISH = "en", _("anglais")
+
+    uid = models.UUIDField(_("identifiant stable"), default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("titre"), max_length=200)
     author = models.CharField(_("auteur ou origine"), max_length=200, blank=True)
-    language = models.CharField(_("langue"), max_length=10, default="fr")
+    language = models.CharField(
+        _("langue"), max_length=10, choices=Language.choices, default=Language.FRENCH
+    )
     text = models.TextField(_("texte intégral"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("enseignant"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="sources",
+        help_text=_("L’enseignant qui a apporté ce texte ; vide pour une source du site."),
+    )
+    site_wide = models.BooleanField(
+        _("source du site"),
+        default=False,
+        help_text=_("Utilisable par tous les enseignants (sinon, par son seul propriétaire)."),
+    )
+    original_filename = models.CharField(_("fichier d’origine"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("ajoutée le"), default=timezone.now, editable=False)
+
+    objects = SourceManager()
 
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "title"],
+                condition=Q(owner__isnull=False),
+                name="source_unique_title_per_owner",
+            ),
+            models.UniqueConstraint(
+                fields=["title"],
+                condition=Q(owner__isnull=True),
+                name="source_unique_title_site",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def natural_key(self):
+        return (str(self.uid),)
+
+    def is_visible_to(self, user) -> bool:
+        return self.site_wide or (
+            user.is_authenticated and (user.is_superuser or self.owner_id == user.pk)
+        )
+
+    def is_editable_by(self, user) -> bool:
+        """Only the owner edits a teacher's source; site-wide sources are the admins'."""
+        return user.is_authenticated and (
+            user.is_superuser or (self.owner_id is not None and self.owner_id == user.pk)
+        )
+
+
+class EntityManager(models.Manager):
+    def get_by_natural_key(self, source_uid, name):
+        return self.get(source__uid=source_uid, name=name)
 
 
 class Entity(models.Model):
@@ -39,6 +121,8 @@ class Entity(models.Model):
     name = models.CharField(_("nom"), max_length=200)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
 
+    objects = EntityManager()
+
     class Meta:
         verbose_name = _("entité")
         verbose_name_plural = _("entités")
@@ -49,6 +133,11 @@ class Entity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def natural_key(self):
+        return (*self.source.natural_key(), self.name)
+
+    natural_key.dependencies = ["quizzes.source"]
 
 
 class FactQuerySet(models.QuerySet):
@@ -67,6 +156,16 @@ class FactQuerySet(models.QuerySet):
 
     def for_engine(self):
         return self.select_related("subject").order_by("pk")
+
+    def usable_by(self, user):
+        """Facts of the sources this user may build sets from (site-wide sets: site-wide
+        sources only)."""
+        return self.filter(source__in=Source.objects.visible_to(user))
+
+
+class FactManager(models.Manager.from_queryset(FactQuerySet)):
+    def get_by_natural_key(self, source_uid, kind, text):
+        return self.get(source__uid=source_uid, kind=kind, text=text)
 
 
 class Fact(models.Model):
@@ -90,6 +189,11 @@ class Fact(models.Model):
         LANDED_AT = "landed_at", _("débarque à")
         HAPPENED_AT = "happened_at", _("lieu de")
         FIGURE = "figure", _("chiffre de")
+
+    class Origin(models.TextChoices):
+        MANUAL = "manual", _("écrit à la main")
+        ACCEPTED = "accepted", _("proposé puis accepté")
+        EDITED = "edited", _("proposé puis modifié")
 
     class Precision(models.TextChoices):
         NONE = "", _("(non daté)")
@@ -132,8 +236,20 @@ class Fact(models.Model):
     )
     quote = models.TextField(_("citation exacte"))
     quote_start = models.PositiveIntegerField(_("position de la citation"), null=True, blank=True)
+    origin = models.CharField(
+        _("origine"), max_length=10, choices=Origin.choices, default=Origin.MANUAL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), default=timezone.now, editable=False)
 
-    objects = FactQuerySet.as_manager()
+    objects = FactManager()
 
     class Meta:
         verbose_name = _("fait")
@@ -170,6 +286,11 @@ class Fact(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def natural_key(self):
+        return (*self.source.natural_key(), self.kind, self.text)
+
+    natural_key.dependencies = ["quizzes.source", "quizzes.entity"]
 
     @property
     def is_dated(self) -> bool:

@@ -8,10 +8,14 @@ from quizzes.timeline import by_year, entry_from_fact
 
 
 def _sources_with_counts():
-    return Source.objects.annotate(
-        event_count=Count("facts", filter=Q(facts__kind=Fact.Kind.EVENT)),
-        fact_count=Count("facts"),
-    ).order_by("pk")
+    return (
+        Source.objects.site_wide()
+        .annotate(
+            event_count=Count("facts", filter=Q(facts__kind=Fact.Kind.EVENT)),
+            fact_count=Count("facts"),
+        )
+        .order_by("pk")
+    )
 
 
 def _timeline(source):

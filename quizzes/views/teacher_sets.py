@@ -82,7 +82,10 @@ def _page(request, form, question_set=None, *, preview=None, pin_form=None, stat
             else reverse("teacher_set_preview")
         ),
         **fact_list(
-            source.get("q", "").strip(), source.get("fact_kind", ""), form.checked_fact_ids()
+            source.get("q", "").strip(),
+            source.get("fact_kind", ""),
+            form.checked_fact_ids(),
+            owner=request.user,
         ),
     }
     if question_set:
@@ -165,7 +168,9 @@ def set_facts(request):
     if not request.htmx:
         return redirect(reverse("teacher_set_create") + "?" + request.GET.urlencode())
     return render(
-        request, "teacher/_set_facts.html", fact_list(q, request.GET.get("fact_kind", ""), checked)
+        request,
+        "teacher/_set_facts.html",
+        fact_list(q, request.GET.get("fact_kind", ""), checked, owner=request.user),
     )
 
 

@@ -1,0 +1,119 @@
+"""The whole reading of a text: sentences, dates, events, people, places and figures, then
+near-duplicates merged. One function, shared by the background task and `extract_facts`."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from quizzes.extraction import candidates as kinds
+from quizzes.extraction.candidates import Candidate
+from quizzes.extraction.dates import find_dates
+from quizzes.extraction.events import event_candidates
+from quizzes.extraction.nlp import pipeline
+from quizzes.extraction.people import role_candidates
+from quizzes.extraction.places import figure_candidates, place_candidates
+
+# The statement and the answer must fit the Fact model's columns (Fact.text, Fact.object).
+MAX_TEXT = 400
+MAX_OBJECT = 300
+MAX_SUBJECT = 200
+MAX_LABEL = 100
+
+Progress = Callable[[int, str], None]
+
+
+def _silent(percent: int, step: str) -> None:
+    return None
+
+
+def extract(text: str, language: str, progress: Progress | None = None) -> list[Candidate]:
+    """Every candidate fact of `text`, in text order. `progress(percent, step)` is told how far
+    the reading has got (the background job shows it as a progress bar)."""
+    report = progress or _silent
+    report(5, "sentences")
+    doc = pipeline(language)(text)
+    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    report(40, "dates")
+    mentions = find_dates(text, language, sentences)
+    report(55, "events")
+    found = event_candidates(text, language, mentions)
+    report(70, "people")
+    found += role_candidates(text, language, doc)
+    report(85, "places")
+    found += place_candidates(text, language, doc)
+    found += figure_candidates(text, language, doc)
+    report(95, "merging")
+    return merge_near_duplicates(
+        [fit(candidate) for candidate in found if is_sound(text, candidate)]
+    )
+
+
+def is_sound(text: str, candidate: Candidate) -> bool:
+    """A candidate whose quote is not verbatim at its position is a bug upstream: never shown."""
+    end = candidate.quote_start + len(candidate.quote)
+    return (
+        candidate.kind in kinds.KINDS
+        and bool(candidate.quote.strip())
+        and bool(candidate.text.strip())
+        and text[candidate.quote_start : end] == candidate.quote
+    )
+
+
+def _shorten(value: str | None, limit: int) -> str | None:
+    if value is None or len(value) <= limit:
+        return value
+    cut = value[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def fit(candidate: Candidate) -> Candidate:
+    """Statements, subjects and answers shortened to what a fact can hold (quotes never are)."""
+    from dataclasses import replace
+
+    return replace(
+        candidate,
+        text=_shorten(candidate.text, MAX_TEXT),
+        subject=_shorten(candidate.subject, MAX_SUBJECT),
+        object=_shorten(candidate.object, MAX_OBJECT),
+        date_label=candidate.date_label
+        if not candidate.date_label
+        else candidate.date_label[:MAX_LABEL],
+    )
+
+
+def normal(value: str | None) -> str:
+    """Case, accents, apostrophes and spacing folded, so near-identical wordings compare equal."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFKD", value.replace("’", "'"))
+    value = "".join(char for char in value if not unicodedata.combining(char))
+    return " ".join(value.casefold().split())
+
+
+def duplicate_key(candidate: Candidate) -> tuple:
+    if candidate.relation:
+        return (
+            candidate.kind,
+            normal(candidate.subject),
+            candidate.relation,
+            normal(candidate.object),
+        )
+    if candidate.kind == kinds.EVENT:
+        return (candidate.kind, candidate.quote_start, candidate.date_start, candidate.date_end)
+    return (candidate.kind, normal(candidate.text))
+
+
+def merge_near_duplicates(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per fact: the same person with the same role, the same event read twice,
+    the same statement: the first one in the text is kept."""
+    kept: dict[tuple, Candidate] = {}
+    texts: set[tuple[str, str]] = set()
+    for candidate in sorted(found, key=lambda c: (c.quote_start, kinds.KINDS.index(c.kind))):
+        key = duplicate_key(candidate)
+        text_key = (candidate.kind, normal(candidate.text))
+        if key in kept or text_key in texts:
+            continue
+        kept[key] = candidate
+        texts.add(text_key)
+    return list(kept.values())
