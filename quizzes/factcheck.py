@@ -33,44 +33,123 @@ MONTHS = {
 # Astronomical seasons, the convention of French school books: the month each season starts in.
 SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
 
-_MONTH_RE = "|".join(MONTHS)
-_DAY_MONTH = re.compile(rf"\b(1er|\d{{1,2}})\s+({_MONTH_RE})\b")
-_MONTH = re.compile(rf"\b({_MONTH_RE})\b")
-_SEASON = re.compile(rf"\b({'|'.join(SEASONS)})\b")
+# English labels name the same months and seasons; they are read into the French keys above.
+ENGLISH_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan.": 1,
+    "feb.": 2,
+    "aug.": 8,
+    "sept.": 9,
+    "sep.": 9,
+    "oct.": 10,
+    "nov.": 11,
+    "dec.": 12,
+}
+ENGLISH_SEASONS = {
+    "spring": "printemps",
+    "summer": "été",
+    "autumn": "automne",
+    "fall": "automne",
+    "winter": "hiver",
+}
+_ALL_MONTHS = {**MONTHS, "fevrier": 2, "aout": 8, "decembre": 12, **ENGLISH_MONTHS}
+_ALL_SEASONS = {**{name: name for name in SEASONS}, **ENGLISH_SEASONS}
+
+
+def _alternatives(words) -> str:
+    # Longest first, so "sept." is not read as "sept" and "june" wins over a shorter prefix.
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_MONTH_RE = _alternatives(_ALL_MONTHS)
+_ORDINAL = r"(1er|\d{1,2})(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"\b{_ORDINAL}\s+(?:of\s+)?({_MONTH_RE})(?!\w)")
+_MONTH_DAY = re.compile(rf"(?<!\w)({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+_MONTH = re.compile(rf"(?<!\w)({_MONTH_RE})(?!\w)")
+_SEASON = re.compile(rf"\b({_alternatives(_ALL_SEASONS)})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
+# Words that make a label relative to an earlier date, whatever date words it also holds:
+# « Au mois de juin suivant », "the following spring", "later that month".
+_RELATIVE = re.compile(
+    r"\b(?:suivante?s?|plus tard|lendemain|surlendemain|veille|d['’]après|même|précédente?|"
+    r"later|next|following|previous|before|after|afterwards?|that|same|eve)\b|-là\b"
+)
+# Qualifiers that narrow a month or a year to a part of it: « fin septembre », "early 1949".
+EARLY, MID, LATE = "early", "mid", "late"
+_PARTS = (
+    (re.compile(r"\b(?:début|beginning|start|early)\b"), EARLY),
+    (re.compile(r"\b(?:mi|milieu|middle|mid)\b"), MID),
+    (re.compile(r"\b(?:fin|end|late)\b"), LATE),
+)
 
 
 @dataclass(frozen=True)
 class LabelParts:
-    """What a French date label states explicitly; None where it is silent."""
+    """What a date label (French or English) states explicitly; None where it is silent."""
 
     precision: str
     day: int | None = None
     month: int | None = None
     season: str | None = None
     year: int | None = None
+    part: str | None = None  # EARLY, MID or LATE when the label names a part of its month/year
 
 
 def _normal(label: str) -> str:
     return unicodedata.normalize("NFC", label).casefold().replace("\u00a0", " ")
 
 
+def _part(text: str) -> str | None:
+    return next((part for pattern, part in _PARTS if pattern.search(text)), None)
+
+
 def parse_label(label: str) -> LabelParts:
     """Read the precision a label claims: "le 17 août" is a day, "En octobre" a month,
-    "Au printemps 1943" a season, "depuis 1860" a year, "six jours plus tard" relative."""
+    "Au printemps 1943" a season, "depuis 1860" a year, "six jours plus tard" relative.
+    English labels read the same way ("On 24 June 1948", "In the spring of 1948"), and a
+    qualified month or year stays a month or a year ("fin septembre 1943", "early 1949")."""
     text = _normal(label)
+    if _RELATIVE.search(text):
+        return LabelParts(RELATIVE)
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     if match := _DAY_MONTH.search(text):
         day = 1 if match.group(1) == "1er" else int(match.group(1))
-        return LabelParts(DAY, day=day, month=MONTHS[match.group(2)], year=year)
+        return LabelParts(DAY, day=day, month=_ALL_MONTHS[match.group(2)], year=year)
+    if match := _MONTH_DAY.search(text):
+        return LabelParts(
+            DAY, day=int(match.group(2)), month=_ALL_MONTHS[match.group(1)], year=year
+        )
     if match := _MONTH.search(text):
-        return LabelParts(MONTH, month=MONTHS[match.group(1)], year=year)
+        return LabelParts(MONTH, month=_ALL_MONTHS[match.group(1)], year=year, part=_part(text))
     if match := _SEASON.search(text):
-        return LabelParts(SEASON, season=match.group(1), year=year)
+        return LabelParts(SEASON, season=_ALL_SEASONS[match.group(1)], year=year)
     if year is not None:
-        return LabelParts(YEAR, year=year)
+        return LabelParts(YEAR, year=year, part=_part(text))
     return LabelParts(RELATIVE)
+
+
+def _part_problems(label: str, parts: LabelParts, first: date, last: date, start: date, end: date):
+    """A qualified month or year (« fin septembre », "early 1949") covers part of its period:
+    inside it, starting on its first day when early, ending on its last day when late."""
+    if not (first <= start and end <= last):
+        return [f"la plage de « {label} » doit rester dans la période qu'il nomme"]
+    if parts.part == EARLY and start != first:
+        return [f"« {label} » désigne le début de la période : la plage commence le {first}"]
+    if parts.part == LATE and end != last:
+        return [f"« {label} » désigne la fin de la période : la plage finit le {last}"]
+    return []
 
 
 def date_problems(label: str, precision: str, start: date | None, end: date | None) -> list[str]:
@@ -97,6 +176,13 @@ def date_problems(label: str, precision: str, start: date | None, end: date | No
             problems.append("une date au jour près doit commencer et finir le même jour")
         if (start.day, start.month) != (parts.day, parts.month):
             problems.append(f"le libellé « {label} » ne correspond pas au {start.isoformat()}")
+    elif precision == MONTH and parts.part:
+        first, last = date(start.year, parts.month, 1), date(start.year, parts.month, 1)
+        last = last.replace(day=calendar.monthrange(start.year, parts.month)[1])
+        problems += _part_problems(label, parts, first, last, start, end)
+    elif precision == YEAR and parts.part:
+        first, last = date(start.year, 1, 1), date(start.year, 12, 31)
+        problems += _part_problems(label, parts, first, last, start, end)
     elif precision == MONTH:
         last = calendar.monthrange(start.year, start.month)[1]
         if start.day != 1 or end != date(start.year, start.month, last):

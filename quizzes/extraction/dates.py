@@ -1,0 +1,783 @@
+"""Date mentions in a history text, resolved to the range of days the text allows.
+
+`find_dates` reads the explicit dates a text states (« Le 10 juillet 1943 », « En octobre »,
+"In the spring of 1948", « fin septembre 1943 », "early 1949") and the relative phrases that
+lean on an earlier date (« Deux jours plus tard », « Plus tard dans le mois », "the following
+year"), in French and in English, and resolves each one against the *anchor*: the last date
+before it that is neither a backdrop nor a relative phrase left without an anchor.
+
+The grammar is our own set of regular expressions rather than Duckling's: Duckling resolves
+year-less and relative phrases against the clock rather than against the narrative, reads
+durations (« En trois jours », "in two weeks") as dates, and misses « Plus tard dans le mois ».
+Rules make the labels verbatim and predictable, and each rule says why it exists.
+
+Conventions (the ranges are inclusive):
+- seasons are astronomical, as in `factcheck.SEASONS`: spring 20 March–20 June, summer
+  21 June–21 September, autumn 22 September–20 December, winter 21 December–19 March of the
+  next year; « l'hiver 1942 » / "winter 1942" is the winter that begins in December 1942;
+- parts of a month: « début » / "early" / "beginning" = days 1–10, « mi- » / "mid" = 11–20,
+  « fin » / "late" / "end" = 21–last day; parts of a year: January–April, May–August,
+  September–December;
+- a year-less date takes the anchor's year, or the next year when it falls more than six
+  months before the anchor (« le 2 janvier » after « décembre 1944 » is January 1945); with no
+  anchor yet, it takes the first year the text states;
+- a relative phrase shifts the anchor's whole range: after a month, « deux jours plus tard »
+  is a range, not a day.
+- backdrops (« depuis 1860 », "since 1860", « né en 1917 », "born in 1917", « les années
+  1950 », "the 1950s", « au XIXe siècle ») are reported with `background=True` and never
+  become the anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from quizzes.factcheck import DAY, MONTH, RELATIVE, SEASON, YEAR
+
+FRENCH = "fr"
+ENGLISH = "en"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date as the source writes it; `label == text[start:end]`."""
+
+    start: int
+    end: int
+    label: str
+    date_start: date
+    date_end: date
+    precision: str
+    background: bool = False
+
+
+Range = tuple[date, date]
+
+# --- Vocabulary -------------------------------------------------------------------------------
+
+FR_MONTHS = {
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
+EN_MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(calendar.month_name)
+    if name  # calendar.month_name[0] is ""
+}
+EN_MONTHS.update({"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10})
+EN_MONTHS.update({"nov.": 11, "dec.": 12})
+
+# Season name -> (month, day) of its first day; winter runs into the next year.
+SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 22), "winter": (12, 21)}
+FR_SEASONS = {"printemps": "spring", "été": "summer", "automne": "autumn", "hiver": "winter"}
+EN_SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn"}
+EN_SEASONS["winter"] = "winter"
+
+FR_NUMBERS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+}
+EN_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+
+_A = "['’]"  # French elision: l'été, d'avril, jusqu'en
+_S = r"[\s\u00a0\u202f]+"  # spaces, including the non-breaking ones French typography uses
+_YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d/])"
+_YEAR_AFTER_MONTH = r"(?P<year>\d{3,4})(?![\d/])"  # "juin 800": a month makes 3 digits a year
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_FR_MONTH = rf"(?P<month>{_alternatives(FR_MONTHS)})"
+_EN_MONTH = rf"(?P<month>{_alternatives(name.capitalize() for name in EN_MONTHS)})"
+_FR_SEASON = rf"(?P<season>{_alternatives(FR_SEASONS)})"
+_EN_SEASON = rf"(?P<season>{_alternatives(EN_SEASONS)})"
+_FR_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_EN_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_FR_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(FR_NUMBERS)}|quelques)"
+_EN_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(EN_NUMBERS)}|a\s+few|few|several)"
+_FR_UNIT = r"(?P<unit>jours?|semaines?|mois|ans|années?)"
+_EN_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
+
+# Parts of a month or a year, with the words that introduce them (kept in the label).
+_FR_PART = (
+    rf"(?P<part>(?:au{_S})?début|(?:à{_S}la{_S})?fin|(?:à{_S}la{_S})?mi|(?:au{_S})?milieu)"
+    rf"(?:-|{_S}(?:de{_S}|d{_A}|du{_S}mois{_S}de{_S}|de{_S}l{_A}année{_S})?)"
+)
+_EN_PART = (
+    rf"(?P<part>(?i:(?:(?:at|in|by|towards?){_S}the{_S})?(?:beginning|start|end|middle)"
+    rf"{_S}of{_S}|(?:in{_S})?(?:early|late|mid)(?:-|{_S}(?:in{_S})?)))"
+)
+_PART_SPANS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+# Words that introduce a date and belong to its label, tried longest first.
+_FR_LEAD = (
+    rf"(?:(?:(?:Tôt|tôt|Tard|tard){_S})?(?:dans{_S}la{_S}(?:matinée|soirée|nuit|journée)|"
+    rf"dans{_S}l{_A}après-midi|au{_S}(?:matin|soir)|le{_S}(?:matin|soir)|la{_S}nuit|"
+    rf"(?:Dans|Au|Le|La){_S}(?:la{_S}(?:matinée|soirée|nuit|journée)|matin|soir|nuit)){_S}du{_S}|"
+    rf"(?:[Dd]ès|[Dd]epuis|[Vv]ers){_S}le{_S}|[Ll]e{_S})"
+)
+_EN_LEAD = (
+    rf"(?:(?:(?:early|late|Early|Late){_S})?(?:[Oo]n{_S})?(?:in{_S})?the{_S}"
+    rf"(?:morning|evening|night|afternoon){_S}of{_S}|"
+    rf"(?:[Oo]n|[Ss]ince|[Bb]y|[Dd]uring){_S}(?:the{_S})?)"
+)
+
+
+# --- Matches before anchoring -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A date phrase found in the text; `resolve` turns it into a range given the anchor."""
+
+    start: int
+    end: int
+    precision: str
+    resolve: Callable[[Range | None, int | None], Range | None]
+    relative: bool = False
+    background: bool = False
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month_range(year: int, month: int) -> Range:
+    return date(year, month, 1), date(year, month, _last_day(year, month))
+
+
+def _season_range(year: int, season: str) -> Range:
+    month, day = SEASON_STARTS[season]
+    start = date(year, month, day)
+    following = {"spring": "summer", "summer": "autumn", "autumn": "winter", "winter": "spring"}
+    next_month, next_day = SEASON_STARTS[following[season]]
+    next_year = year + 1 if season == "winter" else year
+    return start, date(next_year, next_month, next_day) - timedelta(days=1)
+
+
+def _year_for(month: int, anchor: Range | None, fallback_year: int | None) -> int | None:
+    """The year of a year-less month: the anchor's, or the next one when the month falls more
+    than six months before the anchor (narratives run forward across new year)."""
+    if anchor is None:
+        return fallback_year
+    year, anchor_month = anchor[1].year, anchor[1].month
+    return year + 1 if anchor_month - month > 6 else year
+
+
+def _part_key(part: str) -> str:
+    word = part.lower()
+    if any(key in word for key in ("début", "beginning", "start", "early")):
+        return "early"
+    if any(key in word for key in ("mi", "middle", "mid")) and "fin" not in word:
+        return "mid"
+    return "late"
+
+
+def _part_of_month(year: int, month: int, part: str) -> Range:
+    first, last = _PART_SPANS[_part_key(part)]
+    return date(year, month, first), date(year, month, min(last, _last_day(year, month)))
+
+
+def _part_of_year(year: int, part: str) -> Range:
+    first_month = {"early": 1, "mid": 5, "late": 9}[_part_key(part)]
+    return date(year, first_month, 1), date(year, first_month + 3, _last_day(year, first_month + 3))
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, _last_day(year, month + 1)))
+
+
+def _count(word: str, numbers: dict[str, int]) -> int | None:
+    """A count in digits or words; None for vague ones (« quelques », "several")."""
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.isdigit():
+        return int(word)
+    return numbers.get(word)
+
+
+def _shift(anchor: Range, count: int | None, unit: str) -> Range:
+    """The anchor's range moved `count` units later; a vague count gives a span of them."""
+    unit = unit.lower()
+    low, high = (
+        (count, count) if count is not None else (2, 9 if unit.startswith(("j", "d")) else 4)
+    )
+    if unit.startswith(("j", "d")):
+        return anchor[0] + timedelta(days=low), anchor[1] + timedelta(days=high)
+    if unit.startswith(("s", "w")):
+        return anchor[0] + timedelta(weeks=low), anchor[1] + timedelta(weeks=high)
+    if unit.startswith("m"):
+        return _add_months(anchor[0], low), _add_months(anchor[1], high)
+    return _add_months(anchor[0], 12 * low), _add_months(anchor[1], 12 * high)
+
+
+def _next_month_named(anchor: Range, month: int) -> Range:
+    year = anchor[1].year if anchor[1].month < month else anchor[1].year + 1
+    return _month_range(year, month)
+
+
+def _next_season(anchor: Range, season: str) -> Range:
+    for year in (anchor[1].year - 1, anchor[1].year, anchor[1].year + 1):
+        candidate = _season_range(year, season)
+        if candidate[0] > anchor[1]:
+            return candidate
+    return _season_range(anchor[1].year + 1, season)
+
+
+def _same_season(anchor: Range, season: str) -> Range:
+    return _season_range(anchor[0].year, season)
+
+
+def _next_week(anchor: Range) -> Range:
+    monday = anchor[1] + timedelta(days=7 - anchor[1].weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _rest_of_month(anchor: Range) -> Range:
+    end = date(anchor[1].year, anchor[1].month, _last_day(anchor[1].year, anchor[1].month))
+    if anchor[1] == end:  # the anchor already covers the month: "later" stays in it
+        return anchor[0], end
+    return anchor[1] + timedelta(days=1), end
+
+
+def _rest_of_year(anchor: Range) -> Range:
+    end = date(anchor[1].year, 12, 31)
+    return (anchor[0], end) if anchor[1] == end else (anchor[1] + timedelta(days=1), end)
+
+
+def _following_month(anchor: Range) -> Range:
+    first = _add_months(anchor[1].replace(day=1), 1)
+    return _month_range(first.year, first.month)
+
+
+def _whole_year(year: int) -> Range:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+# --- Rules ------------------------------------------------------------------------------------
+
+# Each rule: a pattern and a function from its match to a _Match (or None to refuse it).
+Rule = tuple[re.Pattern, Callable[[re.Match], "_Match | None"]]
+
+
+def _explicit_day(match: re.Match, months: dict[str, int]) -> _Match:
+    month = months[match["month"].lower()]
+    day = 1 if match["day"].lower() in ("1er", "1st") else int(re.sub(r"\D", "", match["day"]))
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        if year is None or day > _last_day(year, month):
+            return None
+        return date(year, month, day), date(year, month, day)
+
+    return _Match(match.start(), match.end(), DAY, resolve)
+
+
+def _explicit_month(match: re.Match, months: dict[str, int]) -> _Match:
+    month = months[match["month"].lower()]
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+    part = match.groupdict().get("part")
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        if year is None:
+            return None
+        return _part_of_month(year, month, part) if part else _month_range(year, month)
+
+    return _Match(match.start(), match.end(), MONTH, resolve)
+
+
+def _explicit_season(match: re.Match, seasons: dict[str, str]) -> _Match:
+    season = seasons[match["season"].lower()]
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(SEASON_STARTS[season][0], anchor, fallback)
+        return None if year is None else _season_range(year, season)
+
+    return _Match(match.start(), match.end(), SEASON, resolve)
+
+
+def _explicit_year(match: re.Match) -> _Match:
+    year = int(match["year"])
+    part = match.groupdict().get("part")
+    span = _part_of_year(year, part) if part else _whole_year(year)
+    return _Match(match.start(), match.end(), YEAR, lambda anchor, fallback: span)
+
+
+def _relative(resolve: Callable[[Range], Range | None]) -> Callable[[re.Match], _Match]:
+    """A rule for a phrase that needs an anchor: it is dropped when none precedes it."""
+
+    def build(match: re.Match) -> _Match:
+        def resolve_from(anchor, fallback):
+            return resolve(anchor) if anchor is not None else None
+
+        return _Match(match.start(), match.end(), RELATIVE, resolve_from, relative=True)
+
+    return build
+
+
+def _relative_with(
+    resolve: Callable[[Range, re.Match], Range | None],
+) -> Callable[[re.Match], _Match]:
+    def build(match: re.Match) -> _Match:
+        return _relative(lambda anchor: resolve(anchor, match))(match)
+
+    return build
+
+
+def _background(precision: str, span: Callable[[re.Match], Range]) -> Callable:
+    def build(match: re.Match) -> _Match:
+        found = span(match)
+        return _Match(match.start(), match.end(), precision, lambda a, f: found, background=True)
+
+    return build
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for char, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[char]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+def _century(match: re.Match) -> Range:
+    number = match["number"]
+    century = _roman(number.upper()) if number.isalpha() else int(number)
+    return date(100 * (century - 1) + 1, 1, 1), date(100 * century, 12, 31)
+
+
+def _decade(match: re.Match) -> Range:
+    start = int(match["decade"])
+    return date(start, 1, 1), date(start + 9, 12, 31)
+
+
+def _compile(pattern: str, flags: int = 0) -> re.Pattern:
+    return re.compile(pattern, flags)
+
+
+_I = re.IGNORECASE
+
+
+def _french_rules() -> list[Rule]:
+    months, seasons = FR_MONTHS, FR_SEASONS
+    lead = rf"(?:{_FR_LEAD})?"
+    day = r"(?P<day>1er|[12]?\d|3[01])"
+    weekday = rf"(?:{_FR_WEEKDAY}{_S})?"
+    in_month = rf"(?:[Ee]n{_S}|[Aa]u{_S}mois{_S}d(?:e{_S}|{_A})|[Dd]ès{_S}|[Cc]ourant{_S})"
+    season_lead = (
+        rf"(?:[Aa]u{_S}|[Àà]{_S}l{_A}|[Ee]n{_S}|[Ll]{_A}|[Dd]urant{_S}l{_A}|"
+        rf"[Pp]endant{_S}l{_A}|[Dd]ès{_S}l{_A}|[Cc]et{_S}|[Cc]e{_S})"
+    )
+    year_lead = (
+        rf"(?:[Ee]n{_S}(?:l{_A}an(?:née)?{_S})?|[Dd]ès{_S}|[Dd]epuis{_S}|[Vv]ers{_S}|"
+        rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S})"
+    )
+    count_later = rf"(?:{_FR_COUNT}){_S}{_FR_UNIT}{_S}(?:plus{_S}tard|après)"
+    return [
+        # Backdrops first: they win over the plain year inside them.
+        (
+            _compile(
+                rf"(?:[Aa]u|[Dd]u|[Ll]e){_S}(?P<number>[IVXL]+|\d{{1,2}})(?:e|ème|è){_S}siècle"
+            ),
+            _background(YEAR, _century),
+        ),
+        (
+            _compile(rf"(?:[Dd]ans{_S})?(?:les|des){_S}années{_S}(?P<decade>1\d\d0|20\d0)"),
+            _background(YEAR, _decade),
+        ),
+        # Relative phrases.
+        (
+            _compile(rf"{count_later}", _I),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], FR_NUMBERS), m["unit"])),
+        ),
+        (_compile(rf"le{_S}lendemain", _I), _relative(lambda a: _shift(a, 1, "jours"))),
+        (_compile(rf"le{_S}surlendemain", _I), _relative(lambda a: _shift(a, 2, "jours"))),
+        (_compile(rf"la{_S}veille", _I), _relative(lambda a: _shift(a, -1, "jours"))),
+        (
+            _compile(
+                rf"plus{_S}tard{_S}(?:dans{_S}la{_S}(?:journée|soirée|nuit)|ce{_S}jour-là)|"
+                rf"le{_S}(?:même{_S}jour|jour{_S}même)|ce{_S}jour-là",
+                _I,
+            ),
+            _relative(lambda a: a),
+        ),
+        (
+            _compile(rf"plus{_S}tard{_S}(?:dans{_S}le|ce){_S}mois(?:-là)?", _I),
+            _relative(_rest_of_month),
+        ),
+        (_compile(rf"plus{_S}tard{_S}dans{_S}l{_A}année", _I), _relative(_rest_of_year)),
+        (
+            _compile(rf"(?:le|au){_S}mois{_S}(?:suivant|d{_A}après)", _I),
+            _relative(_following_month),
+        ),
+        (
+            _compile(rf"la{_S}semaine{_S}(?:suivante|d{_A}après)", _I),
+            _relative(_next_week),
+        ),
+        (
+            _compile(rf"(?:l{_A}année|l{_A}an){_S}(?:suivante?|d{_A}après)", _I),
+            _relative(lambda a: _whole_year(a[1].year + 1)),
+        ),
+        (
+            _compile(rf"(?:cette{_S}année-là|la{_S}même{_S}année)", _I),
+            _relative(lambda a: _whole_year(a[0].year)),
+        ),
+        (
+            _compile(rf"(?:(?:au{_S}mois{_S}d(?:e{_S}|{_A})|en{_S})){_FR_MONTH}{_S}suivant", _I),
+            _relative_with(lambda a, m: _next_month_named(a, FR_MONTHS[m["month"].lower()])),
+        ),
+        (
+            _compile(rf"{season_lead}?{_FR_SEASON}{_S}suivant", _I),
+            _relative_with(lambda a, m: _next_season(a, FR_SEASONS[m["season"].lower()])),
+        ),
+        (
+            _compile(rf"(?:cet|ce){_S}{_FR_SEASON}-là", _I),
+            _relative_with(lambda a, m: _same_season(a, FR_SEASONS[m["season"].lower()])),
+        ),
+        # Explicit dates.
+        (
+            _compile(rf"{lead}{weekday}{day}{_S}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b", _I),
+            lambda m: _explicit_day(m, months),
+        ),
+        (
+            _compile(rf"{_FR_PART}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b", _I),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:{in_month})?{_FR_MONTH}{_S}(?:de{_S}l{_A}année{_S})?{_YEAR_AFTER_MONTH}\b", _I
+            ),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(rf"{in_month}{_FR_MONTH}\b", _I),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(rf"{season_lead}?{_FR_SEASON}{_S}(?:de{_S}(?:l{_A}année{_S})?)?{_YEAR}", _I),
+            lambda m: _explicit_season(m, seasons),
+        ),
+        (
+            _compile(
+                rf"(?:[Aa]u{_S}printemps|[Ee]n{_S}été|[Ee]n{_S}automne|[Ee]n{_S}hiver|"
+                rf"(?:[Àà]{_S}|[Dd]urant{_S}|[Pp]endant{_S})?l{_A}(?P<season>été|automne|hiver))\b"
+            ),
+            lambda m: _explicit_season(m, seasons) if m["season"] else _season_word(m, seasons),
+        ),
+        (
+            _compile(rf"{_FR_PART}{_YEAR}", _I),
+            _explicit_year,
+        ),
+        (
+            _compile(rf"(?:{year_lead})?{_YEAR}", _I),
+            _explicit_year,
+        ),
+    ]
+
+
+def _season_word(match: re.Match, seasons: dict[str, str]) -> _Match:
+    """« Au printemps », « En été »: the season word is the last word of the match."""
+    word = match.group(0).split()[-1].lower()
+    season = seasons[word]
+
+    def resolve(anchor, fallback):
+        year = _year_for(SEASON_STARTS[season][0], anchor, fallback)
+        return None if year is None else _season_range(year, season)
+
+    return _Match(match.start(), match.end(), SEASON, resolve)
+
+
+def _english_rules() -> list[Rule]:
+    months, seasons = EN_MONTHS, EN_SEASONS
+    lead = rf"(?:{_EN_LEAD})?"
+    day = r"(?P<day>1st|2nd|3rd|(?:[12]?\d|3[01])(?:st|nd|rd|th)?)"
+    weekday = rf"(?:{_EN_WEEKDAY},?{_S})?"
+    in_month = rf"(?:[Ii]n{_S}|[Dd]uring{_S}|[Ss]ince{_S}|[Bb]y{_S})"
+    season_lead = rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince){_S})?(?:the{_S})?(?:(?:early|late){_S})?"
+    count_later = rf"(?:{_EN_COUNT}){_S}{_EN_UNIT}{_S}(?:later|after(?:wards?)?)"
+    return [
+        (
+            _compile(
+                rf"(?:(?:in|during){_S})?the{_S}(?P<number>\d{{1,2}})(?:st|nd|rd|th){_S}century", _I
+            ),
+            _background(YEAR, _century),
+        ),
+        (
+            _compile(
+                rf"(?:(?:in|during){_S})?the{_S}(?:early{_S}|late{_S})?(?P<decade>1\d\d0|20\d0)['’]?s",
+                _I,
+            ),
+            _background(YEAR, _decade),
+        ),
+        (
+            _compile(count_later, _I),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        (
+            _compile(rf"the{_S}(?:next|following){_S}day|the{_S}day{_S}after", _I),
+            _relative(lambda a: _shift(a, 1, "days")),
+        ),
+        (
+            _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve)", _I),
+            _relative(lambda a: _shift(a, -1, "days")),
+        ),
+        (
+            _compile(
+                rf"later{_S}(?:that|the{_S}same|in{_S}the){_S}(?:day|evening|night)|"
+                rf"(?:on{_S})?the{_S}same{_S}day|that{_S}(?:same{_S})?(?:day|evening|night)",
+                _I,
+            ),
+            _relative(lambda a: a),
+        ),
+        (
+            _compile(rf"later{_S}(?:that|in{_S}the|the{_S}same){_S}month", _I),
+            _relative(_rest_of_month),
+        ),
+        (
+            _compile(rf"later{_S}(?:that|in{_S}the|the{_S}same){_S}year", _I),
+            _relative(_rest_of_year),
+        ),
+        (
+            _compile(rf"(?:in{_S})?the{_S}(?:following|next){_S}month", _I),
+            _relative(_following_month),
+        ),
+        (
+            _compile(rf"(?:in{_S})?the{_S}(?:following|next){_S}week", _I),
+            _relative(_next_week),
+        ),
+        (
+            _compile(rf"(?:in{_S})?the{_S}(?:following|next){_S}year", _I),
+            _relative(lambda a: _whole_year(a[1].year + 1)),
+        ),
+        (
+            _compile(rf"(?:in{_S})?(?:that|the{_S}same){_S}year", _I),
+            _relative(lambda a: _whole_year(a[0].year)),
+        ),
+        (
+            _compile(rf"(?:(?:in|by){_S})?the{_S}(?:following|next){_S}{_EN_MONTH}", _I),
+            _relative_with(lambda a, m: _next_month_named(a, EN_MONTHS[m["month"].lower()])),
+        ),
+        (
+            _compile(rf"(?:(?:in|by|during){_S})?the{_S}(?:following|next){_S}{_EN_SEASON}", _I),
+            _relative_with(lambda a, m: _next_season(a, EN_SEASONS[m["season"].lower()])),
+        ),
+        (
+            _compile(rf"(?:(?:in|by|during){_S})?that{_S}{_EN_SEASON}", _I),
+            _relative_with(lambda a, m: _same_season(a, EN_SEASONS[m["season"].lower()])),
+        ),
+        # Explicit dates; month names are capitalised in English ("may" is a verb).
+        (
+            _compile(
+                rf"{lead}{weekday}(?:the{_S})?{day}{_S}(?:of{_S})?{_EN_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _explicit_day(m, months),
+        ),
+        (
+            _compile(
+                rf"{lead}{weekday}{_EN_MONTH}{_S}{day}(?![\d,]\d)(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _explicit_day(m, months),
+        ),
+        (
+            _compile(rf"{_EN_PART}{_EN_MONTH}(?:,?{_S}(?:of{_S})?{_YEAR_AFTER_MONTH})?\b"),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(rf"(?:{in_month})?{_EN_MONTH},?{_S}(?:of{_S})?{_YEAR_AFTER_MONTH}\b"),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(rf"{in_month}(?:early{_S}|late{_S}|mid-)?{_EN_MONTH}\b"),
+            lambda m: _explicit_month(m, months),
+        ),
+        (
+            _compile(rf"{season_lead}{_EN_SEASON}{_S}(?:of{_S})?{_YEAR}", _I),
+            lambda m: _explicit_season(m, seasons),
+        ),
+        (
+            _compile(rf"(?:[Ii]n|[Dd]uring){_S}the{_S}(?P<season>spring|summer|autumn|winter)\b"),
+            lambda m: _explicit_season(m, seasons),
+        ),
+        (_compile(rf"{_EN_PART}{_YEAR}", _I), _explicit_year),
+        (
+            _compile(rf"(?:(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y){_S}(?:the{_S}year{_S})?)?{_YEAR}"),
+            _explicit_year,
+        ),
+    ]
+
+
+_RULES: dict[str, list[Rule]] = {}
+
+
+def _rules(language: str) -> list[Rule]:
+    if language not in _RULES:
+        if language == FRENCH:
+            _RULES[language] = _french_rules()
+        elif language == ENGLISH:
+            _RULES[language] = _english_rules()
+        else:
+            raise ValueError(f"unsupported language: {language!r}")
+    return _RULES[language]
+
+
+# --- Filters ----------------------------------------------------------------------------------
+
+_BARE_YEAR_OK_AFTER = re.compile(r"^\s*(?:[,.;:)\]–—]|-\s|$|\s+(?:et|and|ou|or)\b)")
+_NUMBER_AROUND = re.compile(r"\d[\s\u00a0\u202f,.]?$")
+_BORN = re.compile(
+    r"\b(?:né|née|nés|nées|naît|naissance|born|birth)\b[^.;!?]{0,25}$", re.IGNORECASE
+)
+_SINCE = re.compile(r"^(?:depuis|since)\b", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:depuis|since)\s+(?:le\s+|l['’]|the\s+)?$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:pendant|durant|for|over|en|in|within)\s+$", re.IGNORECASE)
+_LIFESPAN = re.compile(r"\(\s*(?:[a-zé.]+\s+)?\d{3,4}\s*[-–]\s*(?:[a-zé.]+\s+)?\d{3,4}\s*\)")
+
+
+def _is_plausible(match: _Match, text: str, rule_text: str) -> bool:
+    """Refuse years that are quantities (« 1500 soldats ») and numbers glued to others."""
+    before, after = text[: match.start], text[match.end :]
+    if _NUMBER_AROUND.search(before) or re.match(r"^[\s\u00a0\u202f,.]?\d", after):
+        return False
+    if match.precision == YEAR and re.fullmatch(r"\d{4}", rule_text):
+        # A bare year with no word introducing it: keep it when punctuation closes it, as in
+        # « Rome, 1944. », not before a noun (« 1500 soldats »).
+        return bool(_BARE_YEAR_OK_AFTER.match(after)) or before.rstrip().endswith("(")
+    return True
+
+
+def _is_background(match: _Match, text: str) -> bool:
+    label = text[match.start : match.end]
+    before = text[max(0, match.start - 60) : match.start]
+    if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
+        return True
+    if _BORN.search(before):
+        return True
+    return any(
+        span.start() <= match.start and match.end <= span.end()
+        for span in _LIFESPAN.finditer(text, max(0, match.start - 30), match.end + 30)
+    )
+
+
+def _is_duration(match: _Match, text: str) -> bool:
+    """« En trois jours », "for three days", "in two weeks": how long, not when."""
+    before = text[max(0, match.start - 12) : match.start]
+    return match.relative and bool(_DURATION_BEFORE.search(before))
+
+
+# --- Finding and anchoring --------------------------------------------------------------------
+
+
+def _raw_matches(text: str, language: str) -> list[_Match]:
+    found: list[_Match] = []
+    taken = [False] * len(text)
+    for pattern, build in _rules(language):
+        for regex_match in pattern.finditer(text):
+            start, end = regex_match.span()
+            if start == end or any(taken[start:end]):
+                continue
+            match = build(regex_match)
+            if match is None or not _is_plausible(match, text, regex_match.group(0)):
+                continue
+            if _is_background(match, text):
+                match = _Match(
+                    match.start, match.end, match.precision, match.resolve, match.relative, True
+                )
+            found.append(match)
+            for index in range(start, end):
+                taken[index] = True
+    return sorted(found, key=lambda match: match.start)
+
+
+def _first_stated_year(matches: list[_Match]) -> int | None:
+    """The year of the first explicit, non-backdrop date: the year of a year-less date that no
+    date precedes (« avant le 8 septembre » at the top of a text about 1943)."""
+    for match in matches:
+        if match.background or match.relative:
+            continue
+        span = match.resolve(None, None)
+        if span is not None:
+            return span[0].year
+    return None
+
+
+def find_dates(
+    text: str, language: str, sentences: list[tuple[int, int]] | None = None
+) -> list[DateMention]:
+    """The date mentions of `text`, in text order, each resolved against the anchor before it.
+
+    `sentences` is accepted for callers that already split the text; the rules work on the
+    whole text, so it is not needed.
+    """
+    matches = [match for match in _raw_matches(text, language) if not _is_duration(match, text)]
+    fallback_year = _first_stated_year(matches)
+    mentions: list[DateMention] = []
+    anchor: Range | None = None
+    for match in matches:
+        span = match.resolve(anchor, fallback_year)
+        if span is None:
+            continue
+        label = text[match.start : match.end]
+        mentions.append(
+            DateMention(
+                match.start, match.end, label, span[0], span[1], match.precision, match.background
+            )
+        )
+        if not match.background:
+            anchor = span
+    return mentions
