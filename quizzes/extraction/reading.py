@@ -258,7 +258,7 @@ def read_docx(data: bytes) -> str:
             if isinstance(block, Table):
                 add_table(block, collector)
             else:
-                collector.add(block.text)
+                collector.add(docx_paragraph_text(block._p))
     except UnreadableDocument:
         raise
     except Exception:
@@ -266,6 +266,19 @@ def read_docx(data: bytes) -> str:
         # zip that is not a Word document, or a damaged one.
         raise UnreadableDocument(invalid) from None
     return collector.text()
+
+
+# python-docx's Paragraph.text reads only the paragraph's own runs and links: text typed with
+# "track changes" on (w:ins), in a field or in a content control would be lost. Deleted text
+# (w:del, w:delText) stays out.
+_DOCX_RUNS = (
+    "w:r | w:hyperlink | w:ins/w:r | w:ins/w:hyperlink | w:smartTag/w:r | w:fldSimple/w:r"
+    " | w:sdt/w:sdtContent/w:r | w:sdt/w:sdtContent/w:hyperlink"
+)
+
+
+def docx_paragraph_text(paragraph) -> str:
+    return "".join(run.text for run in paragraph.xpath(_DOCX_RUNS))
 
 
 def add_table(table, collector: _TextCollector) -> None:
@@ -277,7 +290,8 @@ def add_table(table, collector: _TextCollector) -> None:
             if cell._tc is previous:
                 continue
             previous = cell._tc
-            cells.append(cell.text.replace("\n", " "))
+            text = " ".join(docx_paragraph_text(p._p) for p in cell.paragraphs)
+            cells.append(text)
         collector.add("\t".join(cells))
 
 

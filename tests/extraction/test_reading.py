@@ -198,6 +198,32 @@ def test_docx_paragraphs_and_table_cells_are_read_in_order():
     )
 
 
+def test_docx_tracked_insertions_are_read_and_tracked_deletions_are_not():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Louis XVI est guillotiné le ")
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="A" w:date="2024-01-01T00:00:00Z">'
+            "<w:r><w:delText>20 janvier</w:delText></w:r></w:del>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="2" w:author="A" w:date="2024-01-01T00:00:00Z">'
+            "<w:r><w:t>21 janvier 1793</w:t></w:r></w:ins>"
+        )
+    )
+    paragraph.add_run(".")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_document("cours.docx", buffer.getvalue()) == (
+        "Louis XVI est guillotiné le 21 janvier 1793."
+    )
+
+
 def test_odt_paragraphs_and_table_cells_are_read_in_order():
     data = make_odt(table_rows=[("1789", "Prise de la Bastille"), ("1792", "République")])
     assert read_document("cours.odt", data) == (
