@@ -77,6 +77,28 @@ _ORDINAL = r"(1er|\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(rf"\b{_ORDINAL}\s+(?:of\s+)?({_MONTH_RE})(?!\w)")
 _MONTH_DAY = re.compile(rf"(?<!\w)({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 _MONTH = re.compile(rf"(?<!\w)({_MONTH_RE})(?!\w)")
+# Consecutive days of one month: « les 5 et 6 octobre », "from 5 to 8 June", "June 5–8".
+_DAY_SPAN = re.compile(
+    rf"\b{_ORDINAL}\s*(?:et|au|-|–|and|to)\s*(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?({_MONTH_RE})(?!\w)"
+)
+_MONTH_DAY_SPAN = re.compile(
+    rf"(?<!\w)({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|and|to)\s*(\d{{1,2}})\b"
+)
+# Feasts of fixed date, read before the relative words ("Christmas Eve" is a day).
+HOLIDAYS = {
+    "veille de noël": (24, 12),
+    "jour de l'an": (1, 1),
+    "jour de l’an": (1, 1),
+    "noël": (25, 12),
+    "christmas eve": (24, 12),
+    "christmas": (25, 12),
+    "new year's eve": (31, 12),
+    "new year’s eve": (31, 12),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+}
+_HOLIDAY = re.compile(rf"\b({_alternatives(HOLIDAYS)})")
 _SEASON = re.compile(rf"\b({_alternatives(_ALL_SEASONS)})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
 # Words that make a label relative to an earlier date, whatever date words it also holds:
@@ -104,6 +126,7 @@ class LabelParts:
     season: str | None = None
     year: int | None = None
     part: str | None = None  # EARLY, MID or LATE when the label names a part of its month/year
+    last_day: int | None = None  # the last day of a span of days (« les 5 et 6 octobre »)
 
 
 def _normal(label: str) -> str:
@@ -120,10 +143,21 @@ def parse_label(label: str) -> LabelParts:
     English labels read the same way ("On 24 June 1948", "In the spring of 1948"), and a
     qualified month or year stays a month or a year ("fin septembre 1943", "early 1949")."""
     text = _normal(label)
-    if _RELATIVE.search(text):
-        return LabelParts(RELATIVE)
     year_match = _YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
+    if match := _HOLIDAY.search(text):
+        day, month = HOLIDAYS[match.group(1)]
+        return LabelParts(DAY, day=day, month=month, year=year)
+    if _RELATIVE.search(text):
+        return LabelParts(RELATIVE)
+    if match := _DAY_SPAN.search(text):
+        first = 1 if match.group(1) == "1er" else int(match.group(1))
+        month = _ALL_MONTHS[match.group(3)]
+        return LabelParts(DAY, day=first, month=month, year=year, last_day=int(match.group(2)))
+    if match := _MONTH_DAY_SPAN.search(text):
+        month = _ALL_MONTHS[match.group(1)]
+        first, last = int(match.group(2)), int(match.group(3))
+        return LabelParts(DAY, day=first, month=month, year=year, last_day=last)
     if match := _DAY_MONTH.search(text):
         day = 1 if match.group(1) == "1er" else int(match.group(1))
         return LabelParts(DAY, day=day, month=_ALL_MONTHS[match.group(2)], year=year)
@@ -171,7 +205,18 @@ def date_problems(label: str, precision: str, start: date | None, end: date | No
         problems.append(
             f"le libellé indique l'année {parts.year}, la plage commence en {start.year}"
         )
-    if precision == DAY:
+    if precision == DAY and parts.last_day is not None:
+        if (start.day, start.month, end.day, end.month) != (
+            parts.day,
+            parts.month,
+            parts.last_day,
+            parts.month,
+        ) or end.year != start.year:
+            problems.append(
+                f"le libellé « {label} » couvre du {parts.day} au {parts.last_day} du mois, "
+                f"pas du {start.isoformat()} au {end.isoformat()}"
+            )
+    elif precision == DAY:
         if start != end:
             problems.append("une date au jour près doit commencer et finir le même jour")
         if (start.day, start.month) != (parts.day, parts.month):

@@ -277,6 +277,12 @@ def _next_season(anchor: Range, season: str) -> Range:
 
 
 def _same_season(anchor: Range, season: str) -> Range:
+    """ "That winter" after 6 February 1778 is the winter of 1777–1778, the one under way;
+    otherwise the season of the anchor's year."""
+    for year in (anchor[0].year - 1, anchor[0].year):
+        span = _season_range(year, season)
+        if span[0] <= anchor[0] <= span[1]:
+            return span
     return _season_range(anchor[0].year, season)
 
 
@@ -324,6 +330,45 @@ def _explicit_day(match: re.Match, months: dict[str, int]) -> _Match:
         return date(year, month, day), date(year, month, day)
 
     return _Match(match.start(), match.end(), DAY, resolve)
+
+
+def _day_span(match: re.Match, months: dict[str, int]) -> _Match | None:
+    """« Les 5 et 6 octobre », "from 5 to 8 June 1944": consecutive days of one month."""
+    month = months[match["month"].lower()]
+    first = 1 if match["day"].lower() in ("1er", "1st") else int(re.sub(r"\D", "", match["day"]))
+    last = int(re.sub(r"\D", "", match["last"]))
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+    if not first < last:
+        return None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        if year is None or last > _last_day(year, month):
+            return None
+        return date(year, month, first), date(year, month, last)
+
+    return _Match(match.start(), match.end(), DAY, resolve)
+
+
+def _holiday(match: re.Match, holidays: dict[str, tuple[int, int]]) -> _Match:
+    """Christmas Eve, « le jour de Noël »: a fixed day in the year of the anchor."""
+    key = next(name for name in holidays if name in match.group(0).lower())
+    month, day = holidays[key]
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        return None if year is None else (date(year, month, day), date(year, month, day))
+
+    return _Match(match.start(), match.end(), DAY, resolve)
+
+
+# Holidays of fixed date, longest name first; the same names are read in factcheck.
+FR_HOLIDAYS = {"veille de noël": (12, 24), "jour de noël": (12, 25), "noël": (12, 25)}
+FR_HOLIDAYS.update({"jour de l'an": (1, 1), "jour de l’an": (1, 1)})
+EN_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25)}
+EN_HOLIDAYS.update({"new year's eve": (12, 31), "new year’s eve": (12, 31)})
+EN_HOLIDAYS.update({"new year's day": (1, 1), "new year’s day": (1, 1)})
 
 
 def _explicit_month(match: re.Match, months: dict[str, int]) -> _Match:
@@ -447,6 +492,20 @@ def _french_rules() -> list[Rule]:
             _relative_with(lambda a, m: _shift(a, _count(m["count"], FR_NUMBERS), m["unit"])),
         ),
         (_compile(rf"le{_S}lendemain", _I), _relative(lambda a: _shift(a, 1, "jours"))),
+        (
+            _compile(rf"le{_S}premier{_S}jour", _I),
+            _relative(lambda a: (a[0], a[0])),
+        ),
+        (
+            _compile(
+                rf"le{_S}(?:soir|matin){_S}même|(?:ce{_S}(?:soir|matin)|cette{_S}nuit)-là", _I
+            ),
+            _relative(lambda a: a),
+        ),
+        (
+            _compile(rf"(?:le|au){_S}(?:même{_S}mois|mois{_S}même)|ce{_S}mois-là", _I),
+            _relative(lambda a: _month_range(a[1].year, a[1].month)),
+        ),
         (_compile(rf"le{_S}surlendemain", _I), _relative(lambda a: _shift(a, 2, "jours"))),
         (_compile(rf"la{_S}veille", _I), _relative(lambda a: _shift(a, -1, "jours"))),
         (
@@ -491,6 +550,22 @@ def _french_rules() -> list[Rule]:
             _relative_with(lambda a, m: _same_season(a, FR_SEASONS[m["season"].lower()])),
         ),
         # Explicit dates.
+        (
+            _compile(
+                rf"{lead}(?:[Ll]es{_S}|[Dd]u{_S})?{day}{_S}(?:et|au|-|–){_S}(?P<last>[12]?\d|3[01])"
+                rf"{_S}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b",
+                _I,
+            ),
+            lambda m: _day_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:[Àà]{_S}|[Ll]e{_S}|[Ll]a{_S})?(?:{_alternatives(FR_HOLIDAYS)})"
+                rf"(?:{_S}{_YEAR})?",
+                _I,
+            ),
+            lambda m: _holiday(m, FR_HOLIDAYS),
+        ),
         (
             _compile(rf"{lead}{weekday}{day}{_S}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b", _I),
             lambda m: _explicit_day(m, months),
@@ -560,7 +635,7 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(
-                rf"(?:(?:in|during){_S})?the{_S}(?:early{_S}|late{_S})?(?P<decade>1\d\d0|20\d0)['’]?s",
+                rf"(?:(?:in|during){_S})?the{_S}(?:early{_S}|late{_S}|mid-?)?(?P<decade>1\d\d0|20\d0)['’]?s",
                 _I,
             ),
             _background(YEAR, _decade),
@@ -574,7 +649,19 @@ def _english_rules() -> list[Rule]:
             _relative(lambda a: _shift(a, 1, "days")),
         ),
         (
-            _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve)", _I),
+            _compile(rf"the{_S}(?:next|following){_S}(?:morning|evening|night)", _I),
+            _relative(lambda a: _shift(a, 1, "days")),
+        ),
+        (
+            _compile(rf"(?:on{_S})?the{_S}first{_S}day", _I),
+            _relative(lambda a: (a[0], a[0])),
+        ),
+        (
+            _compile(rf"(?<![Ll]ater\s)(?:in{_S})?(?:that|the{_S}same){_S}month", _I),
+            _relative(lambda a: _month_range(a[1].year, a[1].month)),
+        ),
+        (
+            _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve)(?!{_S}of)", _I),
             _relative(lambda a: _shift(a, -1, "days")),
         ),
         (
@@ -622,6 +709,28 @@ def _english_rules() -> list[Rule]:
             _relative_with(lambda a, m: _same_season(a, EN_SEASONS[m["season"].lower()])),
         ),
         # Explicit dates; month names are capitalised in English ("may" is a verb).
+        (
+            _compile(
+                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S}(?:the{_S})?)?{day}{_S}(?:and|to|-|–){_S}"
+                rf"(?:the{_S})?(?P<last>(?:[12]?\d|3[01]))(?:st|nd|rd|th)?{_S}(?:of{_S})?"
+                rf"{_EN_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _day_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S})?{_EN_MONTH}{_S}{day}{_S}?(?:and|to|-|–){_S}?"
+                rf"(?P<last>(?:[12]?\d|3[01]))(?:st|nd|rd|th)?(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _day_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?:[Oo]n|[Bb]y){_S})?(?:{_alternatives(h.title() for h in EN_HOLIDAYS)})"
+                rf"(?:,?{_S}{_YEAR})?"
+            ),
+            lambda m: _holiday(m, EN_HOLIDAYS),
+        ),
         (
             _compile(
                 rf"{lead}{weekday}(?:the{_S})?{day}{_S}(?:of{_S})?{_EN_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"

@@ -38,6 +38,7 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?…:;»\")]$")
 
 
 def _sentences(text: str, language: str) -> list[tuple[int, int]]:
@@ -52,7 +53,23 @@ def _sentences(text: str, language: str) -> list[tuple[int, int]]:
             start = end + 1
         if text[start : sent.end_char].strip():
             spans.append((start, sent.end_char))
-    return spans
+    return _joined_fragments(text, spans)
+
+
+def _joined_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser sometimes cuts a sentence after its opening phrase (« Le soir même | ,
+    Robert Kennedy rencontre… »): a piece that does not end a sentence joins the next one on
+    the same line."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            previous = text[joined[-1][0] : joined[-1][1]].rstrip()
+            between = text[joined[-1][1] : start]
+            if not _SENTENCE_END.search(previous) and "\n" not in between:
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _split_point(text: str, earlier: DateMention, later: DateMention, clause_start: int) -> int:
