@@ -30,15 +30,7 @@ from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, quote_of
 from .nlp import ENGLISH, FRENCH, pipeline
 
 # Titles, lower-case, as token sequences (multi-word titles first matched longest).
-FRENCH_TITLES = """
-président présidente vice-président général généraux maréchal amiral roi reine empereur
-impératrice pape ministre chancelier chancelière dictateur chef dirigeant dirigeante leader
-commandant gouverneur ambassadeur ambassadrice prince princesse duc duchesse comte comtesse
-tsar tsarine sultan shah calife pharaon consul sénateur député secrétaire cardinal évêque
-archevêque colonel capitaine lieutenant lieutenant-colonel commandant-en-chef amiral
-général-en-chef maire premier\u00a0ministre dauphin régent régente khan émir roi-soleil
-führer duce caudillo conseiller conseillère préfet procureur juge chef-d’état-major
-""".split()
+FRENCH_TITLES = ["directeur", "directrice", "administrateur", "comte", "marquis", "vicomte", "baron", "archiduc", "archiduchesse", "président", "présidente", "vice-président", "général", "généraux", "maréchal", "amiral", "roi", "reine", "empereur", "impératrice", "pape", "ministre", "chancelier", "chancelière", "dictateur", "chef", "dirigeant", "dirigeante", "leader", "commandant", "gouverneur", "ambassadeur", "ambassadrice", "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "tsar", "tsarine", "sultan", "shah", "calife", "pharaon", "consul", "sénateur", "député", "secrétaire", "cardinal", "évêque", "archevêque", "colonel", "capitaine", "lieutenant", "lieutenant-colonel", "commandant-en-chef", "amiral", "général-en-chef", "maire", "premier", "ministre", "dauphin", "régent", "régente", "khan", "émir", "roi-soleil", "führer", "duce", "caudillo", "conseiller", "conseillère", "préfet", "procureur", "juge", "chef-d’état-major"]
 FRENCH_MULTIWORD_TITLES = [
     "premier ministre",
     "première ministre",
@@ -58,13 +50,7 @@ FRENCH_MULTIWORD_TITLES = [
     "ministre des affaires étrangères",
     "directeur général",
 ]
-ENGLISH_TITLES = """
-president vice-president general marshal admiral king queen emperor empress pope minister
-chancellor dictator leader commander governor ambassador prince princess duke duchess tsar czar
-tsarina sultan shah caliph pharaoh consul senator congressman premier chairman secretary
-cardinal bishop archbishop colonel captain lieutenant major mayor regent khan emir führer
-fuhrer duce adviser advisor envoy viceroy chief
-""".split()
+ENGLISH_TITLES = ["administrator", "director", "count", "comte", "marquis", "marquess", "archduke", "baron", "viscount", "president", "vice-president", "general", "marshal", "admiral", "king", "queen", "emperor", "empress", "pope", "minister", "chancellor", "dictator", "leader", "commander", "governor", "ambassador", "prince", "princess", "duke", "duchess", "tsar", "czar", "tsarina", "sultan", "shah", "caliph", "pharaoh", "consul", "senator", "congressman", "premier", "chairman", "secretary", "cardinal", "bishop", "archbishop", "colonel", "captain", "lieutenant", "major", "mayor", "regent", "khan", "emir", "führer", "fuhrer", "duce", "adviser", "advisor", "envoy", "viceroy", "chief"]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
     "prime minister",
@@ -331,6 +317,34 @@ NOT_NAME_WORDS = {
     "guerre",
     "war",
 }
+# Words of places and things: "the icy Delaware River" is no person.
+NOT_NAME_WORDS |= {
+    "river",
+    "mount",
+    "lake",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "bay",
+    "hill",
+    "street",
+    "harbour",
+    "harbor",
+    "fort",
+    "cape",
+    "center",
+    "centre",
+    "city",
+    "valley",
+    "forest",
+    "plain",
+    "canal",
+    "strait",
+    "gulf",
+    "airport",
+    "station",
+}
 NAME_PARTICLES = {"de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin"}
 ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
@@ -569,25 +583,41 @@ def is_name_word(token) -> bool:
 
 def name_span_at(tokens, i: int) -> tuple[int, int] | None:
     """The name starting at token i (capitalised words, initials, inner particles), or None."""
+    # "an American pilot, Lieutenant Gail Halvorsen": the name starts after the title.
+    while (
+        i + 1 < len(tokens)
+        and _lower(tokens[i]) in ALL_TITLE_WORDS
+        and tokens[i].text[:1].isupper()
+        and is_name_word(tokens[i + 1])
+    ):
+        i += 1
     if i >= len(tokens) or not is_name_word(tokens[i]) or ROMAN_NUMERAL.match(tokens[i].text):
         return None
     j = i + 1
     while j < len(tokens):
-        if (
-            is_name_word(tokens[j])
-            and tokens[j - 1].whitespace_
-            or (tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'"))
+        if (is_name_word(tokens[j]) and tokens[j - 1].whitespace_) or (
+            tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'")
         ):
             j += 1
-        elif (
+        elif _is_name_hyphen(tokens, j) or (
             _lower(tokens[j]) in NAME_PARTICLES
             and j + 1 < len(tokens)
             and is_name_word(tokens[j + 1])
-        ):
+        ):  # « François-Ferdinand » is three tokens
             j += 2
         else:
             break
     return i, j
+
+
+def _is_name_hyphen(tokens, j: int) -> bool:
+    return (
+        tokens[j].text == "-"
+        and not tokens[j - 1].whitespace_
+        and not tokens[j].whitespace_
+        and j + 1 < len(tokens)
+        and is_name_word(tokens[j + 1])
+    )
 
 
 def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
@@ -599,12 +629,14 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     while i - 1 >= 0:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
-        elif _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2]):
+        elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and is_name_word(tokens[i - 2])) or (_lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])):
             i -= 2
         else:
             break
     # A name never starts with a particle, nor with a title ("General Lucius D. Clay").
     while i < end and (not is_name_word(tokens[i]) or _lower(tokens[i]) in ALL_TITLE_WORDS):
+        if _lower(tokens[i]) in ENGLISH_ROLE_MODIFIERS:
+            return None  # "North America", "West Berlin": a place, not a titled person
         i += 1
     return (i, end) if i < end else None
 
@@ -791,10 +823,18 @@ def _person_roles(tokens, language: str, names: PersonNames):
         start, end = _role_phrase(tokens, title_start, title_end, language)
         if any(_is_verb(t, language) for t in tokens[start:end]):
             continue
-        role = _singular(_span_text(tokens, start, end), tokens[title_end - 1])
+        role = _span_text(tokens, start, end)
         # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
         after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
-        spans = _names_from(tokens, after, names, plural=role != _span_text(tokens, start, end))
+        if _lower(tokens[title_start]) in NOBLE_TITLES and end == title_end:
+            start = title_start  # « le marquis de Lafayette »: the title is the role
+            if after < len(tokens) and _lower(tokens[after]) in NAME_PARTICLES:
+                after += 1
+        plural = (
+            _lower(tokens[title_end - 1]).endswith(("s", "x"))
+            or _lower(tokens[title_end - 1]) in PLURAL_TITLES
+        )
+        spans = _names_from(tokens, after, names, plural=plural)
         if spans:
             found.extend((span, role, start, span[1]) for span in spans)
             continue
@@ -807,6 +847,14 @@ def _person_roles(tokens, language: str, names: PersonNames):
             k -= 1
         if k < i - 1:
             span = name_span_ending_at(tokens, k + 1)
+            if span is None and tokens[k].text == ",":
+                # « Pétain, nommé commandant en chef », "Gage, the British commander…, became"
+                span = name_span_ending_at(tokens, k)
+                for c in range(k - 1, max(k - 15, 0), -1):
+                    if span is not None or tokens[c].text in (".", ";", "\n"):
+                        break
+                    if tokens[c].text == ",":
+                        span = name_span_ending_at(tokens, c)
             if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
                 found.append((span, role, span[0], end))
                 apposition_starts.add(i)
@@ -824,26 +872,23 @@ def _person_roles(tokens, language: str, names: PersonNames):
         )
 
 
-PLURAL_TITLES = {"généraux": "général", "maréchaux": "maréchal", "amiraux": "amiral"}
-
-
-def _singular(role: str, head) -> str:
-    """« les généraux Dumouriez et Kellermann »: each of them is a « général »."""
-    word = head.text
-    singular = PLURAL_TITLES.get(word.lower())
-    if singular is None and word.lower().endswith("s") and not word.lower().endswith("ss"):
-        singular = word[:-1]
-    if (
-        singular is None
-        or head.text.lower() in ALL_TITLE_WORDS - {"généraux"}
-        and not (word.lower().endswith("s") and word.lower()[:-1] in ALL_TITLE_WORDS)
-    ):
-        return role
-    return (
-        role[: len(role) - len(role.rsplit(word, 1)[1]) - len(word)]
-        + singular
-        + (role.rsplit(word, 1)[1])
-    )
+PLURAL_TITLES = {"généraux", "maréchaux", "amiraux"}
+NOBLE_TITLES = {
+    "comte",
+    "marquis",
+    "vicomte",
+    "baron",
+    "duc",
+    "archiduc",
+    "count",
+    "marquess",
+    "viscount",
+    "duke",
+    "archduke",
+    "prince",
+    "princesse",
+    "princess",
+}
 
 
 def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[int, int]]:
@@ -947,7 +992,7 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         has_determiner = j > comma + 1
         k = j
         while k < len(tokens) and _lower(tokens[k]) not in CLOSING and k - j <= 12:
-            if _lower(tokens[k]) in NP_STOPS:
+            if _lower(tokens[k]) in NP_STOPS and tokens[k - 1].whitespace_:
                 break
             k += 1
         if k == j or k - j > 12:
@@ -955,7 +1000,7 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         phrase = tokens[j:k]
         if k < len(tokens) and _lower(tokens[k]) not in NP_STOPS | CLOSING:
             continue
-        if not _is_noun_phrase(phrase, language):
+        if not _is_noun_phrase(phrase, language, has_determiner):
             continue
         has_title = any(
             _lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase
@@ -968,18 +1013,29 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         yield span, _span_text(tokens, j, k), span[0], k
 
 
-def _is_noun_phrase(phrase, language: str) -> bool:
+def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool:
     """A short description without a verb: « ancien ministre de la Justice », "a delegate"."""
-    if not phrase or phrase[0].text[:1].isupper() and language == FRENCH:
+    if not phrase or (phrase[0].text[:1].isupper() and language == FRENCH):
         return phrase and _lower(phrase[0]) in ALL_TITLE_WORDS
-    if any(t.like_num and not phrase[n - 1].text[:1].isupper() for n, t in enumerate(phrase)):
-        return False  # "a rocket 110 metres tall" is a measure, not a role
+    if any(
+        (any(c.isdigit() for c in t.text) and not phrase[n - 1].text[:1].isupper())
+        or _lower(t) in ("ans", "years")
+        for n, t in enumerate(phrase)
+    ):
+        return False  # "a rocket 110 metres tall", « son aîné de vingt ans »: measures
     if language == FRENCH:
         if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in phrase):
             return False
-        return phrase[0].pos_ in ("NOUN", "ADJ") and any(t.pos_ == "NOUN" for t in phrase)
+        # « un étudiant nationaliste serbe »: the model may tag a noun after « un » as ADJ
+        return phrase[0].pos_ in ("NOUN", "ADJ") and (
+            has_determiner or any(t.pos_ == "NOUN" for t in phrase)
+        )
     words = [_lower(t) for t in phrase]
-    if any(w in VERBISH_ENGLISH or (w.endswith("ed") and "-" not in w) for w in words):
+    if any(
+        (w in VERBISH_ENGLISH or (w.endswith("ed") and "-" not in w))
+        and (n == 0 or phrase[n - 1].text != "-")  # "English-born"
+        for n, w in enumerate(words)
+    ):
         return False
     if phrase[0].like_num or words[0] in NOT_NAME_WORDS:
         return False
@@ -989,19 +1045,28 @@ def _is_noun_phrase(phrase, language: str) -> bool:
 
 def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
     """« l’astronome Jean-Sylvain Bailly », "the Soviet cosmonaut Yuri Gagarin"."""
-    taken = {span for span, *_ in found}
     for i in range(1, len(tokens) - 1):
         noun = tokens[i]
         word = _lower(noun)
-        if not noun.text.isalpha() and "-" not in noun.text or not noun.text[:1].islower():
+        if (not noun.text.isalpha() and "-" not in noun.text) or not noun.text[:1].islower():
             continue
         if word in ALL_TITLE_WORDS or word in NOT_NAME_WORDS:
             continue  # titles are handled by the lexicon rule
         if language == FRENCH and noun.pos_ != "NOUN":
             continue
         start = i
-        while start > 0 and (
-            _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS if language == ENGLISH else False
+        # "the Social Democratic politician Ernst Reuter"
+        while (
+            language == ENGLISH
+            and start > 0
+            and i - start < 3
+            and (
+                _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS
+                or (
+                    tokens[start - 1].text.istitle()
+                    and _lower(tokens[start - 1]) not in NOT_NAME_WORDS
+                )
+            )
         ):
             start -= 1
         if start == 0 or _lower(tokens[start - 1]) not in APPOSITION_DETERMINERS | {"les", "des"}:
@@ -1013,17 +1078,28 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         if language == ENGLISH and word in VERBISH_ENGLISH:
             continue
         plural = word.endswith(("s", "x"))
+        # "an American pilot, Lieutenant Gail Halvorsen"
+        if (
+            end < len(tokens)
+            and tokens[end].text == ","
+            and _lower(tokens[start - 1])
+            in (
+                "a",
+                "an",
+                "un",
+                "une",
+            )
+        ):
+            end += 1
         spans = _names_from(tokens, end, names, plural)
+        if end > i + 1 and tokens[end - 1].text == ",":
+            end -= 1
         spans = [
             s
             for s in spans
-            if s not in taken
-            and s[1] - s[0] >= 2
-            and (language == ENGLISH or tokens[s[0]].ent_type_ == "PER")
+            if s[1] - s[0] >= 2 and (language == ENGLISH or tokens[s[0]].ent_type_ == "PER")
         ]
         role = _span_text(tokens, start, end)
-        if plural and spans:
-            role = role[:-1] if not role.endswith("ss") else role
         for span in spans:
             yield span, role, start, span[1]
 
