@@ -68,3 +68,64 @@ def test_sentence_around_highlights_quote_within_its_sentence():
     start = text.index("Patton")
     before, quote, after = factcheck.sentence_around(text, start, start + len("Patton arrive"))
     assert (before, quote, after) == ("Le 17 août, ", "Patton arrive", " à Messine.")
+
+
+@pytest.mark.parametrize(
+    ("label", "precision"),
+    [
+        ("On 24 June 1948", "day"),
+        ("On May 12, 1949", "day"),
+        ("the 5th of March 1953", "day"),
+        ("Les 5 et 6 octobre", "day"),
+        ("On Christmas Eve", "day"),
+        ("In October", "month"),
+        ("At the end of July 1948", "month"),
+        ("In mid-May", "month"),
+        ("Fin septembre 1943", "month"),
+        ("In the spring of 1948", "season"),
+        ("During the winter of 1941", "season"),
+        ("Début 1944", "year"),
+        ("Early 1949", "year"),
+        ("Since 1860", "year"),
+        ("Two days later", "relative"),
+        ("The following spring", "relative"),
+        ("Au mois de juin suivant", "relative"),
+        ("Later that month", "relative"),
+    ],
+)
+def test_label_precision_is_read_from_english_and_qualified_labels(label, precision):
+    assert factcheck.parse_label(label).precision == precision
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        ("On 24 June 1948", "day", date(1948, 6, 24), date(1948, 6, 24)),
+        ("Les 5 et 6 octobre", "day", date(1789, 10, 5), date(1789, 10, 6)),
+        ("On Christmas Eve", "day", date(1968, 12, 24), date(1968, 12, 24)),
+        ("Fin septembre 1943", "month", date(1943, 9, 21), date(1943, 9, 30)),
+        ("At the end of July 1948", "month", date(1948, 7, 21), date(1948, 7, 31)),
+        ("In mid-May", "month", date(1949, 5, 11), date(1949, 5, 20)),
+        ("Début 1944", "year", date(1944, 1, 1), date(1944, 4, 30)),
+        ("In the spring of 1948", "season", date(1948, 3, 20), date(1948, 6, 20)),
+        ("During the winter of 1941", "season", date(1941, 12, 21), date(1942, 3, 19)),
+        ("The following spring", "relative", date(1949, 3, 20), date(1949, 6, 20)),
+    ],
+)
+def test_english_and_qualified_labels_accept_their_ranges(label, precision, start, end):
+    assert factcheck.date_problems(label, precision, start, end) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        ("Fin septembre 1943", "month", date(1943, 9, 1), date(1943, 9, 10)),
+        ("Début 1944", "year", date(1944, 5, 1), date(1944, 8, 31)),
+        ("At the end of July 1948", "month", date(1948, 8, 21), date(1948, 8, 31)),
+        ("Les 5 et 6 octobre", "day", date(1789, 10, 5), date(1789, 10, 5)),
+        ("On 24 June 1948", "day", date(1948, 6, 25), date(1948, 6, 25)),
+        ("In the spring of 1948", "season", date(1948, 6, 21), date(1948, 9, 21)),
+    ],
+)
+def test_english_and_qualified_labels_refuse_wrong_ranges(label, precision, start, end):
+    assert factcheck.date_problems(label, precision, start, end)

@@ -1,0 +1,194 @@
+"""Dated-event candidates: a verbatim clause per date, a statement without its date, and a
+date that passes the fact checker, in French and in English."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from quizzes import factcheck
+from quizzes.extraction.events import event_candidates
+
+ROOT = Path(__file__).resolve().parent
+SEED = ROOT.parents[1] / "fixtures" / "italie_1943_1945.json"
+DEV_TEXTS = sorted((ROOT / "texts").glob("*.gold.json"))
+
+
+def seed_text() -> str:
+    records = json.loads(SEED.read_text(encoding="utf-8"))
+    return next(r["fields"]["text"] for r in records if r["model"] == "quizzes.source")
+
+
+FRENCH = (
+    "Le 10 juillet 1943, les Alliés débarquent en Sicile. La Sicile est italienne depuis 1860. "
+    "En avril 1945, une nouvelle offensive majeure est lancée, et le 28 avril, Mussolini est "
+    "capturé par des partisans. Les forces allemandes se rendent le 1er mai, et six jours plus "
+    "tard, toute l’Allemagne se rend. Aucune annonce n’est faite avant le 8 septembre."
+)
+ENGLISH = (
+    "On 24 June 1948, the Soviets cut the roads to West Berlin. Truman, born in 1884, decided "
+    "to supply the city by air. Two days later, the first planes landed at Tempelhof, and in "
+    "the spring of 1949 the airlift broke records. Since 1945, Berlin had been divided."
+)
+TEXTS = [("fr", FRENCH), ("en", ENGLISH), ("fr", seed_text())]
+TEXT_IDS = ["french", "english", "seed"]
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS, ids=TEXT_IDS)
+def test_every_candidate_quotes_its_clause_verbatim_with_its_label(language, text):
+    candidates = event_candidates(text, language)
+    assert candidates
+    for candidate in candidates:
+        assert candidate.kind == "event"
+        assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+        assert candidate.date_label in candidate.quote
+        assert candidate.date_label not in candidate.text
+
+
+@pytest.mark.parametrize(("language", "text"), TEXTS, ids=TEXT_IDS)
+def test_every_candidate_passes_the_fact_checker(language, text):
+    for candidate in event_candidates(text, language):
+        problems = factcheck.date_problems(
+            candidate.date_label,
+            candidate.date_precision,
+            candidate.date_start,
+            candidate.date_end,
+        )
+        assert problems == [], (candidate.date_label, problems)
+        assert factcheck.quote_problems(text, candidate.quote, candidate.quote_start) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "quote", "statement"),
+    [
+        (
+            "fr",
+            FRENCH,
+            "En avril 1945",
+            "En avril 1945, une nouvelle offensive majeure est lancée",
+            "Une nouvelle offensive majeure est lancée",
+        ),
+        (
+            "fr",
+            FRENCH,
+            "le 28 avril",
+            "le 28 avril, Mussolini est capturé par des partisans",
+            "Mussolini est capturé par des partisans",
+        ),
+        (
+            "fr",
+            FRENCH,
+            "le 1er mai",
+            "Les forces allemandes se rendent le 1er mai",
+            "Les forces allemandes se rendent",
+        ),
+        (
+            "fr",
+            FRENCH,
+            "six jours plus tard",
+            "six jours plus tard, toute l’Allemagne se rend",
+            "Toute l’Allemagne se rend",
+        ),
+        (
+            "en",
+            ENGLISH,
+            "Two days later",
+            "Two days later, the first planes landed at Tempelhof",
+            "The first planes landed at Tempelhof",
+        ),
+        (
+            "en",
+            ENGLISH,
+            "in the spring of 1949",
+            "in the spring of 1949 the airlift broke records",
+            "The airlift broke records",
+        ),
+    ],
+)
+def test_a_sentence_with_two_dates_gives_one_clause_per_event(
+    language, text, label, quote, statement
+):
+    found = [c for c in event_candidates(text, language) if c.date_label == label]
+    assert [(c.quote, c.text) for c in found] == [(quote, statement)]
+
+
+def test_statement_drops_the_date_phrase_and_starts_with_a_capital():
+    candidate = next(
+        c for c in event_candidates(seed_text(), "fr") if c.date_label == "Le 10 juillet 1943"
+    )
+    assert candidate.text.startswith(
+        "Les Alliés commencent leur invasion de l’Europe contrôlée par l’Axe avec un "
+        "débarquement sur l’île de Sicile"
+    )
+    assert (candidate.date_start, candidate.date_end) == (date(1943, 7, 10), date(1943, 7, 10))
+
+
+def test_dangling_preposition_goes_with_the_date():
+    candidate = next(c for c in event_candidates(FRENCH, "fr") if c.date_label == "le 8 septembre")
+    assert candidate.text == "Aucune annonce n’est faite"
+
+
+@pytest.mark.parametrize(("language", "text"), [("fr", FRENCH), ("en", ENGLISH)], ids=TEXT_IDS[:2])
+def test_backdrops_give_no_event(language, text):
+    labels = [c.date_label for c in event_candidates(text, language)]
+    assert not any(
+        word in label.lower() for label in labels for word in ("depuis", "since", "1884")
+    )
+
+
+def test_seed_source_gives_its_dated_events():
+    labels = [c.date_label for c in event_candidates(seed_text(), "fr")]
+    for label in (
+        "Au printemps 1943",
+        "Le 10 juillet 1943",
+        "Le 17 août",
+        "Tôt dans la matinée du 25 juillet",
+        "plus tard dans la journée",
+        "Le 26 juillet",
+        "Le 3 septembre",
+        "Plus tard dans le mois",
+        "En octobre",
+        "en juin 1944",
+        "En avril 1945",
+        "le 28 avril",
+        "le 1er mai",
+        "six jours plus tard",
+    ):
+        assert label in labels
+    assert "En trois jours" not in labels
+
+
+def _matches(gold: dict, candidate) -> bool:
+    wanted, given = gold["label"].casefold(), candidate.date_label.casefold()
+    tolerance = gold.get("tolerance_days", 0)
+    return (
+        (wanted in given or given in wanted)
+        and abs((date.fromisoformat(gold["date_start"]) - candidate.date_start).days) <= tolerance
+        and abs((date.fromisoformat(gold["date_end"]) - candidate.date_end).days) <= tolerance
+    )
+
+
+@pytest.mark.skipif(not DEV_TEXTS, reason="no annotated development texts")
+def test_development_texts_recall_and_precision():
+    """Recall ≥ 90 % of the annotated dated events with their range, precision ≥ 80 %,
+    over the development texts (tests/extraction/texts)."""
+    gold_total = found_total = candidate_total = right_total = 0
+    for gold_path in DEV_TEXTS:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(
+            encoding="utf-8"
+        )
+        candidates = event_candidates(text, gold["language"])
+        gold_total += len(gold["events"])
+        found_total += sum(any(_matches(g, c) for c in candidates) for g in gold["events"])
+        candidate_total += len(candidates)
+        right_total += sum(any(_matches(g, c) for g in gold["events"]) for c in candidates)
+        for candidate in candidates:
+            assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+            assert not any(
+                phrase.casefold() == candidate.date_label.casefold()
+                for phrase in gold["not_events"]
+            )
+    assert found_total / gold_total >= 0.9
+    assert right_total / candidate_total >= 0.8
