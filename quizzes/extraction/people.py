@@ -30,7 +30,85 @@ from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, quote_of
 from .nlp import ENGLISH, FRENCH, pipeline
 
 # Titles, lower-case, as token sequences (multi-word titles first matched longest).
-FRENCH_TITLES = ["directeur", "directrice", "administrateur", "comte", "marquis", "vicomte", "baron", "archiduc", "archiduchesse", "président", "présidente", "vice-président", "général", "généraux", "maréchal", "amiral", "roi", "reine", "empereur", "impératrice", "pape", "ministre", "chancelier", "chancelière", "dictateur", "chef", "dirigeant", "dirigeante", "leader", "commandant", "gouverneur", "ambassadeur", "ambassadrice", "prince", "princesse", "duc", "duchesse", "comte", "comtesse", "tsar", "tsarine", "sultan", "shah", "calife", "pharaon", "consul", "sénateur", "député", "secrétaire", "cardinal", "évêque", "archevêque", "colonel", "capitaine", "lieutenant", "lieutenant-colonel", "commandant-en-chef", "amiral", "général-en-chef", "maire", "premier", "ministre", "dauphin", "régent", "régente", "khan", "émir", "roi-soleil", "führer", "duce", "caudillo", "conseiller", "conseillère", "préfet", "procureur", "juge", "chef-d’état-major"]
+FRENCH_TITLES = [
+    "directeur",
+    "directrice",
+    "administrateur",
+    "comte",
+    "marquis",
+    "vicomte",
+    "baron",
+    "archiduc",
+    "archiduchesse",
+    "président",
+    "présidente",
+    "vice-président",
+    "général",
+    "généraux",
+    "maréchal",
+    "amiral",
+    "roi",
+    "reine",
+    "empereur",
+    "impératrice",
+    "pape",
+    "ministre",
+    "chancelier",
+    "chancelière",
+    "dictateur",
+    "chef",
+    "dirigeant",
+    "dirigeante",
+    "leader",
+    "commandant",
+    "gouverneur",
+    "ambassadeur",
+    "ambassadrice",
+    "prince",
+    "princesse",
+    "duc",
+    "duchesse",
+    "comte",
+    "comtesse",
+    "tsar",
+    "tsarine",
+    "sultan",
+    "shah",
+    "calife",
+    "pharaon",
+    "consul",
+    "sénateur",
+    "député",
+    "secrétaire",
+    "cardinal",
+    "évêque",
+    "archevêque",
+    "colonel",
+    "capitaine",
+    "lieutenant",
+    "lieutenant-colonel",
+    "commandant-en-chef",
+    "amiral",
+    "général-en-chef",
+    "maire",
+    "premier",
+    "ministre",
+    "dauphin",
+    "régent",
+    "régente",
+    "khan",
+    "émir",
+    "roi-soleil",
+    "führer",
+    "duce",
+    "caudillo",
+    "conseiller",
+    "conseillère",
+    "préfet",
+    "procureur",
+    "juge",
+    "chef-d’état-major",
+]
 FRENCH_MULTIWORD_TITLES = [
     "premier ministre",
     "première ministre",
@@ -50,7 +128,70 @@ FRENCH_MULTIWORD_TITLES = [
     "ministre des affaires étrangères",
     "directeur général",
 ]
-ENGLISH_TITLES = ["administrator", "director", "count", "comte", "marquis", "marquess", "archduke", "baron", "viscount", "president", "vice-president", "general", "marshal", "admiral", "king", "queen", "emperor", "empress", "pope", "minister", "chancellor", "dictator", "leader", "commander", "governor", "ambassador", "prince", "princess", "duke", "duchess", "tsar", "czar", "tsarina", "sultan", "shah", "caliph", "pharaoh", "consul", "senator", "congressman", "premier", "chairman", "secretary", "cardinal", "bishop", "archbishop", "colonel", "captain", "lieutenant", "major", "mayor", "regent", "khan", "emir", "führer", "fuhrer", "duce", "adviser", "advisor", "envoy", "viceroy", "chief"]
+ENGLISH_TITLES = [
+    "administrator",
+    "director",
+    "count",
+    "comte",
+    "marquis",
+    "marquess",
+    "archduke",
+    "baron",
+    "viscount",
+    "president",
+    "vice-president",
+    "general",
+    "marshal",
+    "admiral",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "pope",
+    "minister",
+    "chancellor",
+    "dictator",
+    "leader",
+    "commander",
+    "governor",
+    "ambassador",
+    "prince",
+    "princess",
+    "duke",
+    "duchess",
+    "tsar",
+    "czar",
+    "tsarina",
+    "sultan",
+    "shah",
+    "caliph",
+    "pharaoh",
+    "consul",
+    "senator",
+    "congressman",
+    "premier",
+    "chairman",
+    "secretary",
+    "cardinal",
+    "bishop",
+    "archbishop",
+    "colonel",
+    "captain",
+    "lieutenant",
+    "major",
+    "mayor",
+    "regent",
+    "khan",
+    "emir",
+    "führer",
+    "fuhrer",
+    "duce",
+    "adviser",
+    "advisor",
+    "envoy",
+    "viceroy",
+    "chief",
+]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
     "prime minister",
@@ -629,7 +770,9 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     while i - 1 >= 0:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
-        elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and is_name_word(tokens[i - 2])) or (_lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])):
+        elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and is_name_word(tokens[i - 2])) or (
+            _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])
+        ):
             i -= 2
         else:
             break
@@ -664,9 +807,7 @@ class PersonNames:
                 return True
             if labels & {"LOC", "ORG"} and not self._known_surname(start, end):
                 return len(words) >= 2 and "LOC" not in labels
-        if any(self._looks_like_demonym(t.text) for t in self.tokens[start:end]):
-            return False
-        return True
+        return not any(self._looks_like_demonym(t.text) for t in self.tokens[start:end])
 
     @staticmethod
     def _looks_like_demonym(word: str) -> bool:
@@ -730,8 +871,7 @@ def _title_spans(tokens, language: str):
         matched = 0
         for title in multi_tokens:
             n = len(title)
-            joined = [w for w in words[i : i + n * 2]]
-            if _matches_words(joined, title):
+            if _matches_words(words[i : i + n * 2], title):
                 matched = _match_length(words, i, title)
                 break
         if not matched and words[i] in single:
