@@ -218,7 +218,9 @@ def test_one_candidate_finds_at_most_one_event():
     quote = TEXT[start:end]
     twice = event(quote, start, "1962-10-15")
     other = dict(twice, date_start="1962-10-14", date_end="1962-10-14")
-    assert score(TEXT, GOLD, [twice])["events_found_right_range"] == 1
+    alone = score(TEXT, GOLD, [twice])
+    assert alone["events_found_right_range"] == 1
+    assert len(alone["missed_events"]) == 3
     assert score(TEXT, GOLD, [twice, other])["events_found_right_range"] == 2
 
 
