@@ -77,7 +77,8 @@ def run_extraction(*, job_id: int) -> int:
     from quizzes.extraction.pipeline import extract
 
     job = ExtractionJob.objects.select_related("source").filter(pk=job_id).first()
-    if job is None or job.status == ExtractionJob.Status.DONE:
+    # A finished job, or one given up as killed and replaced by a new one, is not run again.
+    if job is None or job.status in (ExtractionJob.Status.DONE, ExtractionJob.Status.FAILED):
         return 0
     now = timezone.now()
     ExtractionJob.objects.filter(pk=job_id).update(

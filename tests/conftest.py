@@ -127,3 +127,47 @@ def wrong_answer_post(question: dict) -> dict:
     prompts, answers = list(pairs), list(pairs.values())
     shifted = answers[1:] + answers[:1]
     return {f"match-{prompt}": answer for prompt, answer in zip(prompts, shifted, strict=True)}
+
+
+def make_worker(*, batch: bool):
+    """A real django-tasks database worker (the one `manage.py db_worker` runs)."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["default"],
+        interval=0.05,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=f"test-worker-{'batch' if batch else 'thread'}",
+        excluded_queue_names=[],
+    )
+
+
+def run_queued_tasks() -> None:
+    """Run every queued task to the end, like `manage.py db_worker --batch`."""
+    make_worker(batch=True).run()
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """A real worker polling the task queue in a thread for the whole test (browser tests:
+    the page's progress bar follows it)."""
+    import threading
+
+    from django.db import connections
+
+    worker = make_worker(batch=False)
+
+    def work():
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=work, name="task-worker", daemon=True)
+    thread.start()
+    yield worker
+    worker.running = False
+    thread.join(timeout=60)

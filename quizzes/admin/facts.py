@@ -77,7 +77,7 @@ class FactAdmin(admin.ModelAdmin):
     date_hierarchy = "date_start"
     autocomplete_fields = ("source", "subject")
     list_select_related = ("subject",)
-    readonly_fields = ("quote_context", "created_at")
+    readonly_fields = ("quote_context", "origin", "created_by", "created_at")
     fieldsets = (
         (None, {"fields": ("source", "kind", "text", "origin", "created_by", "created_at")}),
         (

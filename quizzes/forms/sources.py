@@ -15,6 +15,7 @@ from quizzes.extraction.reading import (
     MAX_UPLOAD_BYTES,
     UnreadableDocument,
     clean_text,
+    prepare_text,
     read_document,
 )
 from quizzes.models import Fact, Source
@@ -82,7 +83,7 @@ class SourceForm(forms.Form):
                 text = read_document(upload.name, upload.read())
                 self.filename = upload.name
             else:
-                text = read_document("texte.txt", pasted.encode("utf-8")) if pasted.strip() else ""
+                text = prepare_text(pasted) if pasted.strip() else ""
                 self.filename = ""
         except UnreadableDocument as error:
             self.add_error("file" if upload else "text", str(error))
