@@ -447,6 +447,10 @@ def _century(match: re.Match) -> Range:
     return date(100 * (century - 1) + 1, 1, 1), date(100 * century, 12, 31)
 
 
+def _years_span(match: re.Match) -> Range:
+    return date(int(match["year"]), 1, 1), date(int(match["last"]), 12, 31)
+
+
 def _decade(match: re.Match) -> Range:
     start = int(match["decade"])
     return date(start, 1, 1), date(start + 9, 12, 31)
@@ -475,7 +479,15 @@ def _french_rules() -> list[Rule]:
     )
     count_later = rf"(?:{_FR_COUNT}){_S}{_FR_UNIT}{_S}(?:plus{_S}tard|après)"
     return [
-        # Backdrops first: they win over the plain year inside them.
+        # Backdrops first: they win over the plain year inside them. A span of years
+        # (« de 1939 à 1945 ») is a period, the setting of events rather than one of them.
+        (
+            _compile(
+                rf"(?:(?:[Dd]e|[Ee]ntre){_S})?{_YEAR}(?:{_S})?(?:à|et|-|–)(?:{_S})?"
+                rf"(?P<last>1\d{{3}}|20\d{{2}})\b"
+            ),
+            _background(YEAR, _years_span),
+        ),
         (
             _compile(
                 rf"(?:[Aa]u|[Dd]u|[Ll]e){_S}(?P<number>[IVXL]+|\d{{1,2}})(?:e|ème|è){_S}siècle"
@@ -534,6 +546,10 @@ def _french_rules() -> list[Rule]:
             _relative(lambda a: _whole_year(a[1].year + 1)),
         ),
         (
+            _compile(rf"l{_A}(?:année|an){_S}(?:précédente?|d{_A}avant)", _I),
+            _relative(lambda a: _whole_year(a[0].year - 1)),
+        ),
+        (
             _compile(rf"(?:cette{_S}année-là|la{_S}même{_S}année)", _I),
             _relative(lambda a: _whole_year(a[0].year)),
         ),
@@ -552,7 +568,7 @@ def _french_rules() -> list[Rule]:
         # Explicit dates.
         (
             _compile(
-                rf"{lead}(?:[Ll]es{_S}|[Dd]u{_S})?{day}{_S}(?:et|au|-|–){_S}(?P<last>[12]?\d|3[01])"
+                rf"{lead}(?:[Ll]es{_S}|[Dd]u{_S})?{day}(?:{_S})?(?:et|au|-|–)(?:{_S})?(?P<last>[12]?\d|3[01])"
                 rf"{_S}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b",
                 _I,
             ),
@@ -629,6 +645,13 @@ def _english_rules() -> list[Rule]:
     return [
         (
             _compile(
+                rf"(?:(?:[Ff]rom|[Bb]etween){_S})?{_YEAR}(?:{_S})?(?:to|and|until|-|–)(?:{_S})?"
+                rf"(?P<last>1\d{{3}}|20\d{{2}})\b"
+            ),
+            _background(YEAR, _years_span),
+        ),
+        (
+            _compile(
                 rf"(?:(?:in|during){_S})?the{_S}(?P<number>\d{{1,2}})(?:st|nd|rd|th){_S}century", _I
             ),
             _background(YEAR, _century),
@@ -693,6 +716,10 @@ def _english_rules() -> list[Rule]:
             _relative(lambda a: _whole_year(a[1].year + 1)),
         ),
         (
+            _compile(rf"(?:in{_S})?the{_S}(?:previous|preceding){_S}year", _I),
+            _relative(lambda a: _whole_year(a[0].year - 1)),
+        ),
+        (
             _compile(rf"(?:in{_S})?(?:that|the{_S}same){_S}year", _I),
             _relative(lambda a: _whole_year(a[0].year)),
         ),
@@ -711,7 +738,7 @@ def _english_rules() -> list[Rule]:
         # Explicit dates; month names are capitalised in English ("may" is a verb).
         (
             _compile(
-                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S}(?:the{_S})?)?{day}{_S}(?:and|to|-|–){_S}"
+                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S}(?:the{_S})?)?{day}(?:{_S})?(?:and|to|-|–)(?:{_S})?"
                 rf"(?:the{_S})?(?P<last>(?:[12]?\d|3[01]))(?:st|nd|rd|th)?{_S}(?:of{_S})?"
                 rf"{_EN_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
             ),
@@ -719,7 +746,7 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(
-                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S})?{_EN_MONTH}{_S}{day}{_S}?(?:and|to|-|–){_S}?"
+                rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S})?{_EN_MONTH}{_S}{day}(?:{_S})?(?:and|to|-|–)(?:{_S})?"
                 rf"(?P<last>(?:[12]?\d|3[01]))(?:st|nd|rd|th)?(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
             ),
             lambda m: _day_span(m, months),

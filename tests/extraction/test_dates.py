@@ -361,7 +361,9 @@ def test_date_mention_has_verbatim_label_range_and_precision(
         ("en", "Kennedy, born in 1917, was elected.", "in 1917"),
         ("en", "In the 1950s growth was strong.", "In the 1950s"),
         ("en", "In the mid-1960s, NASA grew.", "In the mid-1960s"),
-        ("en", "John Adams (1735–1826) signed.", "1735"),
+        ("en", "John Adams (1735–1826) signed.", "1735–1826"),
+        ("fr", "De 1939 à 1945, la guerre ravage l’Europe.", "De 1939 à 1945"),
+        ("en", "Between 1950 and 1953, Korea was at war.", "Between 1950 and 1953"),
     ],
 )
 def test_backdrop_dates_are_marked_background(language, text, label):
