@@ -205,8 +205,12 @@ AXES_LOCKOUT_CALLABLE = "quizsite.middleware.login_lockout_response"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
-# Oversized posts are refused by Django with a 400 before any view runs.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+# Oversized posts are refused by Django with a 400 before any view runs. A pasted source of
+# 200,000 characters (quizzes.extraction.reading.MAX_TEXT_CHARS) is up to ~2 MB once French
+# accents and typographic quotes are percent-encoded: the limit leaves room for it, so a text a
+# little too long gets the form's own message. Uploaded files are not counted here (they stream
+# to disk and the form refuses those over 10 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 
 LOGGING = {

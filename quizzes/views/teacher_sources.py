@@ -106,6 +106,7 @@ def _review_context(request, source: Source) -> dict:
     return {
         "source": source,
         "job": job,
+        "no_dates": _no_dates(job, candidates, facts),
         "editable": source.is_editable_by(request.user),
         "pending": pending,
         "rejected_count": sum(c.status == CandidateFact.Status.REJECTED for c in candidates),
@@ -113,6 +114,13 @@ def _review_context(request, source: Source) -> dict:
         "segments": highlighted(source.text, pending, facts),
         "language_form": LanguageForm(initial={"language": source.language}),
     }
+
+
+def _no_dates(job, candidates, facts) -> bool:
+    """A finished reading found no date at all: no chronology can come from this text."""
+    if job is None or job.status != job.Status.DONE:
+        return False
+    return not any(item.kind == Fact.Kind.EVENT for item in [*candidates, *facts])
 
 
 @teacher_required

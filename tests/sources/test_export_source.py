@@ -1,0 +1,90 @@
+"""A source and its facts leave as a Django fixture with natural keys and come back whole."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from quizzes.models import Entity, Fact, Source
+from tests.conftest import FACT_FIXTURES
+
+
+def export(source) -> str:
+    out = StringIO()
+    call_command("export_source", str(source.pk), stdout=out)
+    return out.getvalue()
+
+
+def fact_rows(source):
+    return sorted(
+        source.facts.values_list(
+            "kind", "text", "quote", "quote_start", "date_label", "date_start", "date_end",
+            "date_precision", "relation", "object", "subject__name", "subject__kind",
+        )
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_seed_source_round_trips_through_its_fixture(fact_base, tmp_path):
+    before = fact_rows(fact_base)
+    uid, title, text = fact_base.uid, fact_base.title, fact_base.text
+    path = tmp_path / "italie.json"
+    call_command("export_source", str(fact_base.pk), output=str(path), stderr=StringIO())
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert {item["model"] for item in data} == {"quizzes.source", "quizzes.entity", "quizzes.fact"}
+    assert all("pk" not in item for item in data)  # natural keys: loadable anywhere
+    Fact.objects.all().delete()
+    Entity.objects.all().delete()
+    Source.objects.all().delete()
+
+    call_command("loaddata", str(path), verbosity=0)
+    source = Source.objects.get()
+    assert (source.uid, source.title, source.text) == (uid, title, text)
+    assert fact_rows(source) == before
+    call_command("validate_facts", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_loading_the_export_twice_updates_instead_of_duplicating(fact_base, tmp_path):
+    path = tmp_path / "italie.json"
+    path.write_text(export(fact_base), encoding="utf-8")
+    count = Fact.objects.count()
+    call_command("loaddata", str(path), verbosity=0)
+    call_command("loaddata", str(path), verbosity=0)
+    assert Fact.objects.count() == count
+    assert Source.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_teachers_source_exports_without_its_owner(teacher, tmp_path):
+    source = Source.objects.create(owner=teacher, title="Cuba", text="Le 22 octobre 1962, blocus.")
+    Fact.objects.create(
+        source=source,
+        kind="event",
+        text="Blocus",
+        quote="Le 22 octobre 1962, blocus.",
+        quote_start=0,
+        date_label="Le 22 octobre 1962",
+        date_start="1962-10-22",
+        date_end="1962-10-22",
+        date_precision="day",
+        created_by=teacher,
+    )
+    text = export(source)
+    assert "mme-durand" not in text and '"owner"' not in text and "created_by" not in text
+
+
+@pytest.mark.django_db
+def test_an_unknown_source_is_a_clear_error():
+    with pytest.raises(CommandError, match="source inconnue : 4242"):
+        call_command("export_source", "4242")
+    with pytest.raises(CommandError, match="source inconnue"):
+        call_command("export_source", "pas-un-uuid")
+
+
+def test_the_shipped_fixture_keeps_a_stable_source_id():
+    data = json.loads(FACT_FIXTURES[0].read_text(encoding="utf-8"))
+    source = next(item for item in data if item["model"] == "quizzes.source")
+    assert source["fields"]["uid"] and source["fields"]["site_wide"] is True
