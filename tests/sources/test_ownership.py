@@ -49,7 +49,7 @@ def test_another_teacher_sees_nothing_of_a_teachers_source(client, other_teacher
         assert getattr(client, method)(url).status_code == 404, url
     listing = client.get(reverse("teacher_sources")).content.decode()
     assert "Cuba" not in listing
-    source, fact, candidate = own_source
+    _source, fact, candidate = own_source
     assert Fact.objects.filter(pk=fact.pk).exists()
     candidate.refresh_from_db()
     assert candidate.status == CandidateFact.Status.PROPOSED
