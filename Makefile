@@ -23,10 +23,15 @@ setup: venv messages
 	DEBUG=1 $(PY) manage.py validate_facts
 	DEBUG=1 $(PY) manage.py setup_demo
 
+# The site and, beside it, the background worker that reads teachers' texts (django-tasks'
+# database worker); stopping the site (Ctrl+C) stops the worker too.
 run: setup
 	@echo ""
 	@echo "  quizsite démarre sur http://$(HOST):$(PORT)/   (administration : http://$(HOST):$(PORT)/admin/)"
+	@echo "  lecture des textes en arrière-plan : manage.py db_worker (démarré avec le site)"
 	@echo ""
+	@DEBUG=1 $(PY) manage.py db_worker --interval 1 --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The English catalogue (locale/en) compiled with GNU gettext's msgfmt, installed if missing.
@@ -90,8 +95,11 @@ prod: venv messages
 	$(PY) manage.py setup_demo; \
 	echo ""; \
 	echo "  quizsite (production : gunicorn, DEBUG désactivé) sur http://$(HOST):$(PORT)/   (santé : /healthz)"; \
+	echo "  lecture des textes en arrière-plan : manage.py db_worker (démarré avec le site)"; \
 	echo ""; \
-	exec $(VENV)/bin/gunicorn --config gunicorn.conf.py
+	$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 bench: venv
 	$(PY) bench/engine_generation.py
