@@ -102,7 +102,9 @@ def _review_context(request, source: Source) -> dict:
     job = source.extraction_jobs.latest_first().first()
     candidates = list(source.candidates.in_text_order())
     pending = [c for c in candidates if c.status == CandidateFact.Status.PROPOSED]
-    facts = list(source.facts.select_related("subject").order_by("quote_start", "kind", "pk"))
+    facts = list(
+        source.facts.select_related("subject", "created_by").order_by("quote_start", "kind", "pk")
+    )
     return {
         "source": source,
         "job": job,
