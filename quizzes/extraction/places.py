@@ -19,12 +19,8 @@ import re
 
 from .candidates import FIGURE, PLACE, Candidate, quote_of
 from .nlp import FRENCH, pipeline
-from .people import NOT_NAME_WORDS, is_name_word
+from .people import NOT_NAME_WORDS
 
-PLACE_PREPOSITIONS = {
-    "in", "at", "to", "from", "on", "near", "across", "into", "over", "outside", "around",
-    "à", "en", "au", "aux", "dans", "vers", "sur", "près", "depuis", "de",
-}  # fmt: skip
 STATIVE_VERBS = {"être", "avoir", "sembler", "paraître", "appeler", "rester", "demeurer"}
 ENGLISH_STATIVE = {"is", "was", "were", "are", "be", "been", "has", "have", "had", "seemed"}
 DEMONYM_ENDINGS = ("ais", "aise", "ains", "aines", "ands", "iens", "iennes", "ois", "oise")
@@ -37,54 +33,328 @@ MONTHS = {
 
 
 def place_candidates(text: str, language: str, doc=None) -> list[Candidate]:
-    """One candidate per (place, sentence) where the sentence tells an event at the place."""
+    """One candidate per (place, clause) where the clause tells what happened at the place."""
     if doc is None:
         doc = pipeline(language)(text)
     found: dict[tuple[str, int], Candidate] = {}
-    for sentence in doc.sents:
-        for start, end in _place_spans(sentence, language):
-            name = sentence.doc[start:end].text
-            name = re.sub(r"^(l’|l')", "", name)
-            what = _what_happened(sentence, start, end, language)
-            if not what:
+    # Each sentence is parsed on its own: the model's sentences may run across a newline,
+    # and a parse across two sentences hangs « À Rome » on the previous one.
+    sentences = sentence_spans(text)
+    nlp = pipeline(language)
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PER"}
+    for (start, end), sentence in zip(
+        sentences, nlp.pipe(text[a:b] for a, b in sentences), strict=True
+    ):
+        surnames |= {ent[-1].text for ent in sentence.ents if ent.label_ == "PER"}
+        for seg_start, seg_end in _clauses_of(text, start, end):
+            tokens = [
+                t for t in sentence if seg_start <= start + t.idx < seg_end and not t.is_space
+            ]
+            if not tokens:
                 continue
-            quote, quote_start = quote_of(text, sentence.start_char, sentence.end_char)
-            key = (name.lower(), quote_start)
-            if key in found:
-                continue
-            found[key] = Candidate(
-                kind=PLACE,
-                text=f"{name} : {what}",
-                quote=quote,
-                quote_start=quote_start,
-                subject=name,
-                subject_kind=PLACE,
-                relation="happened_at",
-                object=what,
-            )
+            if language == FRENCH:
+                mentions = _french_places(sentence, tokens, surnames)
+            else:
+                mentions = _english_places(tokens)
+            _add_places(found, text, mentions, seg_start, seg_end)
     return sorted(found.values(), key=lambda c: c.quote_start)
 
 
-def _place_spans(sentence, language: str):
-    doc = sentence.doc
-    if language == FRENCH:
-        # The model sometimes tags a person's surname as a place (« avant Montgomery »).
-        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PER"}
-        for ent in sentence.ents:
-            if ent.label_ != "LOC" or _is_wrong_place(ent) or ent[-1].text in surnames:
-                continue
-            start = ent.start + (1 if ent[0].text.lower() in ("l’", "l'") else 0)
-            yield start, ent.end
-        return
-    for token in sentence:
-        if token.text.lower() not in PLACE_PREPOSITIONS or token.i + 1 >= sentence.end:
+def _add_places(found, text, mentions, seg_start, seg_end) -> None:
+    for name, what in mentions:
+        if not what or _normal(name) in _normal(what):
             continue
-        i = token.i + 1
-        j = i
-        while j < sentence.end and is_name_word(doc[j]) and doc[j].text.lower() not in MONTHS:
-            j += 1
-        if j > i and not doc[i].text.lower().endswith(("ian", "ish", "ese")):
-            yield i, j
+        quote, quote_start = quote_of(text, seg_start, seg_end)
+        key = (name.lower(), quote_start)
+        if key in found:
+            continue
+        found[key] = Candidate(
+            kind=PLACE,
+            text=f"{name} : {what}",
+            quote=quote,
+            quote_start=quote_start,
+            subject=name,
+            subject_kind=PLACE,
+            relation="happened_at",
+            object=what,
+        )
+
+
+# --- sentences and clauses -----------------------------------------------------------------
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "m", "mme", "mgr", "gen", "lt", "col", "jr", "sr"}
+SENTENCE_END = re.compile(r"[.!?…][»\"”’)]*(?=\s+[«\"“(]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a sentence never crosses a newline, nor ends on an
+    initial (« Bernard L. Montgomery ») or an abbreviation ("Mr.")."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        start = 0
+        for match in SENTENCE_END.finditer(line):
+            word = re.search(r"([\w’']+)\W*$", line[start : match.start() + 1])
+            if word and (
+                (len(word.group(1)) == 1 and word.group(1).isupper())
+                or word.group(1).lower() in ABBREVIATIONS
+            ):
+                continue
+            spans.append((offset + start, offset + match.end()))
+            start = match.end()
+        spans.append((offset + start, offset + len(line)))
+        offset += len(line) + 1
+    return [_stripped(text, a, b) for a, b in spans if any(c.isalpha() for c in text[a:b])]
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences cut at « ; »: each part is a statement of its own."""
+    return [span for start, end in sentence_spans(text) for span in _clauses_of(text, start, end)]
+
+
+def _clauses_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    at = start
+    for match in re.finditer(";", text[start:end]):
+        spans.append((at, start + match.end()))
+        at = start + match.end()
+    spans.append((at, end))
+    return [_stripped(text, a, b) for a, b in spans if any(c.isalpha() for c in text[a:b])]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
+
+
+def _normal(value: str) -> str:
+    return " ".join(value.lower().replace("'", "’").split())
+
+
+def _join(tokens) -> str:
+    """Tokens back into text: the spacing of the text, one space where words were left out."""
+    out = ""
+    for n, token in enumerate(tokens):
+        out += token.text
+        if n + 1 < len(tokens):
+            following = tokens[n + 1]
+            adjacent = following.i == token.i + 1
+            if (token.whitespace_ or not adjacent) and not (
+                adjacent and token.text.endswith(("’", "'"))
+            ):
+                out += " "
+    return out.strip()
+
+
+# --- French: the parse says how the place is attached ---------------------------------------
+
+LOCATIVE = {"à", "au", "aux", "en", "dans", "sur", "près", "devant", "sous", "chez"}
+# « déclarer la guerre à l’Allemagne »: « à » gives the one who receives, not a place.
+DATIVE_VERBS = {
+    "déclarer", "promettre", "proposer", "répondre", "donner", "livrer", "vendre", "annoncer",
+    "révéler", "montrer", "demander", "offrir", "rendre", "dire", "écrire", "présenter",
+    "imposer", "céder", "accorder", "adresser", "envoyer", "confier", "succéder", "appartenir",
+}  # fmt: skip
+# « les Allemands attaquent Verdun »: the place is the object of an attack.
+OBJECT_PLACE_VERBS = {"attaquer", "envahir", "assiéger", "bombarder", "occuper", "libérer"}
+# « Rome tombe », « la Vendée se soulève »: what happens to the place itself.
+SUBJECT_PLACE_VERBS = {"tomber", "capituler", "soulever", "brûler", "résister", "insurger"}
+GEO_NOUNS = {
+    "baie", "île", "golfe", "mer", "détroit", "forêt", "palais", "forteresse", "mont", "col",
+    "plaine", "plateau", "vallée", "lac", "cap", "presqu’île", "château", "camp",
+}  # fmt: skip
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+LEFT_DEPS = SUBJECT_DEPS | {
+    "aux", "aux:pass", "aux:tense", "aux:caus", "cop", "expl", "expl:pv", "expl:comp",
+    "expl:pass", "expl:subj", "iobj", "obj",
+}  # fmt: skip
+PRONOUN_SUBJECTS = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we"}
+NEGATIONS = {"ne", "n’", "n'", "pas", "plus", "jamais", "guère", "point"}
+DROPPED_DEPS = {"punct", "advcl", "conj", "cc", "parataxis", "dislocated", "appos", "acl:relcl"}
+CLAUSE_BOUNDARIES = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "«", "»"}
+
+
+def _french_places(doc, tokens, surnames):
+    first, last = tokens[0].i, tokens[-1].i + 1
+    for ent in doc.ents:
+        if not (first <= ent.start and ent.end <= last) or ent.label_ != "LOC":
+            continue
+        if _is_wrong_place(ent) or ent[-1].text in surnames:
+            continue
+        start = ent.start + (1 if ent[0].text.lower() in ("l’", "l'") else 0)
+        if start >= ent.end:
+            continue
+        root = _root_of(doc, start, ent.end)
+        head = root.head
+        # « la baie des Cochons », « l’île de Sicile »: the place is the geographic noun phrase
+        if (
+            root.dep_ == "nmod"
+            and head.i < root.i
+            and head.lemma_.lower() in GEO_NOUNS
+            and all(t.pos_ in ("ADP", "DET") for t in doc[head.i + 1 : start])
+        ):
+            start, root = head.i, head
+        name = doc[start : ent.end].text
+        yield name, _french_what(doc, root, start, ent.end, first, last)
+
+
+def _root_of(doc, start: int, end: int):
+    for token in doc[start:end]:
+        if not start <= token.head.i < end or token.head.i == token.i:
+            return token
+    return doc[end - 1]
+
+
+def _french_what(doc, root, start: int, end: int, first: int, last: int) -> str | None:
+    """Subject + verb + complements of the clause where the place is a location complement."""
+    if any(
+        c.dep_ == "det" and c.lower_ in ("tout", "toute", "tous", "toutes") for c in root.children
+    ):
+        return None  # « toute l’Allemagne se rend »: the place is a whole, not a location
+    verb = root.head
+    dep = root.dep_
+    case = [c for c in root.children if c.dep_ == "case" and c.i < root.i]
+    preposition = case[0].lower_ if case else ""
+    if any(t.pos_ == "VERB" for c in case for t in c.children):
+        return None  # « en traversant le détroit de Messine »: a gerund, not a location
+    if dep == "nmod" and verb.pos_ == "NOUN" and verb.dep_ == "obj" and preposition == "à":
+        # « arrêtent l’armée prussienne à Valmy »: the parser hangs the place on the object;
+        # trusted only when the place ends the clause
+        after = root.doc[end] if end < len(root.doc) else None
+        if after is not None and after.text not in CLAUSE_BOUNDARIES:
+            return None
+        verb, dep = verb.head, "obl"
+    if verb.i == root.i or verb.pos_ != "VERB" or _lemma(verb) in STATIVE_VERBS:
+        return None
+    if verb.dep_.startswith("acl"):
+        return None  # « les missiles que les États-Unis ont installés en Turquie »
+    place_phrase = (
+        {root.i}
+        | {
+            t.i
+            for c in root.children
+            if c.dep_ in ("case", "det", "amod", "flat:name", "flat", "fixed", "nummod")
+            or start <= c.i < end
+            for t in c.subtree
+        }
+        | set(range(start, end))
+    )
+    if dep.startswith("obl") or (dep == "nmod" and verb.pos_ == "VERB"):
+        if preposition not in LOCATIVE:
+            return None
+        if preposition in ("à", "au", "aux") and _lemma(verb) in DATIVE_VERBS:
+            return None
+        needs_subject = True
+    elif dep == "obj" and _lemma(verb) in OBJECT_PLACE_VERBS:
+        needs_subject = True
+    elif dep in SUBJECT_DEPS and _lemma(verb) in SUBJECT_PLACE_VERBS and not case:
+        needs_subject = False
+    else:
+        return None
+    # « en débarquant en Calabre »: the gerund tells how the main clause happens
+    if needs_subject and not _subject_of(verb) and verb.dep_ == "advcl" and dep != "obj":
+        if any(c.lower_ == "en" and c.i < verb.i for c in verb.children):
+            main = verb.head
+            if main.pos_ == "VERB" and _subject_of(main) and _lemma(main) not in STATIVE_VERBS:
+                return _french_clause(doc, main, set(), first, last, True)
+        return None
+    return _french_clause(doc, verb, place_phrase, first, last, needs_subject)
+
+
+def _lemma(verb) -> str:
+    """The infinitive; the model leaves some verbs as written (« tombe »)."""
+    lemma = verb.lemma_.lower()
+    if lemma != verb.lower_:
+        return lemma
+    for infinitive in SUBJECT_PLACE_VERBS | OBJECT_PLACE_VERBS:
+        if verb.lower_.startswith(infinitive[:-2]):
+            return infinitive
+    return lemma
+
+
+def _subject_of(verb):
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _french_clause(doc, verb, place_phrase, first, last, needs_subject) -> str | None:
+    boundary = next(
+        (
+            t.i
+            for t in doc[verb.i + 1 : last]
+            if t.text in CLAUSE_BOUNDARIES
+            or (t.dep_ == "cc" and t.head.dep_ == "conj" and t.head.head.i == verb.i)
+        ),
+        last,
+    )
+    kept: set[int] = set()
+    subject = _subject_of(verb)
+    if subject is None and verb.dep_ == "conj" and needs_subject:
+        # « des Parisiennes marchent sur Versailles et ramènent … »: the subject is shared
+        subject = _subject_of(verb.head)
+        if subject is not None and subject.i < verb.i:
+            kept |= _phrase(subject, first, verb.i)
+            # « le roi est suspendu puis emprisonné »: the auxiliary is shared too
+            if not any(c.dep_.startswith("aux") for c in verb.children):
+                kept |= {c.i for c in verb.head.children if c.dep_.startswith("aux")}
+    if needs_subject and (
+        subject is None
+        or subject.lower_ in PRONOUN_SUBJECTS
+        or subject.like_num
+        or subject.lower_ in MONTHS
+    ):
+        return None
+    for child in verb.children:
+        if child.dep_ in DROPPED_DEPS or child.i in place_phrase:
+            continue
+        if child.i < verb.i:
+            if child.dep_ in LEFT_DEPS or child.lower_ in NEGATIONS:
+                kept |= _phrase(child, first, verb.i)
+        elif child.i < boundary:
+            kept |= _phrase(child, verb.i, boundary)
+    # What hangs on the place phrase but tells the event (« par des commandos allemands »)
+    for i in place_phrase:
+        for child in doc[i].children:
+            if (
+                child.i not in place_phrase
+                and child.i < boundary
+                and child.dep_ not in DROPPED_DEPS
+            ):
+                cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+                if cases and cases[0] == "par":
+                    kept |= _phrase(child, verb.i, boundary)
+    kept.add(verb.i)
+    kept -= place_phrase
+    words = [doc[i] for i in sorted(kept) if first <= i < last and not doc[i].is_punct]
+    if len(words) < 2 or len(words) > 25:
+        return None
+    return _join(words)
+
+
+def _phrase(token, low: int, high: int) -> set[int]:
+    """The subtree of `token` inside (low, high), without what is set between commas."""
+    indices = [t.i for t in token.subtree if low <= t.i < high and not t.is_punct]
+    if not indices:
+        return set()
+    kept = set()
+    doc = token.doc
+    aside = comma = False
+    for i in range(min(indices), max(indices) + 1):
+        text = doc[i].text
+        if text in ("(", ")", "–", "—"):
+            aside = text == "(" or (text != ")" and not aside)
+            continue
+        if text == "," and not aside:
+            comma = not comma
+            continue
+        if not aside and not comma and i in indices:
+            kept.add(i)
+    drop = {
+        t.i
+        for t in token.subtree
+        if t.dep_ in ("acl:relcl", "parataxis") and t.i != token.i
+        for t in t.subtree
+    }
+    return kept - drop
 
 
 def _is_wrong_place(ent) -> bool:
@@ -97,53 +367,129 @@ def _is_wrong_place(ent) -> bool:
     return any(t.pos_ not in ("PROPN", "NOUN", "ADP", "DET", "ADJ", "PUNCT") for t in ent)
 
 
-def _what_happened(sentence, start: int, end: int, language: str) -> str | None:
-    """The clause around the place, without the place phrase and the leading date."""
-    doc = sentence.doc
-    # Clause bounds: the commas / semicolons around the place.
-    left = start
-    while left > sentence.start and not _is_boundary(doc[left - 1]):
-        left -= 1
-    right = end
-    while right < sentence.end and not _is_boundary(doc[right]) and doc[right].text != ".":
-        right += 1
-    # Drop the place phrase: preposition (+ article, « île de ») + the name.
-    phrase_start = start
-    while phrase_start > left and (
-        doc[phrase_start - 1].text.lower() in PLACE_PREPOSITIONS | {"la", "le", "les", "l’"}
-    ):
-        phrase_start -= 1
-    words = [t for t in doc[left:right] if not (phrase_start <= t.i < end)]
-    if len(words) < 2 or len(words) > 20:
-        return None
-    if not _tells_an_event(words, language):
-        return None
-    return " ".join(t.text for t in words).replace("’ ", "’").replace(" ,", ",")
+# --- English: no parse, so prepositions, commas and capitals --------------------------------
 
-
-def _is_boundary(token) -> bool:
-    return token.text in (",", ";", ":", "–", "(", ")") or token.is_space
-
-
-EVENT_NOUNS = {
-    "bataille", "débarquement", "invasion", "siège", "traité", "conférence", "massacre",
-    "armistice", "attentat", "offensive", "battle", "landing", "siege", "treaty", "conference",
-    "airlift", "blockade", "blocus", "prise", "capitulation", "surrender", "insurrection",
+ENGLISH_LOCATIVE = {"in", "at", "near", "on", "outside", "inside", "from"}
+ENGLISH_PLACE_WORDS = {
+    "river", "mount", "lake", "sea", "ocean", "island", "islands", "bay", "hill", "forge",
+    "valley", "cape", "strait", "gulf", "forest", "plain", "canal", "harbour", "harbor",
+}  # fmt: skip
+PLACE_TAILS = {"airfield", "airport", "harbour", "harbor", "port", "area", "region", "sector"}
+SUBJECT_STARTS = {
+    "the", "a", "an", "some", "many", "his", "her", "their", "its", "he", "she", "they", "it",
+    "we", "i", "this", "these", "those", "both", "all", "several", "most",
+}  # fmt: skip
+NOT_SUBJECT_STARTS = {
+    "in", "on", "at", "to", "for", "with", "by", "from", "of", "after", "before", "during",
+    "where", "which", "who", "whom", "whose", "when", "while", "as", "since", "until", "soon",
+    "then", "than", "that", "if", "because", "though", "although", "once",
+}  # fmt: skip
+LEADING_LINKS = {"and", "but", "then", "so", "yet"}
+ENGLISH_IRREGULAR = {
+    "met", "took", "fell", "began", "fought", "won", "lost", "left", "led", "sent", "went",
+    "came", "made", "held", "stood", "ran", "saw", "found", "brought", "struck", "broke",
+    "wrote", "rose", "flew", "drove", "spoke", "built", "signed", "gave", "kept", "set",
+    "walked", "died", "killed", "opened", "landed", "surrendered", "crossed",
 }  # fmt: skip
 
 
-def _tells_an_event(words, language: str) -> bool:
-    if any(t.text.lower() in EVENT_NOUNS for t in words):
-        return True
-    if language == FRENCH:
-        return any(t.pos_ == "VERB" and t.lemma_ not in STATIVE_VERBS for t in words)
-    # English without tags: a past-tense-looking word or a known irregular event verb.
-    return any(
-        (t.text.endswith("ed") and t.text.islower() and t.text.lower() not in ENGLISH_STATIVE)
-        or t.text.lower()
-        in {"met", "took", "fell", "began", "fought", "won", "lost", "left", "led", "sent"}
-        for t in words
+def _english_verbish(word: str) -> bool:
+    word = word.lower()
+    return (
+        word in ENGLISH_IRREGULAR
+        or word in ENGLISH_STATIVE
+        or (word.endswith("ed") and len(word) > 3 and word.isalpha())
     )
+
+
+def _english_places(tokens):
+    """(name, what happened) for "verb … in/at Name": the clause without the place phrase."""
+    chunks = _english_chunks(tokens)
+    for n, chunk in enumerate(chunks):
+        for k, token in enumerate(chunk):
+            if token.lower_ not in ENGLISH_LOCATIVE or k + 1 >= len(chunk):
+                continue
+            i = k + 1
+            if chunk[i].lower_ == "the":
+                i += 1
+            j = i
+            while j < len(chunk) and (
+                (_english_name_word(chunk[j]))
+                or (
+                    chunk[j].lower_ == "of"
+                    and j > i
+                    and j + 1 < len(chunk)
+                    and _english_name_word(chunk[j + 1])
+                )
+            ):
+                j += 1
+            if j == i or chunk[i].lower_.endswith(("ian", "ish", "ese")):
+                continue
+            if j < len(chunk) and chunk[j].like_num:
+                continue  # "the Apollo 1 capsule": a name of a thing
+            name = _join(chunk[i:j])
+            phrase_end = j + (1 if j < len(chunk) and chunk[j].lower_ in PLACE_TAILS else 0)
+            # "weapons at Concord clashed": the place belongs to a noun phrase
+            if phrase_end < len(chunk) and _english_verbish(chunk[phrase_end].text):
+                continue
+            # "voted by Parliament in London", "general Lord Cornwallis at Yorktown"
+            if k > 0 and chunk[k - 1].text[:1].isupper():
+                before = k - 1
+                while before > 0 and chunk[before - 1].text[:1].isupper():
+                    before -= 1
+                if before == 0 or chunk[before - 1].lower_ != "the":
+                    continue
+            rest = chunk[:k] + chunk[phrase_end:]
+            if not any(_english_verbish(t.text) for t in chunk[:k]):
+                # "In Boston, the colonists …": a fronted place tells the next clause
+                if k != 0 or n + 1 >= len(chunks) or phrase_end != len(chunk):
+                    continue
+                rest = chunks[n + 1]
+            yield name, _english_statement(rest)
+
+
+def _english_name_word(token) -> bool:
+    word = token.text
+    if not word[:1].isupper() or not word.replace("-", "").replace("’", "").isalpha():
+        return False
+    lower = word.lower()
+    if lower in ENGLISH_PLACE_WORDS:
+        return True
+    return lower not in NOT_NAME_WORDS and lower not in MONTHS
+
+
+def _english_chunks(tokens):
+    chunks, chunk = [], []
+    for token in tokens:
+        if token.text in CLAUSE_BOUNDARIES:
+            if chunk:
+                chunks.append(chunk)
+            chunk = []
+        else:
+            chunk.append(token)
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _english_statement(tokens) -> str | None:
+    while tokens and tokens[0].lower_ in LEADING_LINKS:
+        tokens = tokens[1:]
+    if len(tokens) < 2 or len(tokens) > 20:
+        return None
+    first = tokens[0]
+    if (
+        first.lower_ in NOT_SUBJECT_STARTS
+        or any(t.lower_ in PRONOUN_SUBJECTS for t in tokens[:5])
+        or first.lower_.endswith("ly")
+        or any(t.text in ('"', "“", "”") for t in tokens)
+    ):
+        return None
+    if _english_verbish(first.text) or not any(_english_verbish(t.text) for t in tokens[1:]):
+        return None
+    if tokens[-1].lower_ in ("the", "a", "an", "of", "and", "to", "by", "with"):
+        return None
+    return _join(tokens)
 
 
 # --- figures -------------------------------------------------------------------------------

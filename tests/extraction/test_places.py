@@ -1,0 +1,203 @@
+"""Places with what happened there, and figures with what they measure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizzes.extraction.places import (
+    clause_spans,
+    figure_candidates,
+    place_candidates,
+    sentence_spans,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = sorted((ROOT / "tests" / "extraction" / "texts").glob("*.txt"))
+
+
+def seed_text() -> str:
+    objects = json.loads((ROOT / "fixtures" / "italie_1943_1945.json").read_text())
+    return next(o["fields"]["text"] for o in objects if o["model"] == "quizzes.source")
+
+
+def assert_verbatim(text, candidates):
+    for candidate in candidates:
+        assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+
+
+def places_of(text, language):
+    candidates = place_candidates(text, language)
+    assert_verbatim(text, candidates)
+    return {(c.subject, c.object) for c in candidates}
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def test_sentences_never_cross_a_newline_nor_end_on_an_initial():
+    text = "Le maréchal Bernard L. Montgomery arrive à Messine.\nÀ Rome, tout change.\n."
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Le maréchal Bernard L. Montgomery arrive à Messine.",
+        "À Rome, tout change.",
+    ]
+
+
+def test_clauses_are_cut_at_semicolons():
+    text = "Ils débarquent dans la baie ; l’opération échoue."
+    assert [text[a:b] for a, b in clause_spans(text)] == [
+        "Ils débarquent dans la baie ;",
+        "l’opération échoue.",
+    ]
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+def test_seed_text_places_read_as_clean_statements():
+    text = seed_text()
+    candidates = place_candidates(text, "fr")
+    assert_verbatim(text, candidates)
+    places = {(c.subject, c.object) for c in candidates}
+    assert {
+        ("Messine", "Patton arrive avant Montgomery"),
+        ("Rome", "tombe en juin 1944"),
+        (
+            "Rome",
+            "la conquête alliée de la Sicile entraîne l’effondrement du gouvernement de Mussolini",
+        ),
+        ("Abruzzes", "Mussolini est sauvé d’une prison par des commandos allemands"),
+    } <= places
+    # « l’Italie fasciste », « toute l’Allemagne », « à travers l’Italie »: not locations
+    assert not {"Italie", "Allemagne", "Montgomery"} & {c.subject for c in candidates}
+    for candidate in candidates:
+        assert "\n" not in candidate.quote
+        assert candidate.subject.lower() not in candidate.object.lower()
+        assert candidate.text == f"{candidate.subject} : {candidate.object}"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le 26 mars 1918, à Doullens, le général Ferdinand Foch est chargé de coordonner.",
+            ("Doullens", "le général Ferdinand Foch est chargé de coordonner"),
+        ),
+        (
+            "fr",
+            "Le 17 avril 1961, des exilés cubains débarquent dans la baie des Cochons ; ils échouent.",
+            ("baie des Cochons", "des exilés cubains débarquent"),
+        ),
+        (
+            "fr",
+            "Le 5 mai 1789, les députés – clergé, noblesse et tiers état – se retrouvent à Versailles.",
+            ("Versailles", "les députés se retrouvent"),
+        ),
+        (
+            "fr",
+            "Le 21 février 1916, les Allemands attaquent Verdun.",
+            ("Verdun", "les Allemands attaquent"),
+        ),
+        (
+            "en",
+            "On 26 June 1948, the first transport planes landed at Tempelhof.",
+            ("Tempelhof", "the first transport planes landed"),
+        ),
+        (
+            "en",
+            "On 10 May, the Second Continental Congress met in Philadelphia.",
+            ("Philadelphia", "the Second Continental Congress met"),
+        ),
+        (
+            "en",
+            "On 24 July, the three astronauts splashed down in the Pacific Ocean.",
+            ("Pacific Ocean", "the three astronauts splashed down"),
+        ),
+    ],
+)
+def test_place_with_what_happened_there(language, text, expected):
+    assert places_of(text, language) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # possessor, noun phrase, route, whole country, dative, relative clause
+        ("fr", "Mussolini envisage de construire l’Italie fasciste en un nouvel Empire romain."),
+        ("fr", "Six jours plus tard, toute l’Allemagne se rend."),
+        ("fr", "Mais l’avancée des Alliés à travers l’Italie s’avère être lente."),
+        ("fr", "Les forces allemandes en Italie se rendent le 1er mai."),
+        ("fr", "En octobre, le gouvernement Badoglio déclare la guerre à l’Allemagne."),
+        ("fr", "Il veut répondre aux missiles que les États-Unis ont installés en Turquie."),
+        # no subject, a pronoun for a subject, a place inside a noun phrase
+        ("en", "Later, landed their module in the Sea of Tranquility."),
+        ("en", "The next morning he surprised the Hessian garrison at Trenton."),
+        ("en", "British troops sent to seize weapons at Concord clashed with the militia."),
+        ("en", "They protested against taxes voted by Parliament in London."),
+        ("en", "A fire broke out inside the Apollo 1 capsule."),
+    ],
+)
+def test_no_place_without_a_clean_statement(language, text):
+    assert places_of(text, language) == set()
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_dev_texts_places_are_verbatim_and_clean(path):
+    text = path.read_text()
+    language = json.loads(path.with_suffix("").with_suffix(".gold.json").read_text())["language"]
+    candidates = place_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert candidates
+    for candidate in candidates:
+        assert "\n" not in candidate.quote
+        assert candidate.subject.lower() not in candidate.object.lower()
+        assert len(candidate.object.split()) >= 2
+
+
+def test_dev_texts_places_against_gold():
+    """Recall and precision of places over the dev texts (right: a gold name, quoted)."""
+    right = total = found = gold_total = 0
+    for path in TEXTS:
+        text = path.read_text()
+        gold = json.loads(path.with_suffix("").with_suffix(".gold.json").read_text())
+        names = {p["name"].lower() for p in gold["places"]}
+        candidates = place_candidates(text, gold["language"])
+        hits = {
+            c.subject.lower()
+            for c in candidates
+            if c.subject.lower() in names and c.subject in c.quote
+        }
+        right += sum(c.subject.lower() in hits for c in candidates)
+        total += len(candidates)
+        found += len(hits)
+        gold_total += len(names)
+    assert right / total >= 0.75
+    assert found / gold_total >= 0.35
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measured"),
+    [
+        ("In all, 277,000 tons of supplies were flown in.", "277,000", "tons of supplies"),
+        ("The airlift carried 2.3 million tons of cargo.", "2.3 million", "tons of cargo"),
+    ],
+)
+def test_figure_with_what_it_measures(text, figure, measured):
+    figures = figure_candidates(text, "en")
+    assert_verbatim(text, figures)
+    assert [(c.subject, c.object.startswith(measured)) for c in figures] == [(figure, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le 8 septembre 1943, la 8e armée débarque.", "On 24 June 1948 the blockade began."],
+)
+def test_years_days_and_ordinals_are_not_figures(text):
+    assert figure_candidates(text, "fr") == []
