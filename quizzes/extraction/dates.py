@@ -815,7 +815,7 @@ def _rules(language: str) -> list[Rule]:
 # --- Filters ----------------------------------------------------------------------------------
 
 _BARE_YEAR_OK_AFTER = re.compile(r"^\s*(?:[,.;:)\]–—]|-\s|$|\s+(?:et|and|ou|or)\b)")
-_NUMBER_AROUND = re.compile(r"\d[\s\u00a0\u202f,.]?$")
+_NUMBER_AROUND = re.compile(r"\d[\s\u00a0\u202f,.]?\Z")  # \Z: `$` also matches before a final "\n"
 _BORN = re.compile(
     r"\b(?:né|née|nés|nées|naît|naissance|born|birth)\b[^.;!?]{0,25}$", re.IGNORECASE
 )
