@@ -133,3 +133,17 @@ def test_changing_the_language_reads_the_text_again_in_that_language(teacher_cli
     source.refresh_from_db()
     assert source.language == "en"
     assert source.extraction_jobs.latest_first().first().status == ExtractionJob.Status.QUEUED
+
+
+def test_the_demo_teacher_has_a_text_of_their_own_read_by_the_worker(fact_base):
+    from django.core.management import call_command
+
+    call_command("setup_demo", stdout=None)
+    call_command("setup_demo", stdout=None)
+    source = Source.objects.get(owner__username="prof")
+    assert source.extraction_jobs.count() == 1  # run twice, queued once
+    run_queued_tasks()
+    job = source.extraction_jobs.get()
+    assert job.status == ExtractionJob.Status.DONE
+    labels = set(source.candidates.values_list("date_label", flat=True))
+    assert {"Le 9 novembre 1989", "Le lendemain", "le 3 octobre 1990"} <= labels

@@ -1,7 +1,13 @@
-"""`manage.py setup_demo`: demo accounts (admin, teacher, student). Idempotent."""
+"""`manage.py setup_demo`: demo accounts (admin, teacher, student), the demo class and a text
+of the demo teacher's own, queued for reading. Idempotent."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+
+DEMO_TEXT = Path(settings.BASE_DIR) / "fixtures" / "texts" / "chute_du_mur_de_berlin.txt"
 
 DEMO_ACCOUNTS = [
     # username, password, role, is_staff, is_superuser
@@ -32,12 +38,38 @@ class Command(BaseCommand):
             user.save()
             assign_role(user, role)
         classroom = self._demo_class(User)
+        demo_source = self._demo_source(User)
         self.stdout.write("Comptes de démonstration :")
         for username, password, role, *_ in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role:8} identifiant « {username} », mot de passe « {password} »")
         self.stdout.write(
             f"Classe de démonstration « {classroom.name} » (code d’inscription "
             f"{classroom.join_code}), avec l’élève « eleve » et une série publiée."
+        )
+        self.stdout.write(
+            f"Texte de démonstration de « prof » : « {demo_source.title} » (lu en arrière-plan "
+            "par le processus de traitement ; propositions à examiner dans « Mes textes »)."
+        )
+
+    def _demo_source(self, User):
+        """A text of the demo teacher's own, read by the background worker, so « Mes textes »
+        shows proposals to review from the first run."""
+        from quizzes.models import Source
+        from quizzes.source_reading import create_source
+
+        teacher = User.objects.get(username="prof")
+        title = "La chute du mur de Berlin (1989)"
+        existing = Source.objects.filter(owner=teacher, title=title).first()
+        if existing:
+            return existing
+        text = DEMO_TEXT.read_text(encoding="utf-8")
+        return create_source(
+            owner=teacher,
+            title=title,
+            author="Texte de démonstration",
+            language="fr",
+            text=text,
+            filename=DEMO_TEXT.name,
         )
 
     def _demo_class(self, User):
