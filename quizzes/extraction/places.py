@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .candidates import FIGURE, PLACE, Candidate, quote_of
-from .nlp import FRENCH, pipeline
+from .nlp import ENGLISH, FRENCH, pipeline
 from .people import NOT_NAME_WORDS
 
 STATIVE_VERBS = {"être", "avoir", "sembler", "paraître", "appeler", "rester", "demeurer"}
@@ -494,79 +494,254 @@ def _english_statement(tokens) -> str | None:
 
 # --- figures -------------------------------------------------------------------------------
 
-NUMBER = re.compile(
-    r"(?<![\w,.\-])(\d{1,3}(?:[\u00a0\u202f ,]\d{3})+|\d+(?:[.,]\d+)?)"
-    r"(?:\s+(millions?|milliards?|billions?|thousand|mille|trillions?))?(?![\w])"
-)
-UNIT_STOPS = {",", ".", ";", ":", "(", ")", "et", "and", "qui", "who", "which", "dont", "–"}
+MULTIPLIERS = r"millions?|milliards?|billions?|thousands?|mille|trillions?|hundreds?"
+# Tens and teens only: « trois ordres », "four sectors" are counted, not figures to learn.
+NUMBER_WORDS = {
+    ENGLISH: r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?",
+    FRENCH: r"dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|"
+    r"soixante(?:-dix)?|quatre-vingts?(?:-dix)?|cent",
+}
+SMALL_NUMBER_WORDS = {
+    ENGLISH: r"one|a|two|three|four|five|six|seven|eight|nine",
+    FRENCH: r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf",
+}
+
+
+def _number_pattern(language: str) -> re.Pattern:
+    words, small = NUMBER_WORDS[language], SMALL_NUMBER_WORDS[language]
+    return re.compile(
+        r"(?<![\w,.\-])(?:"
+        r"(\d{1,3}(?:[\u00a0\u202f ,]\d{3})+|\d+(?:[.,]\d+)?)"
+        rf"(?:\s+({MULTIPLIERS}))?"
+        rf"|((?:{small}|{words})\s+(?:{MULTIPLIERS}))"
+        rf"|({words})"
+        r")(?![\w\-])",
+        re.IGNORECASE,
+    )
+
+
+NUMBERS = {language: _number_pattern(language) for language in (FRENCH, ENGLISH)}
+TIME_UNITS = {
+    "jour", "jours", "mois", "an", "ans", "année", "années", "semaine", "semaines", "heure",
+    "heures", "minute", "minutes", "seconde", "secondes", "siècle", "siècles", "h", "day",
+    "days", "month", "months", "year", "years", "week", "weeks", "hour", "hours", "seconds",
+    "century", "centuries", "o'clock", "%", "percent", "pour", "e", "er", "ème",
+}  # fmt: skip
+# Measures that say nothing alone (« 150 kilomètres », "25 billion dollars"): left out.
+BARE_UNITS = {
+    "mètres", "metres", "meters", "kilomètres", "kilometres", "kilometers", "km", "miles",
+    "dollars", "francs", "euros", "livres", "pounds", "marks", "roubles", "pieds", "feet",
+}  # fmt: skip
+NOT_FIGURE_BEFORE = {"page", "pages", "p.", "chapitre", "chapter", "article", "n°", "no", "no."}
+APPROXIMATIONS = {
+    "some", "about", "nearly", "almost", "around", "over", "more", "than", "près", "plus",
+    "environ", "quelque", "moins", "only", "seulement", "all", "les", "des", "aux",
+}  # fmt: skip
+ENGLISH_NP_STOPS = {
+    "in", "into", "at", "on", "to", "for", "from", "with", "by", "across", "over", "under",
+    "and", "or", "but", "that", "who", "which", "whose", "where", "when", "while", "than",
+    "as", "the", "a", "an", "this", "it", "its", "their", "his", "her", "within", "during",
+}  # fmt: skip
+PASSIVE_AUX = {
+    "sont", "ont", "été", "furent", "est", "fut", "were", "was", "are", "is", "been", "had",
+    "have", "has",
+}  # fmt: skip
+WORD = re.compile(r"[\w’'\-]+|[^\w\s]")
 
 
 def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
-    """Numbers with what they measure; never years, days of months or ordinals."""
+    """Numbers (digits or words) with the noun phrase they count: « 150 000 : soldats alliés
+    débarqués en trois jours »; never years, dates, ordinals, times, model names or pages."""
+    if doc is None:
+        doc = pipeline(language)(text)
+    tokens_at = {token.idx: token for token in doc}
     found = []
-    for match in NUMBER.finditer(text):
-        figure = match.group(0)
-        if _is_date_or_year(text, match):
-            continue
-        what = _measured(text, match.end())
-        if not what:
-            continue
-        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
-        sentence_end_candidates = [p for p in (text.find(".", match.end()),) if p != -1]
-        sentence_end = sentence_end_candidates[0] + 1 if sentence_end_candidates else len(text)
-        while (
-            sentence_end < len(text)
-            and sentence_end - 1 >= 0
-            and text[sentence_end - 2].isdigit()
-            and text[sentence_end : sentence_end + 1].isdigit()
-        ):
-            sentence_end = text.find(".", sentence_end) + 1 or len(text)
-        quote, quote_start = quote_of(text, sentence_start + 1, sentence_end)
-        found.append(
-            Candidate(
-                kind=FIGURE,
-                text=f"{figure} : {what}",
-                quote=quote,
-                quote_start=quote_start,
-                subject=figure,
-                subject_kind=FIGURE,
-                relation="figure",
-                object=what,
+    for clause_start, clause_end in clause_spans(text):
+        clause = text[clause_start:clause_end]
+        for match in NUMBERS[language].finditer(clause):
+            start, end = clause_start + match.start(), clause_start + match.end()
+            if _not_a_figure(text, clause_start, start, end, match):
+                continue
+            if language == FRENCH:
+                what = _french_measured(text, end, clause_end, tokens_at)
+            else:
+                what = _english_measured(text, end, clause_end)
+            if not what:
+                continue
+            what = _with_fronted_span(clause, what, language)
+            quote, quote_start = quote_of(text, clause_start, clause_end)
+            figure = match.group(0)
+            found.append(
+                Candidate(
+                    kind=FIGURE,
+                    text=f"{figure} : {what}",
+                    quote=quote,
+                    quote_start=quote_start,
+                    subject=figure,
+                    subject_kind=FIGURE,
+                    relation="figure",
+                    object=what,
+                )
             )
-        )
     return found
 
 
-def _is_date_or_year(text: str, match) -> bool:
-    number = match.group(1)
-    before = text[max(0, match.start() - 12) : match.start()].lower().split()
-    after = text[match.end() : match.end() + 12].lower().split()
-    if after and (after[0].strip(",.;") in MONTHS or after[0] in ("h", "heures", "o'clock")):
-        return True  # « 8 septembre », « 5 h 15 »
-    if before and before[-1].strip(",") in MONTHS:
-        return True  # "June 24", « juillet 1943 »
-    digits = number.replace(",", "").replace(".", "")
-    if re.fullmatch(r"1\d{3}|20\d{2}", number) and not match.group(2):
-        return True  # a year
-    return bool(before and before[-1] in ("le", "the", "du", "au") and len(digits) <= 2)
+def _not_a_figure(text: str, clause_start: int, start: int, end: int, match) -> bool:
+    before = text[clause_start:start].split()
+    after = text[end : end + 20].lower().split()
+    following = after[0].strip(",.;:") if after else ""
+    previous = before[-1].strip(',;:(«"') if before else ""
+    if following in MONTHS or following in TIME_UNITS or following in BARE_UNITS:
+        return True  # « 8 septembre », « 5 h 15 », « dix mois », « 150 kilomètres »
+    if previous.lower().strip(",") in MONTHS or previous.lower() in NOT_FIGURE_BEFORE:
+        return True  # "June 24", « juillet 1943 », "page 12"
+    if previous[:1].isupper() and previous.lower() not in NOT_NAME_WORDS | APPROXIMATIONS:
+        return True  # "Apollo 17", « Louis 14 »: a name, not a count
+    digits = match.group(1)
+    if digits and not match.group(2):
+        if re.fullmatch(r"1\d{3}|20\d{2}", digits):
+            return True  # a year
+        if previous.lower() in ("le", "the", "du", "au", "on") and len(digits) <= 2:
+            return True  # « le 8 », "on 24"
+    return False
 
 
-def _measured(text: str, end: int) -> str | None:
-    """The words after the number up to a clause boundary: « soldats alliés », "tons of …"."""
-    tail = text[end : end + 80]
+def _french_measured(text: str, end: int, limit: int, tokens_at) -> str | None:
+    """« de soldats américains », « missiles de moyenne portée », « soldats alliés sont
+    débarqués » → « soldats alliés débarqués »: the noun, its adjectives, one complement."""
+    tokens = _tokens_between(text, end, limit, tokens_at)
+    if tokens and tokens[0].lower_ in ("de", "d’", "d'"):
+        tokens = tokens[1:]
+    if not tokens or tokens[0].pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return None
+    if tokens[0].pos_ == "VERB" and "Part" not in tokens[0].morph.get("VerbForm"):
+        return None
+    words = [tokens[0]]
+    k = 1
+    while k < len(tokens) and len(words) < 6:
+        token = tokens[k]
+        if (
+            (token.pos_ == "ADJ" and token.text.islower())
+            or token.pos_ == "PROPN"
+            or (
+                token.lower_ == "de"
+                and k + 1 < len(tokens)
+                and tokens[k + 1].pos_ in ("NOUN", "ADJ")
+                and tokens[k + 1].text.islower()
+            )
+            or (  # « missiles de moyenne portée »
+                token.pos_ in ("NOUN", "ADJ", "VERB")
+                and token.text.isalpha()
+                and token.text.islower()
+                and any(w.lower_ == "de" for w in words[-2:])
+            )
+        ):
+            words.append(token)
+            k += 1
+        else:
+            break
+    if words[-1].lower_ == "de":
+        words.pop()
+        k -= 1
+    # « sont débarqués », « sont condamnées à mort »: the participle describes the noun
+    j = k
+    while j < len(tokens) and tokens[j].lower_ in PASSIVE_AUX:
+        j += 1
+    if j > k and j < len(tokens) and "Part" in tokens[j].morph.get("VerbForm"):
+        words.append(tokens[j])
+        if (
+            j + 2 < len(tokens)
+            and tokens[j + 1].lower_ in ("à", "en")
+            and tokens[j + 2].pos_ == "NOUN"
+            and not any(t.pos_ == "DET" for t in tokens[j + 1 : j + 3])
+        ):
+            words += tokens[j + 1 : j + 3]
+    return " ".join(t.text for t in words)
+
+
+def _tokens_between(text: str, start: int, end: int, tokens_at):
+    tokens = []
+    at = start
+    while at < end:
+        token = tokens_at.get(at)
+        if token is None:
+            at += 1
+            continue
+        if token.is_space:
+            at = token.idx + len(token.text)
+            continue
+        if token.is_punct and token.text not in ("’", "'"):
+            break
+        tokens.append(token)
+        at = token.idx + len(token.text)
+    return tokens
+
+
+def _english_measured(text: str, end: int, limit: int) -> str | None:
+    """ "tons of supplies", "of their soldiers were killed or wounded" → "soldiers killed or
+    wounded", "Allied airmen": the counted noun, an "of" complement, a passive participle."""
     words = []
-    for word in re.findall(r"[\w’'%-]+|[^\w\s]", tail):
-        if word.lower() in UNIT_STOPS or len(words) >= 6:
+    for word in WORD.findall(text[end:limit]):
+        if not (word[:1].isalpha()):
             break
         words.append(word)
-    if not words or words[0].lower() in MONTHS:
+    if (
+        words[:1] == ["of"]
+        and len(words) > 1
+        and words[1].lower() in ("their", "the", "his", "its", "our", "her")
+    ):
+        words = words[2:]
+    if words[:1] and words[0].lower() in ("more", "other", "additional"):
+        words = words[1:]
+    phrase = []
+    k = 0
+    in_complement = False
+    while k < len(words) and len(phrase) < 6:
+        word = words[k]
+        lower = word.lower()
+        if (word.islower() and _english_verbish(word)) or lower in PASSIVE_AUX:
+            break
+        if lower == "of" and phrase and k + 1 < len(words):
+            in_complement = True
+        elif lower == "and" and in_complement and k + 1 < len(words):
+            following = words[k + 1].lower()
+            if following in ENGLISH_NP_STOPS or _english_verbish(following):
+                break
+        elif lower in ENGLISH_NP_STOPS:
+            break
+        phrase.append(word)
+        k += 1
+    while phrase and phrase[-1].lower() in ("of", "and"):
+        phrase.pop()
+        k -= 1
+    if not phrase or phrase[0].lower() in ENGLISH_NP_STOPS | {"of"}:
         return None
-    # What is measured is a phrase of the text: trim to the last word before a verb-ish tail.
-    phrase = " ".join(words)
-    start = text.find(words[0], end)
-    stop = text.find(words[-1], start) + len(words[-1])
-    verbatim = text[start:stop]
-    return verbatim if verbatim.replace("\n", " ").split() == phrase.split() else phrase
+    # "were killed or wounded"
+    j = k
+    while j < len(words) and words[j].lower() in PASSIVE_AUX:
+        j += 1
+    if j > k and j < len(words) and words[j].endswith("ed"):
+        phrase.append(words[j])
+        if j + 2 < len(words) and words[j + 1] in ("or", "and") and words[j + 2].endswith("ed"):
+            phrase += words[j + 1 : j + 3]
+    return " ".join(phrase)
+
+
+FRONTED_SPAN = re.compile(
+    rf"^(En|In|Within)\s+((?:{'|'.join(SMALL_NUMBER_WORDS.values())}|"
+    rf"{'|'.join(NUMBER_WORDS.values())}|\d+)\s+"
+    r"(?:jours|days|semaines|weeks|mois|months|heures|hours|ans|years)),",
+    re.IGNORECASE,
+)
+
+
+def _with_fronted_span(clause: str, what: str, language: str) -> str:
+    """« En trois jours, 150 000 soldats … sont débarqués » → « … débarqués en trois jours »."""
+    match = FRONTED_SPAN.match(clause)
+    if not match or len(what.split()) < 2:
+        return what
+    return f"{what} {match.group(1).lower()} {match.group(2)}"
 
 
 __all__ = ["NOT_NAME_WORDS", "figure_candidates", "place_candidates"]

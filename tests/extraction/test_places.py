@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,84 @@ def test_figure_with_what_it_measures(text, figure, measured):
 )
 def test_years_days_and_ordinals_are_not_figures(text):
     assert figure_candidates(text, "fr") == []
+
+
+def test_seed_text_figure_is_a_clean_noun_phrase():
+    text = seed_text()
+    figures = figure_candidates(text, "fr")
+    assert_verbatim(text, figures)
+    assert [(c.subject, c.object) for c in figures] == [
+        ("150 000", "soldats alliés débarqués en trois jours")
+    ]
+    assert figures[0].quote == "En trois jours, 150 000 soldats alliés sont débarqués."
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Renforcés par plus d’un million de soldats américains, ils attaquent.",
+            ("un million", "soldats américains"),
+        ),
+        (
+            "fr",
+            "Près de 17 000 personnes sont condamnées à mort.",
+            ("17 000", "personnes condamnées à mort"),
+        ),
+        (
+            "fr",
+            "Ils transportent 42 missiles de moyenne portée.",
+            ("42", "missiles de moyenne portée"),
+        ),
+        (
+            "en",
+            "Some two million civilians had food for a few weeks.",
+            ("two million", "civilians"),
+        ),
+        ("en", "They hired twelve thousand workers.", ("twelve thousand", "workers")),
+        (
+            "en",
+            "The airlift set its record: 1,398 flights delivered 12,941 tons of coal.",
+            ("1,398", "flights"),
+        ),
+        (
+            "en",
+            "More than 1,000 of their soldiers were killed or wounded.",
+            ("1,000", "soldiers killed or wounded"),
+        ),
+        ("en", "About seventy Allied airmen had lost their lives.", ("seventy", "Allied airmen")),
+    ],
+)
+def test_figures_in_digits_or_words_with_a_noun_phrase(language, text, expected):
+    figures = figure_candidates(text, language)
+    assert_verbatim(text, figures)
+    assert (expected[0], expected[1]) in {(c.subject, c.object) for c in figures}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In December 1972, Eugene Cernan, the commander of Apollo 17, left the Moon."),
+        ("en", "The first American C-47 transport planes landed."),
+        ("en", "Montgomery's Eighth Army landed; see page 12."),
+        ("en", "Prices rose by 12 % that year."),
+        ("en", "They seize weapons within twenty-four hours."),
+        ("fr", "Le 11 novembre 1918, à 5 h 15, les combats cessent à 11 heures."),
+        ("fr", "La bataille dure dix mois ; la 8e armée recule à 150 kilomètres."),
+        ("fr", "Les 5 et 6 octobre, trois ordres se retrouvent."),
+    ],
+)
+def test_no_figure_for_names_dates_ordinals_times_pages_or_bare_units(language, text):
+    assert figure_candidates(text, language) == []
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_dev_texts_figures_are_verbatim(path):
+    text = path.read_text()
+    language = json.loads(path.with_suffix("").with_suffix(".gold.json").read_text())["language"]
+    figures = figure_candidates(text, language)
+    assert_verbatim(text, figures)
+    for candidate in figures:
+        assert "\n" not in candidate.quote
+        assert not re.fullmatch(r"1\d{3}|20\d{2}", candidate.subject)
