@@ -1345,7 +1345,9 @@ def _army_commanders(tokens, language: str, names: PersonNames, armies):
 
 
 def _group_descriptions(tokens, language: str, armies):
-    """(group, kind, description, char start, char end) for « Groupe, le/the X, » appositions."""
+    """(group, kind, description, char start, char end) for « Groupe, le/the X, » appositions
+    and the other way round: « la nouvelle assemblée, la Convention nationale, »."""
+    yield from _descriptions_before_groups(tokens, language, armies)
     army_ends = {end: start for start, end in armies}
     for i, token in enumerate(tokens):
         if token.text != "," or i == 0:
@@ -1384,5 +1386,64 @@ def _group_descriptions(tokens, language: str, armies):
             kind,
             _span_text(tokens, j + 1, k),
             tokens[start].idx,
+            tokens[k - 1].idx + len(tokens[k - 1].text),
+        )
+
+
+def _descriptions_before_groups(tokens, language: str, armies):
+    """« la nouvelle assemblée, la Convention nationale, abolit » → Convention nationale :
+    nouvelle assemblée. Only a short noun phrase without a verb, and a name of a group."""
+    army_spans = dict(armies)
+    determiners = {"la", "le", "l’", "un", "une", "the", "a", "an"}
+    for i, token in enumerate(tokens):
+        if token.text != "," or i < 2:
+            continue
+        # the description: determiner + lower-case words up to the comma
+        d = i - 1
+        while (
+            d > 0
+            and _lower(tokens[d]) not in determiners
+            and tokens[d].text.islower()
+            and tokens[d].text.isalpha()
+            and i - d <= 6
+        ):
+            d -= 1
+        if _lower(tokens[d]) not in determiners:
+            continue
+        description = tokens[d + 1 : i]
+        if not description or any(_is_verb(t, language) for t in description):
+            continue
+        if language == FRENCH and (
+            any(t.pos_ in ("VERB", "AUX") for t in description)
+            or not any(t.pos_ == "NOUN" for t in description)
+        ):
+            continue
+        if language == ENGLISH and _lower(description[-1]) in VERBISH_ENGLISH:
+            continue
+        # the group: determiner + capitalised name, closed by a comma
+        j = i + 1
+        if j < len(tokens) and _lower(tokens[j]) in APPOSITION_DETERMINERS - {"then", "alors"}:
+            j += 1
+        k = army_spans.get(j, j)
+        kind = ARMY if k > j else GROUP
+        while (
+            k < len(tokens)
+            and k - j < 6
+            and (tokens[k].text[:1].isupper() or (k > j and tokens[k].pos_ == "ADJ"))
+        ):
+            k += 1
+        if k == j or k >= len(tokens) or tokens[k].text not in (",", ")", ";"):
+            continue
+        group = tokens[j:k]
+        is_group = kind == ARMY or any(_lower(t) in GROUP_HEADS for t in group)
+        if language == FRENCH:
+            is_group = is_group or any(t.ent_type_ == "ORG" for t in group)
+        if not is_group or any(t.ent_type_ in ("PER", "LOC") for t in group):
+            continue
+        yield (
+            _span_text(tokens, j, k),
+            kind,
+            _span_text(tokens, d + 1, i),
+            tokens[d].idx,
             tokens[k - 1].idx + len(tokens[k - 1].text),
         )

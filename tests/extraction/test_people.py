@@ -119,3 +119,36 @@ def test_seed_text_people_and_commands():
 def test_english_army_commander_from_possessive():
     roles = roles_of("Montgomery's Eighth Army had fought in Italy.", "en")
     assert ("Montgomery", "commands", "Eighth Army") in roles
+
+
+def test_group_described_by_a_noun_phrase_before_its_name():
+    text = "Le lendemain, la nouvelle assemblée, la Convention nationale, abolit la royauté."
+    candidates = [c for c in role_candidates(text, "fr") if c.subject_kind == "group"]
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.relation, c.object) for c in candidates] == [
+        ("Convention nationale", "role", "nouvelle assemblée")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "en",
+            "On 20 June, the Western powers introduced a new currency, the Deutsche Mark, in their zones.",
+        ),
+        ("fr", "Il réunit un comité, Robert Kennedy, et agit."),
+    ],
+)
+def test_no_group_role_for_things_or_people(language, text):
+    assert not [c for c in role_candidates(text, language) if c.subject_kind in ("group", "army")]
+
+
+def test_seed_text_groups_named_only_by_what_they_did_get_no_role():
+    """« le Grand Conseil fasciste », « des partisans italiens », « des commandos allemands »:
+    the text tells what they did (events), never what they are."""
+    candidates = role_candidates(seed_text(), "fr")
+    assert not [c for c in candidates if c.subject_kind == "group"]
+    assert not {"Grand Conseil fasciste", "partisans italiens", "commandos allemands"} & {
+        c.subject for c in candidates
+    }
