@@ -146,7 +146,7 @@ def test_teacher_reviews_an_uploaded_text_builds_a_set_and_a_student_reads_its_q
     reading_gate.set()
 
     # The reading ends: the page reloads itself and shows the proposals.
-    proposals = page.get_by_role("heading", name=re.compile(r"\d+ propositions à examiner"))
+    proposals = page.get_by_role("heading", name=re.compile(r"^[1-9]\d* propositions à examiner$"))
     expect(proposals).to_be_visible(timeout=30_000)
     expect(progress).to_have_count(0)
     expect(page.get_by_text(re.compile("Lecture terminée"))).to_be_visible()
@@ -253,8 +253,108 @@ def test_teacher_reviews_an_uploaded_text_builds_a_set_and_a_student_reads_its_q
     for fact in used:
         fragment = fact.quote[:60]
         assert fragment in TEXT
-        expect(timeline.get_by_text(fragment)).to_be_visible()
+        expect(timeline.locator("blockquote").filter(has_text=fragment)).to_be_visible()
     student_page.screenshot(path=artifacts / "student-source-quotes-desktop.png", full_page=True)
     student_page.get_by_role("link", name="Voir le résultat").click()
     expect(student_page.get_by_text("soit 100 %")).to_be_visible()
     student_context.close()
+
+
+def focused_name(page: Page) -> str:
+    return page.evaluate("(document.activeElement && document.activeElement.textContent || '')")
+
+
+def tab_to(page: Page, name: str, limit: int = 150):
+    for _ in range(limit):
+        if " ".join(focused_name(page).split()) == name:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {name!r} with the Tab key")
+
+
+def test_teacher_reviews_proposals_with_the_keyboard_only(
+    page: Page, people, task_worker, artifacts
+):
+    log_in(page, people["url"], "mme-leroy", PASSWORD)
+    new_pasted_source(page, "Cuba au clavier")
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^[1-9]\d* propositions à examiner$"))
+    ).to_be_visible(timeout=30_000)
+    source = Source.objects.get(title="Cuba au clavier")
+    blockade = source.candidates.get(text=BLOCKADE)
+    following = (
+        source.candidates.filter(quote_start__gt=blockade.quote_start)
+        .order_by("quote_start")
+        .first()
+    )
+
+    # Tab to « Accepter » and press Enter: the proposal is accepted where it stood.
+    tab_to(page, f"Accepter « {BLOCKADE} »")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#proposition-{blockade.pk}")).to_contain_text(
+        f"Fait accepté : {BLOCKADE}"
+    )
+    blockade.refresh_from_db()
+    assert blockade.status == CandidateFact.Status.ACCEPTED
+    assert source.facts.filter(text=BLOCKADE, origin=Fact.Origin.ACCEPTED).exists()
+
+    # The keyboard goes on from there: the next Tab reaches the following proposal, whose
+    # « Rejeter » is two Tabs further (Accepter, Modifier, Rejeter).
+    page.keyboard.press("Tab")
+    assert " ".join(focused_name(page).split()) == f"Accepter « {following.text} »"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert " ".join(focused_name(page).split()) == f"Rejeter « {following.text} »"
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#proposition-{following.pk}")).to_contain_text("Proposition rejetée")
+    following.refresh_from_db()
+    assert following.status == CandidateFact.Status.REJECTED
+    page.screenshot(path=artifacts / "teacher-source-keyboard-desktop.png", full_page=True)
+
+
+def test_teacher_reviews_proposals_without_javascript(
+    browser, people, task_worker, reading_gate, artifacts
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, people["url"], "mme-leroy", PASSWORD)
+    new_pasted_source(page, "Cuba sans JavaScript")
+    source = Source.objects.get(title="Cuba sans JavaScript")
+
+    # No htmx: the page refreshes itself (meta refresh in <noscript>) and offers a link.
+    expect(page.locator("progress")).to_be_visible()
+    expect(page.locator('meta[http-equiv="refresh"]')).to_have_count(1)
+    expect(page.get_by_role("link", name="Actualiser")).to_be_visible()
+    assert reading_gate.reached.wait(timeout=30), "the worker never started the reading"
+    page.get_by_role("link", name="Actualiser").click()
+    expect(page.get_by_text("Lecture du texte : 40 % — Recherche des dates")).to_be_visible()
+    page.screenshot(path=artifacts / "teacher-source-reading-nojs.png", full_page=True)
+    reading_gate.set()
+    # The next automatic refresh shows the proposals, and refreshing stops.
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^[1-9]\d* propositions à examiner$"))
+    ).to_be_visible(timeout=30_000)
+    expect(page.locator('meta[http-equiv="refresh"]')).to_have_count(0)
+    expect(page.locator("progress")).to_have_count(0)
+
+    # Accept and reject are plain form posts: the page comes back with a message.
+    blockade = source.candidates.get(text=BLOCKADE)
+    page.get_by_role("button", name=f"Accepter « {BLOCKADE} »").click()
+    expect(page.get_by_text(f"Fait accepté : {BLOCKADE}")).to_be_visible()
+    expect(page.locator(f"#proposition-{blockade.pk}")).to_have_count(0)
+    blockade.refresh_from_db()
+    assert blockade.status == CandidateFact.Status.ACCEPTED
+
+    ships = source.candidates.get(text=SLOWED_SHIPS)
+    page.get_by_role("button", name=f"Rejeter « {SLOWED_SHIPS} »").click()
+    expect(page.get_by_text(f"Proposition rejetée : {SLOWED_SHIPS}")).to_be_visible()
+    expect(page.get_by_text("1 rejetée.")).to_be_visible()
+    ships.refresh_from_db()
+    assert ships.status == CandidateFact.Status.REJECTED
+
+    page.get_by_role("button", name="Accepter toutes les propositions restantes").click()
+    expect(page.get_by_text(re.compile(r"\d+ faits acceptés\."))).to_be_visible()
+    assert not source.candidates.filter(status=CandidateFact.Status.PROPOSED).exists()
+    expect(page.get_by_role("link", name="Créer une série avec ces faits")).to_be_visible()
+    page.screenshot(path=artifacts / "teacher-source-reviewed-nojs.png", full_page=True)
+    context.close()
