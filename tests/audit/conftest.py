@@ -3,7 +3,9 @@
 Every audit (axe-core, the Nu HTML Checker, phone layout) walks `AUDIT_PAGES`: adding a page to
 all of them is one `AuditPage(name, url, user)` line. `url` receives the `Scenario` (a student
 with one unanswered and one answered attempt; a teacher with a class of three, a second class of
-six who all finished the set, a draft set with a pinned question) and returns a path. A page
+six who all finished the set, a draft set with a pinned question; the teacher's own text, read,
+with proposals left to review, accepted and rejected ones, and a second text still being read)
+and returns a path. A page
 with `post` is requested by POST with that form data (the builder's preview without JavaScript).
 """
 
@@ -22,6 +24,7 @@ from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
 from tests.conftest import make_student, make_teacher, right_answer_post
+from tests.sources.conftest import CUBA
 
 # The browser tests' fixtures (Debian Chromium, the live server with WhiteNoise, the loaded site).
 artifacts = browser_fixtures.artifacts
@@ -49,6 +52,9 @@ class Scenario:
     other_attempt: object  # another student's: a 403 page
     results_class: object  # six students who finished the set: histogram and item statistics
     draft_set: object  # the teacher's draft, with a pinned chronology
+    own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
+    reading_source: object  # another text of theirs, its reading queued: the progress bar
+    pending_candidate: object  # a dated proposal of own_source, to edit before accepting
 
     def question_url(self, attempt, kind: str) -> str:
         position = attempt.questions.filter(kind=kind).order_by("position").first().position
@@ -103,6 +109,28 @@ AUDIT_PAGES = [
     ),
     AuditPage(
         "set-delete", lambda s: reverse("teacher_set_delete", args=[s.question_set.pk]), "teacher"
+    ),
+    AuditPage("teacher-sources", lambda s: reverse("teacher_sources"), "teacher"),
+    AuditPage(
+        "teacher-source-new-errors",
+        lambda s: reverse("teacher_source_create"),
+        "teacher",
+        lambda s: {"title": "", "author": "", "language": "auto", "text": ""},
+    ),
+    AuditPage(
+        "teacher-source-reading",
+        lambda s: reverse("teacher_source", args=[s.reading_source.pk]),
+        "teacher",
+    ),
+    AuditPage(
+        "teacher-source-review",
+        lambda s: reverse("teacher_source", args=[s.own_source.pk]),
+        "teacher",
+    ),
+    AuditPage(
+        "teacher-candidate-edit",
+        lambda s: reverse("teacher_candidate_edit", args=[s.own_source.pk, s.pending_candidate.pk]),
+        "teacher",
     ),
     AuditPage("results-overview", lambda s: reverse("teacher_results"), "teacher"),
     AuditPage(
@@ -200,6 +228,35 @@ def _draft_with_a_pin(teacher, classroom):
     return draft
 
 
+def _own_sources(teacher):
+    """The teacher's text read for real (the worker's job, run here), partly reviewed; and a
+    second text whose reading is still queued."""
+    from quizzes import fact_review, source_reading
+    from quizzes.models import CandidateFact
+
+    source = source_reading.create_source(
+        owner=teacher,
+        title="La crise de Cuba",
+        author="Mme Audit",
+        language="fr",
+        text=CUBA,
+        filename="crise-de-cuba.docx",
+    )
+    source_reading.run_extraction(job_id=source.extraction_jobs.get().pk)
+    candidates = list(source.candidates.in_text_order())
+    events = [c for c in candidates if c.kind == "event"]
+    others = [c for c in candidates if c.kind != "event"]
+    fact_review.accept_candidate(candidate=events[0], user=teacher)
+    changes = {"text": "Kennedy réunit ses conseillers"}
+    fact_review.accept_candidate(candidate=events[1], user=teacher, changes=changes)
+    fact_review.reject_candidate(candidate=others[0])
+    reading = source_reading.create_source(
+        owner=teacher, title="Cuba, en cours de lecture", author="", language="fr", text=CUBA
+    )
+    pending = source.candidates.filter(status=CandidateFact.Status.PROPOSED, kind="event")
+    return source, reading, pending.order_by("quote_start").first()
+
+
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
     from quizzes.attempts import start_attempt
@@ -232,6 +289,7 @@ def build_scenario(student) -> Scenario:
     # Six students who finished (five are needed for item statistics), with varied scores.
     results_class = Classroom.objects.create(name="4e A", teacher=teacher)
     question_set.classrooms.add(classroom, results_class)
+    own_source, reading_source, pending_candidate = _own_sources(teacher)
     for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
         results_student = make_student(f"eleve-{index + 1}-audit")
         Enrollment.objects.create(classroom=results_class, student=results_student)
@@ -247,6 +305,9 @@ def build_scenario(student) -> Scenario:
         other_attempt=other_attempt,
         results_class=results_class,
         draft_set=_draft_with_a_pin(teacher, classroom),
+        own_source=own_source,
+        reading_source=reading_source,
+        pending_candidate=pending_candidate,
     )
 
 
