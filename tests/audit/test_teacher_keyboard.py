@@ -63,3 +63,40 @@ def test_a_set_is_built_and_saved_keyboard_only_with_visible_focus(open_audit_pa
     expect(page.get_by_role("status")).to_contain_text(
         "Série « Libération de Paris, au clavier » créée."
     )
+
+
+def test_a_text_is_reviewed_keyboard_only_with_visible_focus(open_audit_page, audit_scenario):
+    """Tab to « Accepter » and press Enter (htmx swaps the proposal for a message); on to
+    « Modifier », change the statement, « Enregistrer et accepter »: the focus ring is visible at
+    every stop, the highlighted quotes and the scrolling text box included."""
+    from quizzes.models import CandidateFact, Fact
+
+    source = audit_scenario.own_source
+    pending = list(source.candidates.filter(status=CandidateFact.Status.PROPOSED).in_text_order())
+    first, second = pending[0], pending[1]
+    page = open_audit_page(audit_page("teacher-source-review"))
+    page.wait_for_function("window.htmx !== undefined")
+
+    tab_until(page, lambda focused: focused["text"] == f"Accepter « {first.text} »")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#proposition-{first.pk}")).to_contain_text(f"Fait accepté : {first.text}")
+    first.refresh_from_db()
+    assert first.status == CandidateFact.Status.ACCEPTED
+    assert_no_blocking_violation(page, "the review page after an accepted proposal")
+
+    tab_until(page, lambda focused: focused["text"] == f"Modifier « {second.text} »")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Modifier puis accepter")
+    tab_until(page, lambda focused: focused["id"] == "id_text")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Énoncé réécrit au clavier")
+    stops = tab_until(
+        page,
+        lambda focused: focused["tag"] == "button" and focused["text"] == "Enregistrer et accepter",
+    )
+    assert stops >= 8  # quote, date label, both dates, precision, subject, relation, object
+    page.keyboard.press("Enter")
+    message = page.get_by_role("status").filter(has_text="Fait modifié et accepté")
+    expect(message).to_have_text("Fait modifié et accepté : Énoncé réécrit au clavier")
+    fact = source.facts.get(text="Énoncé réécrit au clavier")
+    assert fact.origin == Fact.Origin.EDITED
