@@ -265,9 +265,8 @@ def test_json_output_on_a_file_with_accents_outside_the_repository(tmp_path):
     assert_contract(run_json(path, language="fr"), path.read_bytes().decode("utf-8"))
 
 
-# The command reads plain text through reading.clean_text (NFC, Unix newlines, BOM dropped,
-# trailing spaces cut), so on such files quote_start counts characters of the cleaned text, not
-# of the file: the contract "quote == file_text[quote_start:...]" does not hold.
+# A plain text file is read exactly as it is (no cleaning), so quote_start indexes the file's
+# own UTF-8 text even with a byte-order mark, CRLF line ends or trailing spaces.
 FILE_VARIANTS = {
     "crlf": lambda text: text.replace("\n", "\r\n"),
     "bom": lambda text: "\ufeff" + text,
@@ -275,20 +274,7 @@ FILE_VARIANTS = {
 }
 
 
-@pytest.mark.parametrize(
-    "variant",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"extract_facts cleans the file ({name}) before reading it: quote_start "
-                "indexes the cleaned text, not the UTF-8 file text",
-            ),
-        )
-        for name in FILE_VARIANTS
-    ],
-)
+@pytest.mark.parametrize("variant", list(FILE_VARIANTS))
 def test_json_quotes_index_the_file_text_even_when_it_is_not_clean(tmp_path, variant):
     path = tmp_path / f"{variant}.txt"
     source = FRENCH_TEXT.read_bytes().decode("utf-8")

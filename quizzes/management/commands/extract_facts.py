@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from quizzes.extraction.language import detect_language
 from quizzes.extraction.nlp import LANGUAGES
-from quizzes.extraction.reading import UnreadableDocument, clean_text, read_document
+from quizzes.extraction.reading import UnreadableDocument, read_document
 
 
 class Command(BaseCommand):
@@ -33,8 +33,15 @@ class Command(BaseCommand):
             raw = read_document(path.name, data)
         except UnreadableDocument as error:
             raise CommandError(f"{file} : {error}") from error
-        # Plain text files are read as they are, so quote_start counts characters of the file.
-        text = raw if path.suffix.lower() in {".txt", ".md"} else clean_text(raw)
+        text = raw
+        if path.suffix.lower() in {".txt", ".md"}:
+            # A UTF-8 text file is read exactly as it is (byte-order mark, CRLF, trailing
+            # spaces included), so quote_start indexes the file's own text; read_document
+            # above only checked that it is readable text.
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw
         language = language or detect_language(text)
         if language is None:
             raise CommandError(
