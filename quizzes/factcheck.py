@@ -8,7 +8,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 DAY = "day"
 MONTH = "month"
@@ -125,8 +125,12 @@ class LabelParts:
     month: int | None = None
     season: str | None = None
     year: int | None = None
-    part: str | None = None  # EARLY, MID or LATE when the label names a part of its month/year
-    last_day: int | None = None  # the last day of a span of days (« les 5 et 6 octobre »)
+    part: str | None = None  # EARLY, MID or LATE: a part of its month, season or year
+    # The last date of a span (« les 5 et 6 octobre », « entre le 21 février et le 18 décembre
+    # 1916 », "From May to September 1940", "Between 1950 and 1953"); year = the first date's.
+    last_day: int | None = None
+    last_month: int | None = None
+    last_year: int | None = None
 
 
 def _normal(label: str) -> str:
@@ -135,6 +139,44 @@ def _normal(label: str) -> str:
 
 def _part(text: str) -> str | None:
     return next((part for pattern, part in _PARTS if pattern.search(text)), None)
+
+
+def _span_years(
+    text: str, split: int, first: tuple[int, int], last: tuple[int, int]
+) -> tuple[int | None, int | None]:
+    """The years written for the two ends of a span whose second date starts at `split`; the
+    first end takes the second's year when it has none (« entre novembre et mars 1941 »)."""
+    before = [int(year) for year in _YEAR.findall(text[:split])]
+    after = [int(year) for year in _YEAR.findall(text[split:])]
+    last_year = after[0] if after else None
+    first_year = before[-1] if before else None
+    if first_year is None and last_year is not None:
+        first_year = last_year if first <= last else last_year - 1
+    return first_year, last_year
+
+
+def _span(text: str) -> LabelParts | None:
+    """A label naming two dates, days, months or years, read as the span between them."""
+    days = [
+        (1 if match.group(1) == "1er" else int(match.group(1)), _ALL_MONTHS[match.group(2)], match)
+        for match in _DAY_MONTH.finditer(text)
+    ] or [
+        (int(match.group(2)), _ALL_MONTHS[match.group(1)], match)
+        for match in _MONTH_DAY.finditer(text)
+    ]
+    if len(days) == 2:
+        (day, month, _), (last_day, last_month, second) = days
+        year, last_year = _span_years(text, second.start(), (month, day), (last_month, last_day))
+        return LabelParts(DAY, day, month, None, year, None, last_day, last_month, last_year)
+    months = list(_MONTH.finditer(text))
+    if len(months) == 2 and not days:
+        month, last_month = (_ALL_MONTHS[match.group(1)] for match in months)
+        year, last_year = _span_years(text, months[1].start(), (month, 1), (last_month, 1))
+        return LabelParts(MONTH, month=month, year=year, last_month=last_month, last_year=last_year)
+    years = _YEAR.findall(text)
+    if len(years) == 2 and not months and not _SEASON.search(text):
+        return LabelParts(YEAR, year=int(years[0]), last_year=int(years[1]))
+    return None
 
 
 def parse_label(label: str) -> LabelParts:
@@ -150,6 +192,8 @@ def parse_label(label: str) -> LabelParts:
         return LabelParts(DAY, day=day, month=month, year=year)
     if _RELATIVE.search(text):
         return LabelParts(RELATIVE)
+    if span := _span(text):
+        return span
     if match := _DAY_SPAN.search(text):
         first = 1 if match.group(1) == "1er" else int(match.group(1))
         month = _ALL_MONTHS[match.group(3)]
@@ -168,10 +212,26 @@ def parse_label(label: str) -> LabelParts:
     if match := _MONTH.search(text):
         return LabelParts(MONTH, month=_ALL_MONTHS[match.group(1)], year=year, part=_part(text))
     if match := _SEASON.search(text):
-        return LabelParts(SEASON, season=_ALL_SEASONS[match.group(1)], year=year)
+        return LabelParts(SEASON, season=_ALL_SEASONS[match.group(1)], year=year, part=_part(text))
     if year is not None:
         return LabelParts(YEAR, year=year, part=_part(text))
     return LabelParts(RELATIVE)
+
+
+# First day of each season (month, day); the day before the next one is its last.
+SEASON_FIRST_DAYS = {"printemps": (3, 20), "été": (6, 21), "automne": (9, 22), "hiver": (12, 21)}
+
+
+def season_range(season: str, year: int | None, inside: date) -> tuple[date, date]:
+    """The days of the season `season` that begins in `year` (the winter of 1942 runs into
+    1943); with no year, the one holding the day `inside`."""
+    names = list(SEASON_FIRST_DAYS)
+    following = names[(names.index(season) + 1) % 4]
+    if year is None:
+        year = inside.year - 1 if season == "hiver" and inside.month <= 3 else inside.year
+    first = date(year, *SEASON_FIRST_DAYS[season])
+    next_year = year + 1 if season == "hiver" else year
+    return first, date(next_year, *SEASON_FIRST_DAYS[following]) - timedelta(days=1)
 
 
 def _part_problems(label: str, parts: LabelParts, first: date, last: date, start: date, end: date):
@@ -201,20 +261,50 @@ def date_problems(label: str, precision: str, start: date | None, end: date | No
             f"pas « {precision} »"
         ]
     problems = []
-    if parts.year is not None and parts.precision != RELATIVE and start.year != parts.year:
+    # A part of a winter may start in the next year (« à la fin de l'hiver 1942 »): seasons are
+    # checked against the season the label names, below.
+    if (
+        parts.year is not None
+        and parts.precision != RELATIVE
+        and not (precision == SEASON and parts.part)
+        and start.year != parts.year
+    ):
         problems.append(
             f"le libellé indique l'année {parts.year}, la plage commence en {start.year}"
         )
+    if parts.last_year is not None and end.year != parts.last_year:
+        problems.append(f"le libellé finit en {parts.last_year}, la plage finit en {end.year}")
     if precision == DAY and parts.last_day is not None:
-        if (start.day, start.month, end.day, end.month) != (
-            parts.day,
-            parts.month,
-            parts.last_day,
-            parts.month,
-        ) or end.year != start.year:
+        last_month = parts.last_month or parts.month
+        end_year = parts.last_year or start.year + (
+            (last_month, parts.last_day)
+            < (
+                parts.month,
+                parts.day,
+            )
+        )
+        if (start.day, start.month) != (parts.day, parts.month) or end != date(
+            end_year, last_month, min(parts.last_day, calendar.monthrange(end_year, last_month)[1])
+        ):
             problems.append(
-                f"le libellé « {label} » couvre du {parts.day} au {parts.last_day} du mois, "
-                f"pas du {start.isoformat()} au {end.isoformat()}"
+                f"le libellé « {label} » couvre du {parts.day}/{parts.month} au "
+                f"{parts.last_day}/{last_month}, pas du {start.isoformat()} au {end.isoformat()}"
+            )
+    elif precision == MONTH and parts.last_month is not None:
+        end_year = parts.last_year or start.year + (parts.last_month < parts.month)
+        last = calendar.monthrange(end_year, parts.last_month)[1]
+        if start != date(start.year, parts.month, 1) or end != date(
+            end_year, parts.last_month, last
+        ):
+            problems.append(
+                f"le libellé « {label} » couvre les mois {parts.month} à {parts.last_month} "
+                f"entiers, pas du {start.isoformat()} au {end.isoformat()}"
+            )
+    elif precision == YEAR and parts.last_year is not None:
+        if start != date(start.year, 1, 1) or end != date(end.year, 12, 31):
+            problems.append(
+                f"le libellé « {label} » couvre les années {parts.year} à {parts.last_year} "
+                f"entières, pas du {start.isoformat()} au {end.isoformat()}"
             )
     elif precision == DAY:
         if start != end:
@@ -236,6 +326,9 @@ def date_problems(label: str, precision: str, start: date | None, end: date | No
             )
         if start.month != parts.month:
             problems.append(f"le libellé « {label} » ne nomme pas le mois du {start.isoformat()}")
+    elif precision == SEASON and parts.part:
+        first, last = season_range(parts.season, parts.year, start)
+        problems += _part_problems(label, parts, first, last, start, end)
     elif precision == SEASON:
         span = (end - start).days + 1
         if start.month != SEASONS[parts.season] or not 85 <= span <= 95:

@@ -14,7 +14,12 @@ Rules make the labels verbatim and predictable, and each rule says why it exists
 Conventions (the ranges are inclusive):
 - seasons are astronomical, as in `factcheck.SEASONS`: spring 20 March–20 June, summer
   21 June–21 September, autumn 22 September–20 December, winter 21 December–19 March of the
-  next year; « l'hiver 1942 » / "winter 1942" is the winter that begins in December 1942;
+  next year; « l'hiver 1942 » / "winter 1942" is the winter that begins in December 1942, and
+  so is « l'hiver 1942-1943 » / "the winter of 1942-43" (the label keeps both years);
+- parts of a season (« À la fin de l'été », « au début du printemps 1943 », "By the end of the
+  summer", "in early autumn 1957", "late that spring") are its thirds counted in months from
+  its first day: summer early 21 June–20 July, mid 21 July–20 August, late 21 August–21
+  September; the precision stays « season »;
 - parts of a month: « début » / "early" / "beginning" = days 1–10, « mi- » / "mid" = 11–20,
   « fin » / "late" / "end" = 21–last day; parts of a year: January–April, May–August,
   September–December;
@@ -22,7 +27,21 @@ Conventions (the ranges are inclusive):
   months before the anchor (« le 2 janvier » after « décembre 1944 » is January 1945); with no
   anchor yet, it takes the first year the text states;
 - a relative phrase shifts the anchor's whole range: after a month, « deux jours plus tard »
-  is a range, not a day.
+  is a range, not a day. Parts of the same day (« Dans la soirée », « Le matin même », « Dans
+  la nuit », "That night", "Later that day", "In the evening,") are the anchor itself; « Plus
+  tard dans la semaine » / "later that week" is the six days after the anchor (a narrative's
+  week is rarely a calendar one); « Quelques heures plus tard » / "hours later" is the anchor
+  and the day after; « quelques jours plus tard » / "a few days later" is anchor+2..anchor+9;
+- spans date one event over their whole range, with the precision of their smallest unit:
+  « Entre le 21 février et le 18 décembre 1916 » / "from 21 February to 18 December 1916"
+  (day), « En mai-juin 1940 » / "From May to September 1940" (month), « De 1954 à 1962 » /
+  "Between 1950 and 1953" (year). A span joined by a word needs its opening word (« entre »,
+  « du », « de », "from", "between"); two dates joined by « et » / "and" alone stay two dates;
+- a span of years is an event when it opens its clause (« De 1954 à 1962, la guerre… »,
+  "…, and from 1950 to 1953 …") or follows a verb of lasting (« la guerre dure de 1954 à
+  1962 », "the war lasted from 1950 to 1953"); elsewhere it is a backdrop (« la guerre de
+  1914 à 1918 a tué… », "(1735–1826)", "1944 and 1945");
+- times of day (« vers 23 heures », "at 11 a.m.") are never dates and are left to the event;
 - backdrops (« depuis 1860 », "since 1860", « né en 1917 », "born in 1917", « les années
   1950 », "the 1950s", « au XIXe siècle ») are reported with `background=True` and never
   become the anchor.
@@ -140,6 +159,12 @@ def _alternatives(words) -> str:
 
 _FR_MONTH = rf"(?P<month>{_alternatives(FR_MONTHS)})"
 _EN_MONTH = rf"(?P<month>{_alternatives(name.capitalize() for name in EN_MONTHS)})"
+# The second month of a span (« de mai à juin », "from May to September").
+_FR_LAST_MONTH = _FR_MONTH.replace("?P<month>", "?P<last_month>")
+_EN_LAST_MONTH = _EN_MONTH.replace("?P<month>", "?P<last_month>")
+_FIRST_YEAR = r"(?P<first_year>1\d{3}|20\d{2})(?![\d/])"  # the year of a span's first date
+# A winter over two years: « l'hiver 1941-1942 », "the winter of 1947-48".
+_TWO_YEARS = rf"(?P<year>1\d{{3}}|20\d{{2}})(?:{_S})?[-–/](?:{_S})?(?P<next>\d{{4}}|\d{{2}})(?!\d)"
 _FR_SEASON = rf"(?P<season>{_alternatives(FR_SEASONS)})"
 _EN_SEASON = rf"(?P<season>{_alternatives(EN_SEASONS)})"
 _FR_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -159,6 +184,18 @@ _EN_PART = (
     rf"{_S}of{_S}|(?:in{_S})?(?:early|late|mid)(?:-|{_S}(?:in{_S})?)))"
 )
 _PART_SPANS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# Parts of a season, with the words that introduce them: « À la fin de l'été », « au début du
+# printemps », « fin d'été », "By the end of the summer", "in early autumn", "late that spring".
+_FR_SEASON_PART = (
+    rf"(?P<part>(?:(?:[Àà]|[Vv]ers|[Dd]ès|[Jj]usqu{_A}à){_S}la{_S}|[Ee]n{_S})?(?:[Ff]in|[Mm]i)|"
+    rf"(?:(?:[Aa]u|[Dd]ès{_S}le|[Vv]ers{_S}le|[Jj]usqu{_A}au){_S}|[Ee]n{_S})?(?:[Dd]ébut|[Mm]ilieu))"
+    rf"(?:{_S}d(?:e{_S}l{_A}|u{_S}|{_A})|{_S}de{_S}(?=cet?{_S})|-)"
+)
+_EN_SEASON_PART = (
+    rf"(?P<part>(?:(?:[Aa]t|[Ii]n|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill){_S}the{_S}|[Tt]he{_S})?"
+    rf"(?:[Bb]eginning|[Ss]tart|[Ee]nd|[Mm]iddle){_S}of{_S}(?:the{_S})?|"
+    rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil){_S}(?:the{_S})?)?(?:[Ee]arly|[Ll]ate|[Mm]id)(?:-|{_S}))"
+)
 
 # Words that introduce a date and belong to its label, tried longest first.
 _FR_LEAD = (
@@ -168,7 +205,7 @@ _FR_LEAD = (
     rf"(?:[Dd]ès|[Dd]epuis|[Vv]ers){_S}le{_S}|[Ll]e{_S})"
 )
 _EN_LEAD = (
-    rf"(?:(?:(?:early|late|Early|Late){_S})?(?:[Oo]n{_S})?(?:in{_S})?the{_S}"
+    rf"(?:(?:(?:early|late|Early|Late){_S})?(?:[Oo]n{_S})?(?:[Ii]n{_S})?(?:the|The){_S}"
     rf"(?:morning|evening|night|afternoon){_S}of{_S}|"
     rf"(?:[Oo]n|[Ss]ince|[Bb]y|[Dd]uring){_S}(?:the{_S})?)"
 )
@@ -206,11 +243,35 @@ def _season_range(year: int, season: str) -> Range:
     return start, date(next_year, next_month, next_day) - timedelta(days=1)
 
 
+def _part_of_season(span: Range, part: str | None) -> Range:
+    """The first, middle or last third of a season, counted in months from its first day:
+    « début de l'été » 21 June–20 July, « mi-été » 21 July–20 August, « fin de l'été »
+    21 August–21 September."""
+    if not part:
+        return span
+    key = _part_key(part)
+    if key == "early":
+        return span[0], _add_months(span[0], 1) - timedelta(days=1)
+    if key == "mid":
+        return _add_months(span[0], 1), _add_months(span[0], 2) - timedelta(days=1)
+    return _add_months(span[0], 2), span[1]
+
+
+def _season_year(season: str, anchor: Range | None, fallback: int | None) -> int | None:
+    """The year a year-less season starts in: the winter under way when the anchor falls in
+    January–March, otherwise as for a month (`_year_for`)."""
+    if season == "winter" and anchor is not None and anchor[1].month <= 3:
+        return anchor[1].year - 1
+    return _year_for(SEASON_STARTS[season][0], anchor, fallback)
+
+
 def _year_for(month: int, anchor: Range | None, fallback_year: int | None) -> int | None:
     """The year of a year-less month: the anchor's, or the next one when the month falls more
     than six months before the anchor (narratives run forward across new year)."""
     if anchor is None:
         return fallback_year
+    if anchor[0].year == anchor[1].year and anchor[0].month <= month <= anchor[1].month:
+        return anchor[0].year  # « En 1916 … Le 21 février »: a month inside the anchor
     year, anchor_month = anchor[1].year, anchor[1].month
     return year + 1 if anchor_month - month > 6 else year
 
@@ -303,6 +364,27 @@ def _rest_of_year(anchor: Range) -> Range:
     return (anchor[0], end) if anchor[1] == end else (anchor[1] + timedelta(days=1), end)
 
 
+def _later_that_week(anchor: Range) -> Range:
+    """« Plus tard dans la semaine », "later that week": the six days after the anchor. A
+    narrative's week is rarely a calendar week (and « plus tard » after a Sunday would leave
+    nothing of a Monday–Sunday one), so the range does not stop on Sunday."""
+    return anchor[0] + timedelta(days=1), anchor[1] + timedelta(days=6)
+
+
+def _hours_later(anchor: Range) -> Range:
+    """« Quelques heures plus tard », "three hours later": the anchor's day or the next one
+    (the hours may run past midnight)."""
+    return anchor[0], anchor[1] + timedelta(days=1)
+
+
+def _next_day_named(anchor: Range, month: int, day: int) -> Range | None:
+    """« Le 4 août suivant »: the first such day after the anchor."""
+    for year in (anchor[1].year, anchor[1].year + 1):
+        if day <= _last_day(year, month) and date(year, month, day) > anchor[1]:
+            return date(year, month, day), date(year, month, day)
+    return None
+
+
 def _following_month(anchor: Range) -> Range:
     first = _add_months(anchor[1].replace(day=1), 1)
     return _month_range(first.year, first.month)
@@ -350,6 +432,115 @@ def _day_span(match: re.Match, months: dict[str, int]) -> _Match | None:
     return _Match(match.start(), match.end(), DAY, resolve)
 
 
+def _day_number(word: str) -> int:
+    return 1 if word.lower() in ("1er", "1st") else int(re.sub(r"\D", "", word))
+
+
+def _span_years(
+    first: tuple[int, int],
+    last: tuple[int, int],
+    years: tuple[int | None, int | None],
+    anchor: Range | None,
+    fallback: int | None,
+) -> tuple[int, int] | None:
+    """The years of a span's two ends, (month, day) each: those written, else the one written
+    for the other end (« entre novembre et mars 1941 » starts in 1940), else the anchor's."""
+    first_year, last_year = years
+    if first_year is None and last_year is not None:
+        first_year = last_year if first <= last else last_year - 1
+    if first_year is None:
+        first_year = _year_for(first[0], anchor, fallback)
+        if first_year is None:
+            return None
+    if last_year is None:
+        last_year = first_year if last >= first else first_year + 1
+    return first_year, last_year
+
+
+def _introduced(match: re.Match) -> bool:
+    """A span joined by a word (« et », "to") must open with its own word (« entre », « du »,
+    "from", "between"): « le 21 février et le 18 décembre » alone is two dates, two events.
+    Two months after « en » / "in" read as one stretch: « en mai et juin 1940 »."""
+    groups = match.groupdict()
+    return bool(groups.get("intro") or groups.get("dash") or (groups.get("in") and groups["and"]))
+
+
+def _dates_span(match: re.Match, months: dict[str, int]) -> _Match | None:
+    """« Entre le 21 février et le 18 décembre 1916 », "from May 21 to June 3, 1940": one
+    event over the days from the first to the last, both included."""
+    if not _introduced(match):
+        return None
+    first = (months[match["month"].lower()], _day_number(match["day"]))
+    last = (months[match["last_month"].lower()], _day_number(match["last"]))
+    groups = match.groupdict()
+    stated = tuple(
+        int(groups[name]) if groups.get(name) else None for name in ("first_year", "year")
+    )
+
+    def resolve(anchor, fallback):
+        years = _span_years(first, last, stated, anchor, fallback)
+        if years is None:
+            return None
+        if first[1] > _last_day(years[0], first[0]) or last[1] > _last_day(years[1], last[0]):
+            return None
+        start, end = date(years[0], *first), date(years[1], *last)
+        return (start, end) if start < end else None
+
+    return _Match(match.start(), match.end(), DAY, resolve)
+
+
+def _months_span(match: re.Match, months: dict[str, int]) -> _Match | None:
+    """« En mai-juin 1940 », "From May to September 1940": whole months, first to last."""
+    if not _introduced(match):
+        return None
+    first, last = months[match["month"].lower()], months[match["last_month"].lower()]
+    groups = match.groupdict()
+    stated = tuple(
+        int(groups[name]) if groups.get(name) else None for name in ("first_year", "year")
+    )
+    if first == last:
+        return None
+
+    def resolve(anchor, fallback):
+        years = _span_years((first, 1), (last, 1), stated, anchor, fallback)
+        if years is None or (years[1], last) <= (years[0], first):
+            return None
+        return _month_range(years[0], first)[0], _month_range(years[1], last)[1]
+
+    return _Match(match.start(), match.end(), MONTH, resolve)
+
+
+# A span of years dates an event when it opens its clause (« De 1954 à 1962, la guerre… »,
+# "Between 1950 and 1953, Korea…") or follows a verb of lasting (« la guerre dure de 1954 à
+# 1962 », "the war lasted from 1950 to 1953"); elsewhere it is a period, a backdrop
+# (« la guerre de 1914 à 1918 a tué… », "(1735–1826)").
+_CLAUSE_HEAD = re.compile(
+    r"(?:\n|[.!?;:…]|[.!?;:…]\s*[»”\")]|\b(?:et|mais|puis|and|but|then)\s*,?)"
+    r"[\s\u00a0\u202f«“\"—–-]*\Z",
+    re.IGNORECASE,
+)
+_LASTING_VERB = re.compile(
+    r"\b(?:dur(?:e|ent|a|èrent|era|eront|ait|aient|é|er|ant)|"
+    r"s['’](?:étend|étendent|étendit|étendait|étendra|étale|étalent|étala)|"
+    r"se\s+(?:prolonge|prolongent|prolongea|poursuit|poursuivit|déroule|déroulent|déroula)|"
+    r"(?:fait|font|fit|firent|faisait|faisaient)\s+rage|"
+    r"last(?:s|ed|ing)?|ran|runs|raged|rages|continued|stretched|extended|spanned)"
+    r"[\s\u00a0\u202f]+\Z",
+    re.IGNORECASE,
+)
+
+
+def _years_span_match(match: re.Match) -> _Match:
+    span = _years_span(match)
+    before = match.string[max(0, match.start() - 60) : match.start()]
+    if match.start() <= 60:
+        before = "\n" + before  # the text's own start opens a clause
+    event = bool(match.groupdict().get("intro")) and bool(
+        _CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before)
+    )
+    return _Match(match.start(), match.end(), YEAR, lambda a, f: span, background=not event)
+
+
 def _holiday(match: re.Match, holidays: dict[str, tuple[int, int]]) -> _Match:
     """Christmas Eve, « le jour de Noël »: a fixed day in the year of the anchor."""
     key = next(name for name in holidays if name in match.group(0).lower())
@@ -385,13 +576,21 @@ def _explicit_month(match: re.Match, months: dict[str, int]) -> _Match:
     return _Match(match.start(), match.end(), MONTH, resolve)
 
 
-def _explicit_season(match: re.Match, seasons: dict[str, str]) -> _Match:
+def _explicit_season(match: re.Match, seasons: dict[str, str]) -> _Match | None:
+    """« L'été 1962 », « À la fin de l'hiver 1942 », "In the winter of 1947-48" (the winter
+    that begins in December of the first year; a second year must be the next one)."""
+    groups = match.groupdict()
     season = seasons[match["season"].lower()]
-    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+    stated = int(groups["year"]) if groups.get("year") else None
+    if groups.get("next"):
+        following = int(groups["next"])
+        if season != "winter" or following not in (stated + 1, (stated + 1) % 100):
+            return None
+    part = groups.get("part")
 
     def resolve(anchor, fallback):
-        year = stated or _year_for(SEASON_STARTS[season][0], anchor, fallback)
-        return None if year is None else _season_range(year, season)
+        year = stated or _season_year(season, anchor, fallback)
+        return None if year is None else _part_of_season(_season_range(year, season), part)
 
     return _Match(match.start(), match.end(), SEASON, resolve)
 
@@ -401,6 +600,23 @@ def _explicit_year(match: re.Match) -> _Match:
     part = match.groupdict().get("part")
     span = _part_of_year(year, part) if part else _whole_year(year)
     return _Match(match.start(), match.end(), YEAR, lambda anchor, fallback: span)
+
+
+def _season_of_relative_year(anchor: Range, match: re.Match) -> Range:
+    """ "The spring of the following year", « l'été de cette année-là »: the season that
+    begins in the anchor's year, the next or the previous one."""
+    which = match["which"].lower()
+    shift = 1 if re.search("follow|next|suivante|après", which) else 0
+    shift = -1 if re.search("previous|précédente", which) else shift
+    season = {**FR_SEASONS, **EN_SEASONS}[match["season"].lower()]
+    span = _season_range(anchor[0].year + shift, season)
+    return _part_of_season(span, match.groupdict().get("part"))
+
+
+def _following_named_day(anchor: Range, match: re.Match) -> Range | None:
+    """ "The following 4 August", "the following July 4"."""
+    month = EN_MONTHS[(match["month"] or match["month_first"]).lower()]
+    return _next_day_named(anchor, month, _day_number(match["day"] or match["day_after"]))
 
 
 def _relative(resolve: Callable[[Range], Range | None]) -> Callable[[re.Match], _Match]:
@@ -470,23 +686,35 @@ def _french_rules() -> list[Rule]:
     weekday = rf"(?:{_FR_WEEKDAY}{_S})?"
     in_month = rf"(?:[Ee]n{_S}|[Aa]u{_S}mois{_S}d(?:e{_S}|{_A})|[Dd]ès{_S}|[Cc]ourant{_S})"
     season_lead = (
-        rf"(?:[Aa]u{_S}|[Àà]{_S}l{_A}|[Ee]n{_S}|[Ll]{_A}|[Dd]urant{_S}l{_A}|"
-        rf"[Pp]endant{_S}l{_A}|[Dd]ès{_S}l{_A}|[Cc]et{_S}|[Cc]e{_S})"
+        rf"(?:[Aa]u{_S}|[Ee]n{_S}|[Cc]et{_S}|[Cc]e{_S}|"
+        rf"(?:(?:[Àà]|[Dd]urant|[Pp]endant|[Dd]ès|[Jj]usqu{_A}à|[Aa]u{_S}cours{_S}de|[Ll]ors{_S}de)"
+        rf"{_S})?[Ll]{_A}|(?:[Dd]urant|[Pp]endant|[Dd]ès){_S}le{_S}|"
+        rf"(?:[Aa]u{_S}cours|[Ll]ors|[Jj]usqu{_A}au){_S}du{_S})"
     )
+    bare_season_lead = (
+        rf"(?:{_FR_SEASON_PART}|{season_lead.replace(rf'[Cc]et{_S}|[Cc]e{_S}|', '')})"
+    )
+    season_lead = rf"(?:{_FR_SEASON_PART}|{season_lead})"
     year_lead = (
         rf"(?:[Ee]n{_S}(?:l{_A}an(?:née)?{_S})?|[Dd]ès{_S}|[Dd]epuis{_S}|[Vv]ers{_S}|"
         rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S})"
     )
     count_later = rf"(?:{_FR_COUNT}){_S}{_FR_UNIT}{_S}(?:plus{_S}tard|après)"
     return [
-        # Backdrops first: they win over the plain year inside them. A span of years
-        # (« de 1939 à 1945 ») is a period, the setting of events rather than one of them.
+        # A winter over two years before the span of years it holds (« l'hiver 1941-1942 »).
+        (
+            _compile(rf"{season_lead}?(?P<season>hiver){_S}(?:de{_S})?{_TWO_YEARS}", _I),
+            lambda m: _explicit_season(m, seasons),
+        ),
+        # Spans of years (« de 1939 à 1945 »): an event when they open their clause or follow
+        # a verb of lasting, otherwise a period, the setting of events (`_years_span_match`).
+        # Backdrops come first: they win over the plain year inside them.
         (
             _compile(
-                rf"(?:(?:[Dd]e|[Ee]ntre){_S})?{_YEAR}(?:{_S})?(?:à|et|-|–)(?:{_S})?"
-                rf"(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:(?P<intro>[Dd]e|[Ee]ntre){_S})?{_YEAR}(?:{_S})?"
+                rf"(?:à|et|-|–|jusqu{_A}en)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
             ),
-            _background(YEAR, _years_span),
+            _years_span_match,
         ),
         (
             _compile(
@@ -498,20 +726,47 @@ def _french_rules() -> list[Rule]:
             _compile(rf"(?:[Dd]ans{_S})?(?:les|des){_S}années{_S}(?P<decade>1\d\d0|20\d0)"),
             _background(YEAR, _decade),
         ),
+        (
+            _compile(
+                rf"{season_lead}?{_FR_SEASON}{_S}de{_S}(?P<which>cette{_S}année-là|"
+                rf"la{_S}même{_S}année|l{_A}année{_S}(?:suivante|d{_A}après|précédente))",
+                _I,
+            ),
+            _relative_with(_season_of_relative_year),
+        ),
         # Relative phrases.
         (
             _compile(rf"{count_later}", _I),
             _relative_with(lambda a, m: _shift(a, _count(m["count"], FR_NUMBERS), m["unit"])),
         ),
-        (_compile(rf"le{_S}lendemain", _I), _relative(lambda a: _shift(a, 1, "jours"))),
+        (
+            _compile(rf"le{_S}lendemain(?:{_S}(?:matin|soir|midi|après-midi)\b)?", _I),
+            _relative(lambda a: _shift(a, 1, "jours")),
+        ),
         (
             _compile(rf"le{_S}premier{_S}jour", _I),
             _relative(lambda a: (a[0], a[0])),
         ),
         (
+            _compile(rf"(?:{_FR_COUNT}|des){_S}heures{_S}(?:plus{_S}tard|après)", _I),
+            _relative(_hours_later),
+        ),
+        # Parts of the same day: « Le soir même », « Dans la soirée », « Tard dans la nuit »,
+        # « En fin de journée » (not « Dans la nuit du 4 août », which names its day).
+        (
             _compile(
-                rf"le{_S}(?:soir|matin){_S}même|(?:ce{_S}(?:soir|matin)|cette{_S}nuit)-là", _I
+                rf"(?:le{_S}(?:soir|matin){_S}même|le{_S}même{_S}(?:soir|matin)|"
+                rf"(?:ce{_S}(?:soir|matin)|cette{_S}(?:nuit|matinée|soirée)|cet{_S}après-midi)-là|"
+                rf"(?:(?:plus{_S})?(?:tôt|tard){_S})?(?:dans|au{_S}cours{_S}de){_S}"
+                rf"(?:la{_S}(?:matinée|soirée|nuit|journée)|l{_A}après-midi)|"
+                rf"en{_S}(?:fin|début){_S}(?:de{_S}(?:matinée|soirée|journée|nuit)|d{_A}après-midi))"
+                rf"(?!{_S}(?:du|de|d{_A}|suivante?|précédente?)\b)",
+                _I,
             ),
+            _relative(lambda a: a),
+        ),
+        (
+            _compile(rf"(?:le|au){_S}(?:soir|matin)(?=[\s\u00a0\u202f]*,)", _I),
             _relative(lambda a: a),
         ),
         (
@@ -522,7 +777,8 @@ def _french_rules() -> list[Rule]:
         (_compile(rf"la{_S}veille", _I), _relative(lambda a: _shift(a, -1, "jours"))),
         (
             _compile(
-                rf"plus{_S}tard{_S}(?:dans{_S}la{_S}(?:journée|soirée|nuit)|ce{_S}jour-là)|"
+                rf"plus{_S}tard{_S}(?:dans{_S}(?:la{_S}(?:journée|soirée|nuit|matinée)|"
+                rf"l{_A}après-midi)|ce{_S}jour-là)|"
                 rf"le{_S}(?:même{_S}jour|jour{_S}même)|ce{_S}jour-là",
                 _I,
             ),
@@ -531,6 +787,10 @@ def _french_rules() -> list[Rule]:
         (
             _compile(rf"plus{_S}tard{_S}(?:dans{_S}le|ce){_S}mois(?:-là)?", _I),
             _relative(_rest_of_month),
+        ),
+        (
+            _compile(rf"plus{_S}tard{_S}(?:dans{_S}la|cette){_S}semaine(?:-là)?", _I),
+            _relative(_later_that_week),
         ),
         (_compile(rf"plus{_S}tard{_S}dans{_S}l{_A}année", _I), _relative(_rest_of_year)),
         (
@@ -562,10 +822,43 @@ def _french_rules() -> list[Rule]:
             _relative_with(lambda a, m: _next_season(a, FR_SEASONS[m["season"].lower()])),
         ),
         (
-            _compile(rf"(?:cet|ce){_S}{_FR_SEASON}-là", _I),
-            _relative_with(lambda a, m: _same_season(a, FR_SEASONS[m["season"].lower()])),
+            _compile(rf"{_FR_SEASON_PART}?(?:cet|ce){_S}{_FR_SEASON}-là", _I),
+            _relative_with(
+                lambda a, m: _part_of_season(
+                    _same_season(a, FR_SEASONS[m["season"].lower()]), m["part"]
+                )
+            ),
         ),
-        # Explicit dates.
+        (
+            _compile(rf"{lead}{day}{_S}{_FR_MONTH}{_S}suivant\b", _I),
+            _relative_with(
+                lambda a, m: _next_day_named(
+                    a, FR_MONTHS[m["month"].lower()], _day_number(m["day"])
+                )
+            ),
+        ),
+        # Explicit dates. Spans first: « Entre le 21 février et le 18 décembre 1916 », « En
+        # mai-juin 1940 », « de novembre 1942 à mars 1943 ».
+        (
+            _compile(
+                rf"(?:(?P<intro>[Ee]ntre|[Dd]u|[Dd]epuis{_S}le){_S}(?:le{_S})?)?{day}{_S}{_FR_MONTH}"
+                rf"(?:{_S}{_FIRST_YEAR})?(?:{_S}(?:et|au|jusqu{_A}au){_S}|(?:{_S})?(?P<dash>[-–])(?:{_S})?)"
+                rf"(?:le{_S})?(?P<last>1er|[12]?\d|3[01]){_S}{_FR_LAST_MONTH}"
+                rf"(?:{_S}{_YEAR_AFTER_MONTH})?\b",
+                _I,
+            ),
+            lambda m: _dates_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?P<intro>[Dd]e{_S}|[Dd]{_A}|[Ee]ntre{_S})|(?P<in>[Ee]n{_S}))?{_FR_MONTH}"
+                rf"(?:{_S}{_FIRST_YEAR})?(?:{_S}(?:à|(?P<and>et)|jusqu{_A}en){_S}|"
+                rf"(?:{_S})?(?P<dash>[-–])(?:{_S})?)"
+                rf"{_FR_LAST_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b",
+                _I,
+            ),
+            lambda m: _months_span(m, months),
+        ),
         (
             _compile(
                 rf"{lead}(?:[Ll]es{_S}|[Dd]u{_S})?{day}(?:{_S})?(?:et|au|-|–)(?:{_S})?(?P<last>[12]?\d|3[01])"
@@ -604,12 +897,10 @@ def _french_rules() -> list[Rule]:
             _compile(rf"{season_lead}?{_FR_SEASON}{_S}(?:de{_S}(?:l{_A}année{_S})?)?{_YEAR}", _I),
             lambda m: _explicit_season(m, seasons),
         ),
+        # A year-less season needs the words before it (« a été » is not summer).
         (
-            _compile(
-                rf"(?:[Aa]u{_S}printemps|[Ee]n{_S}été|[Ee]n{_S}automne|[Ee]n{_S}hiver|"
-                rf"(?:[Àà]{_S}|[Dd]urant{_S}|[Pp]endant{_S})?l{_A}(?P<season>été|automne|hiver))\b"
-            ),
-            lambda m: _explicit_season(m, seasons) if m["season"] else _season_word(m, seasons),
+            _compile(rf"{bare_season_lead}(?P<season>printemps|été|automne|hiver)\b"),
+            lambda m: _explicit_season(m, seasons),
         ),
         (
             _compile(rf"{_FR_PART}{_YEAR}", _I),
@@ -622,33 +913,28 @@ def _french_rules() -> list[Rule]:
     ]
 
 
-def _season_word(match: re.Match, seasons: dict[str, str]) -> _Match:
-    """« Au printemps », « En été »: the season word is the last word of the match."""
-    word = match.group(0).split()[-1].lower()
-    season = seasons[word]
-
-    def resolve(anchor, fallback):
-        year = _year_for(SEASON_STARTS[season][0], anchor, fallback)
-        return None if year is None else _season_range(year, season)
-
-    return _Match(match.start(), match.end(), SEASON, resolve)
-
-
 def _english_rules() -> list[Rule]:
     months, seasons = EN_MONTHS, EN_SEASONS
     lead = rf"(?:{_EN_LEAD})?"
     day = r"(?P<day>1st|2nd|3rd|(?:[12]?\d|3[01])(?:st|nd|rd|th)?)"
     weekday = rf"(?:{_EN_WEEKDAY},?{_S})?"
     in_month = rf"(?:[Ii]n{_S}|[Dd]uring{_S}|[Ss]ince{_S}|[Bb]y{_S})"
-    season_lead = rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince){_S})?(?:the{_S})?(?:(?:early|late){_S})?"
+    season_lead = (
+        rf"(?:{_EN_SEASON_PART}|(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]hrough(?:out)?)"
+        rf"{_S})?(?:the{_S})?)"
+    )
     count_later = rf"(?:{_EN_COUNT}){_S}{_EN_UNIT}{_S}(?:later|after(?:wards?)?)"
     return [
         (
+            _compile(rf"{season_lead}(?P<season>[Ww]inter){_S}(?:of{_S})?{_TWO_YEARS}"),
+            lambda m: _explicit_season(m, seasons),
+        ),
+        (
             _compile(
-                rf"(?:(?:[Ff]rom|[Bb]etween){_S})?{_YEAR}(?:{_S})?(?:to|and|until|-|–)(?:{_S})?"
-                rf"(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S})?{_YEAR}(?:{_S})?"
+                rf"(?:to|and|until|till|through|-|–)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
             ),
-            _background(YEAR, _years_span),
+            _years_span_match,
         ),
         (
             _compile(
@@ -662,6 +948,15 @@ def _english_rules() -> list[Rule]:
                 _I,
             ),
             _background(YEAR, _decade),
+        ),
+        (
+            _compile(
+                rf"(?:{_EN_SEASON_PART}|(?:(?:in|by|during){_S})?the{_S}){_EN_SEASON}{_S}of{_S}"
+                rf"(?P<which>that|the{_S}same|the{_S}following|the{_S}next|the{_S}previous)"
+                rf"{_S}year",
+                _I,
+            ),
+            _relative_with(_season_of_relative_year),
         ),
         (
             _compile(count_later, _I),
@@ -684,16 +979,34 @@ def _english_rules() -> list[Rule]:
             _relative(lambda a: _month_range(a[1].year, a[1].month)),
         ),
         (
-            _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve)(?!{_S}of)", _I),
+            _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve\b)(?!{_S}of)", _I),
             _relative(lambda a: _shift(a, -1, "days")),
         ),
         (
             _compile(
-                rf"later{_S}(?:that|the{_S}same|in{_S}the){_S}(?:day|evening|night)|"
-                rf"(?:on{_S})?the{_S}same{_S}day|that{_S}(?:same{_S})?(?:day|evening|night)",
+                rf"(?:later|early|late){_S}(?:that|the{_S}same|in{_S}the){_S}"
+                rf"(?:day|morning|afternoon|evening|night)|"
+                rf"(?:on{_S})?the{_S}same{_S}(?:day|morning|afternoon|evening|night)|"
+                rf"that{_S}(?:same{_S})?(?:day|morning|afternoon|evening|night)",
                 _I,
             ),
             _relative(lambda a: a),
+        ),
+        (
+            # "In the evening, …" opening a sentence (not "in the evening of 4 June").
+            _compile(
+                rf"(?:In|During|(?:Early|Late|Later){_S}in){_S}the{_S}"
+                rf"(?:morning|afternoon|evening|night)(?!{_S}of\b)"
+            ),
+            _relative(lambda a: a),
+        ),
+        (
+            _compile(rf"(?:(?:{_EN_COUNT}|some|many){_S})?hours{_S}(?:later|after(?:wards?)?)", _I),
+            _relative(_hours_later),
+        ),
+        (
+            _compile(rf"later{_S}(?:that|in{_S}the|the{_S}same){_S}week", _I),
+            _relative(_later_that_week),
         ),
         (
             _compile(rf"later{_S}(?:that|in{_S}the|the{_S}same){_S}month", _I),
@@ -724,18 +1037,66 @@ def _english_rules() -> list[Rule]:
             _relative(lambda a: _whole_year(a[0].year)),
         ),
         (
+            _compile(
+                rf"(?:on{_S})?the{_S}following{_S}(?:{day}{_S}(?:of{_S})?{_EN_MONTH}|"
+                rf"{_EN_MONTH.replace('?P<month>', '?P<month_first>')}{_S}"
+                rf"{day.replace('?P<day>', '?P<day_after>')})\b",
+                _I,
+            ),
+            _relative_with(_following_named_day),
+        ),
+        (
             _compile(rf"(?:(?:in|by){_S})?the{_S}(?:following|next){_S}{_EN_MONTH}", _I),
             _relative_with(lambda a, m: _next_month_named(a, EN_MONTHS[m["month"].lower()])),
         ),
         (
-            _compile(rf"(?:(?:in|by|during){_S})?the{_S}(?:following|next){_S}{_EN_SEASON}", _I),
-            _relative_with(lambda a, m: _next_season(a, EN_SEASONS[m["season"].lower()])),
+            _compile(
+                rf"(?:{_EN_SEASON_PART}|(?:(?:in|by|during){_S})?)the{_S}(?:following|next){_S}"
+                rf"{_EN_SEASON}",
+                _I,
+            ),
+            _relative_with(
+                lambda a, m: _part_of_season(
+                    _next_season(a, EN_SEASONS[m["season"].lower()]), m["part"]
+                )
+            ),
         ),
         (
-            _compile(rf"(?:(?:in|by|during){_S})?that{_S}{_EN_SEASON}", _I),
-            _relative_with(lambda a, m: _same_season(a, EN_SEASONS[m["season"].lower()])),
+            _compile(rf"(?:{_EN_SEASON_PART}|(?:(?:in|by|during){_S})?)that{_S}{_EN_SEASON}", _I),
+            _relative_with(
+                lambda a, m: _part_of_season(
+                    _same_season(a, EN_SEASONS[m["season"].lower()]), m["part"]
+                )
+            ),
         ),
-        # Explicit dates; month names are capitalised in English ("may" is a verb).
+        # Explicit dates; month names are capitalised in English ("may" is a verb). Spans
+        # first: "between 21 February and 18 December 1916", "From May to September 1940".
+        (
+            _compile(
+                rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S}(?:the{_S})?)?{day}{_S}(?:of{_S})?{_EN_MONTH}"
+                rf"(?:,?{_S}{_FIRST_YEAR})?(?:{_S}(?:to|and|until|till|through){_S}|"
+                rf"(?:{_S})?(?P<dash>[-–])(?:{_S})?)(?:the{_S})?(?P<last>1st|2nd|3rd|(?:[12]?\d|3[01])"
+                rf"(?:st|nd|rd|th)?){_S}(?:of{_S})?{_EN_LAST_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _dates_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S})?{_EN_MONTH}{_S}{day}"
+                rf"(?:,?{_S}{_FIRST_YEAR})?(?:{_S}(?:to|and|until|till|through){_S}|"
+                rf"(?:{_S})?(?P<dash>[-–])(?:{_S})?){_EN_LAST_MONTH}{_S}(?P<last>1st|2nd|3rd|"
+                rf"(?:[12]?\d|3[01])(?:st|nd|rd|th)?)(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _dates_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S}|(?P<in>(?:[Ii]n|[Dd]uring){_S}))?{_EN_MONTH}"
+                rf"(?:,?{_S}{_FIRST_YEAR})?(?:{_S}(?:to|(?P<and>and)|until|till|through){_S}|"
+                rf"(?:{_S})?(?P<dash>[-–])(?:{_S})?){_EN_LAST_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _months_span(m, months),
+        ),
         (
             _compile(
                 rf"(?:(?:[Oo]n|[Ff]rom|[Bb]etween){_S}(?:the{_S})?)?{day}(?:{_S})?(?:and|to|-|–)(?:{_S})?"
@@ -787,7 +1148,10 @@ def _english_rules() -> list[Rule]:
             lambda m: _explicit_season(m, seasons),
         ),
         (
-            _compile(rf"(?:[Ii]n|[Dd]uring){_S}the{_S}(?P<season>spring|summer|autumn|winter)\b"),
+            _compile(
+                rf"(?:{_EN_SEASON_PART}|(?:[Ii]n|[Dd]uring|[Bb]y){_S}the{_S})"
+                rf"(?P<season>spring|summer|autumn|winter)\b"
+            ),
             lambda m: _explicit_season(m, seasons),
         ),
         (_compile(rf"{_EN_PART}{_YEAR}", _I), _explicit_year),

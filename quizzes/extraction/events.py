@@ -31,10 +31,13 @@ _LEADING_CONJUNCTION = re.compile(
     r"^[\s,;:]*(?:(?:et|mais|puis|and|but|then)\b[\s,]*)?", re.IGNORECASE
 )
 _TRAILING_PUNCTUATION = re.compile(r"[\s,;:.!?–—-]+$")
-# Prepositions left dangling once the date is taken out (« n'est faite avant le 8 septembre »).
+# Prepositions left dangling once the date is taken out (« n'est faite avant le 8 septembre »,
+# "continued until the end of September 1949", « au cours de » before a label that starts at
+# « l'été »).
 _DANGLING = re.compile(
-    r"(?:\b(?:avant|après|jusqu['’]au|jusqu['’]à|jusqu['’]en|à\s+partir\s+du|before|after|"
-    r"until|till|from|by)\s*)$",
+    r"(?:\b(?:avant|après|jusqu['’]au|jusqu['’]à|jusqu['’]en|à\s+partir\s+du|"
+    r"au\s+cours\s+d[eu]|lors\s+d[eu]|à\s+la\s+fin\s+d[eu]|au\s+début\s+d[eu]|"
+    r"before|after|until|till|from|by)(?:\s+the)?\s*)$",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"\w")
@@ -123,6 +126,7 @@ def _statement(quote: str, quote_start: int, mention: DateMention) -> str:
     before = _DANGLING.sub("", before.rstrip(" ,;:\u00a0")).rstrip(" ,;:\u00a0")
     after = after.lstrip(" ,;:\u00a0")
     statement = f"{before} {after}" if before and after else before or after
+    statement = re.sub(r"[(\[]\s*[)\]]", "", statement)  # « Verdun (21 février – …) »
     statement = re.sub(r"\s+", " ", statement)
     statement = re.sub(r"\s+([,.;:])", r"\1", statement)
     statement = _TRAILING_PUNCTUATION.sub("", statement).strip(" ,")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from quizzes import factcheck
 from quizzes.extraction.dates import find_dates
 from quizzes.factcheck import DAY, MONTH, RELATIVE, SEASON, YEAR
 
@@ -362,12 +363,479 @@ def test_date_mention_has_verbatim_label_range_and_precision(
         ("en", "In the 1950s growth was strong.", "In the 1950s"),
         ("en", "In the mid-1960s, NASA grew.", "In the mid-1960s"),
         ("en", "John Adams (1735–1826) signed.", "1735–1826"),
-        ("fr", "De 1939 à 1945, la guerre ravage l’Europe.", "De 1939 à 1945"),
-        ("en", "Between 1950 and 1953, Korea was at war.", "Between 1950 and 1953"),
+        # A span of years inside a clause, with no verb of lasting, is a period.
+        ("fr", "La guerre de 1914 à 1918 fait dix millions de morts.", "de 1914 à 1918"),
+        ("fr", "La Corée, divisée entre 1945 et 1948, s'arme.", "entre 1945 et 1948"),
+        ("fr", "La guerre de Corée (1950-1953) fait des millions de morts.", "1950-1953"),
+        ("en", "Korea, divided between 1945 and 1948, was a flashpoint.", "between 1945 and 1948"),
+        ("en", "The Korean War (1950–1953) killed millions.", "1950–1953"),
+        ("en", "In 1944 and 1945, bombs fell.", "1944 and 1945"),
     ],
 )
 def test_backdrop_dates_are_marked_background(language, text, label):
     assert mention(text, language, label).background
+
+
+def assert_dated(language, text, label, start, end, precision):
+    """The mention `label` is found verbatim, with its range and precision, is not a backdrop,
+    and the fact checker accepts the label with that range."""
+    found = mention(text, language, label)
+    assert text[found.start : found.end] == label
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )
+    assert found.precision == precision
+    assert not found.background
+    assert factcheck.date_problems(label, precision, found.date_start, found.date_end) == []
+
+
+U2_FR = "Le 27 octobre 1962, un U-2 est abattu. "
+U2_EN = "On 27 October 1962, a U-2 was shot down. "
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        # Parts of the anchor's day are the anchor's day.
+        (
+            "fr",
+            U2_FR + "Dans la soirée, Kennedy écrit.",
+            "Dans la soirée",
+            "1962-10-27",
+            "1962-10-27",
+        ),
+        ("fr", U2_FR + "Le soir même, Kennedy écrit.", "Le soir même", "1962-10-27", "1962-10-27"),
+        ("fr", U2_FR + "Dans la nuit, Kennedy écrit.", "Dans la nuit", "1962-10-27", "1962-10-27"),
+        ("fr", U2_FR + "Dans la matinée, il écrit.", "Dans la matinée", "1962-10-27", "1962-10-27"),
+        ("fr", U2_FR + "Le matin même, il écrit.", "Le matin même", "1962-10-27", "1962-10-27"),
+        (
+            "fr",
+            U2_FR + "Dans l’après-midi, il écrit.",
+            "Dans l’après-midi",
+            "1962-10-27",
+            "1962-10-27",
+        ),
+        (
+            "fr",
+            U2_FR + "En fin de journée, il écrit.",
+            "En fin de journée",
+            "1962-10-27",
+            "1962-10-27",
+        ),
+        (
+            "fr",
+            U2_FR + "Tard dans la nuit, il écrit.",
+            "Tard dans la nuit",
+            "1962-10-27",
+            "1962-10-27",
+        ),
+        (
+            "fr",
+            U2_FR + "Le lendemain matin, il cède.",
+            "Le lendemain matin",
+            "1962-10-28",
+            "1962-10-28",
+        ),
+        ("en", U2_EN + "That evening, Kennedy wrote.", "That evening", "1962-10-27", "1962-10-27"),
+        ("en", U2_EN + "That night, Kennedy wrote.", "That night", "1962-10-27", "1962-10-27"),
+        ("en", U2_EN + "Later that day, he wrote.", "Later that day", "1962-10-27", "1962-10-27"),
+        ("en", U2_EN + "That morning, he wrote.", "That morning", "1962-10-27", "1962-10-27"),
+        ("en", U2_EN + "In the evening, he wrote.", "In the evening", "1962-10-27", "1962-10-27"),
+        # Later in the week: the six days after the anchor.
+        (
+            "fr",
+            U2_FR + "Plus tard dans la semaine, Kennedy écrit.",
+            "Plus tard dans la semaine",
+            "1962-10-28",
+            "1962-11-02",
+        ),
+        ("en", U2_EN + "Later that week, he wrote.", "Later that week", "1962-10-28", "1962-11-02"),
+        # Hours later: the anchor's day or the next.
+        (
+            "fr",
+            U2_FR + "Quelques heures plus tard, il écrit.",
+            "Quelques heures plus tard",
+            "1962-10-27",
+            "1962-10-28",
+        ),
+        ("en", U2_EN + "Hours later, he wrote.", "Hours later", "1962-10-27", "1962-10-28"),
+        # Re-checked: the following day named, the following year, counts of years and days.
+        (
+            "fr",
+            "Le 10 juillet 1943, les Alliés débarquent. Le 4 août suivant, Catane tombe.",
+            "Le 4 août suivant",
+            "1943-08-04",
+            "1943-08-04",
+        ),
+        (
+            "en",
+            "On 10 July 1943, the Allies landed. On the following 4 August, Catania fell.",
+            "On the following 4 August",
+            "1943-08-04",
+            "1943-08-04",
+        ),
+        (
+            "fr",
+            "En 1943, les Alliés débarquent. L’année suivante, Rome tombe.",
+            "L’année suivante",
+            "1944-01-01",
+            "1944-12-31",
+        ),
+        (
+            "fr",
+            "En 1943, les Alliés débarquent. Deux ans plus tard, Rome tombe.",
+            "Deux ans plus tard",
+            "1945-01-01",
+            "1945-12-31",
+        ),
+        (
+            "fr",
+            "Le 10 juillet 1943, ils débarquent. Quelques jours plus tard, Rome tombe.",
+            "Quelques jours plus tard",
+            "1943-07-12",
+            "1943-07-19",
+        ),
+        (
+            "en",
+            "On 10 July 1943, they landed. A few days later, Rome fell.",
+            "A few days later",
+            "1943-07-12",
+            "1943-07-19",
+        ),
+    ],
+)
+def test_parts_of_the_day_and_later_phrases_lean_on_the_anchor(language, text, label, start, end):
+    assert_dated(language, text, label, start, end, RELATIVE)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end", "precision"),
+    [
+        # Parts of a season: its first, middle or last third (in months from its first day).
+        (
+            "fr",
+            "En 1943, la guerre. À la fin de l’été, des milliers de soldats arrivent.",
+            "À la fin de l’été",
+            "1943-08-21",
+            "1943-09-21",
+            SEASON,
+        ),
+        (
+            "fr",
+            "En 1943, la guerre. Au début de l’automne, l’Italie capitule.",
+            "Au début de l’automne",
+            "1943-09-22",
+            "1943-10-21",
+            SEASON,
+        ),
+        (
+            "fr",
+            "À la fin de l’hiver 1942, l'armée recule.",
+            "À la fin de l’hiver 1942",
+            "1943-02-21",
+            "1943-03-19",
+            SEASON,
+        ),
+        (
+            "fr",
+            "Au début du printemps 1943, les grèves éclatent.",
+            "Au début du printemps 1943",
+            "1943-03-20",
+            "1943-04-19",
+            SEASON,
+        ),
+        (
+            "fr",
+            "En janvier 1943, Stalingrad. À la fin de l'hiver, l'armée recule.",
+            "À la fin de l'hiver",
+            "1943-02-21",
+            "1943-03-19",
+            SEASON,
+        ),
+        (
+            "fr",
+            "En juillet 1943, la Sicile. À la fin de cet été-là, l'Italie capitule.",
+            "À la fin de cet été-là",
+            "1943-08-21",
+            "1943-09-21",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "In 1943, war. By the end of the summer, thousands of soldiers arrived.",
+            "By the end of the summer",
+            "1943-08-21",
+            "1943-09-21",
+            SEASON,
+        ),
+        (
+            "en",
+            "In early autumn 1957, the satellite flew.",
+            "In early autumn 1957",
+            "1957-09-22",
+            "1957-10-21",
+            SEASON,
+        ),
+        (
+            "en",
+            "In the late summer of 1944, Paris rose.",
+            "In the late summer of 1944",
+            "1944-08-21",
+            "1944-09-21",
+            SEASON,
+        ),
+        (
+            "en",
+            "In 1957, war. The rockets flew late that spring.",
+            "late that spring",
+            "1957-05-20",
+            "1957-06-20",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "In 1949, war. In the spring of the following year, the army moved.",
+            "In the spring of the following year",
+            "1950-03-20",
+            "1950-06-20",
+            RELATIVE,
+        ),
+        (
+            "fr",
+            "En 1949, la guerre. Au printemps de l’année suivante, l’armée avance.",
+            "Au printemps de l’année suivante",
+            "1950-03-20",
+            "1950-06-20",
+            RELATIVE,
+        ),
+        # A year-less season: « Au cours de » belongs to the label.
+        (
+            "fr",
+            "En 1917, la guerre. Au cours du printemps 1917, des mutineries éclatent.",
+            "Au cours du printemps 1917",
+            "1917-03-20",
+            "1917-06-20",
+            SEASON,
+        ),
+        # Winters over two years: the winter that begins in December of the first one.
+        (
+            "fr",
+            "Au cours de l’hiver 1941-1942, l'armée gèle.",
+            "Au cours de l’hiver 1941-1942",
+            "1941-12-21",
+            "1942-03-19",
+            SEASON,
+        ),
+        (
+            "en",
+            "In the winter of 1947-48, the army froze.",
+            "In the winter of 1947-48",
+            "1947-12-21",
+            "1948-03-19",
+            SEASON,
+        ),
+        (
+            "en",
+            "During the winter of 1941–42, Leningrad starved.",
+            "During the winter of 1941–42",
+            "1941-12-21",
+            "1942-03-19",
+            SEASON,
+        ),
+    ],
+)
+def test_parts_of_seasons_and_winters_over_two_years(language, text, label, start, end, precision):
+    assert_dated(language, text, label, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end", "precision"),
+    [
+        # Days: one event from the first day to the last.
+        (
+            "fr",
+            "Entre le 21 février et le 18 décembre 1916, la bataille de Verdun fait rage.",
+            "Entre le 21 février et le 18 décembre 1916",
+            "1916-02-21",
+            "1916-12-18",
+            DAY,
+        ),
+        (
+            "fr",
+            "Du 1er au 3 juillet 1916, l'offensive piétine.",
+            "Du 1er au 3 juillet 1916",
+            "1916-07-01",
+            "1916-07-03",
+            DAY,
+        ),
+        (
+            "fr",
+            "Du 28 juin au 4 août 1914, l'Europe bascule.",
+            "Du 28 juin au 4 août 1914",
+            "1914-06-28",
+            "1914-08-04",
+            DAY,
+        ),
+        (
+            "en",
+            "From 21 February to 18 December 1916, the battle of Verdun raged.",
+            "From 21 February to 18 December 1916",
+            "1916-02-21",
+            "1916-12-18",
+            DAY,
+        ),
+        (
+            "en",
+            "Between February 21 and December 18, 1916, the battle of Verdun raged.",
+            "Between February 21 and December 18, 1916",
+            "1916-02-21",
+            "1916-12-18",
+            DAY,
+        ),
+        # Months: whole months, the first to the last.
+        (
+            "fr",
+            "En mai-juin 1940, la France est envahie.",
+            "En mai-juin 1940",
+            "1940-05-01",
+            "1940-06-30",
+            MONTH,
+        ),
+        (
+            "fr",
+            "De novembre 1942 à mars 1943, la bataille de Stalingrad fait rage.",
+            "De novembre 1942 à mars 1943",
+            "1942-11-01",
+            "1943-03-31",
+            MONTH,
+        ),
+        (
+            "en",
+            "From May to September 1940, the Battle of Britain raged.",
+            "From May to September 1940",
+            "1940-05-01",
+            "1940-09-30",
+            MONTH,
+        ),
+        (
+            "en",
+            "In May and June 1940, France fell.",
+            "In May and June 1940",
+            "1940-05-01",
+            "1940-06-30",
+            MONTH,
+        ),
+        # Years: a span opening its clause, or after a verb of lasting.
+        (
+            "fr",
+            "De 1954 à 1962, la guerre d'Algérie déchire la France.",
+            "De 1954 à 1962",
+            "1954-01-01",
+            "1962-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "De 1939 à 1945, la guerre ravage l’Europe.",
+            "De 1939 à 1945",
+            "1939-01-01",
+            "1945-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "La guerre dure de 1954 à 1962.",
+            "de 1954 à 1962",
+            "1954-01-01",
+            "1962-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "La Corée est en paix, et de 1950 à 1953, la guerre la ravage.",
+            "de 1950 à 1953",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "Between 1950 and 1953, Korea was at war.",
+            "Between 1950 and 1953",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "The war lasted from 1950 to 1953.",
+            "from 1950 to 1953",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "From 1950 to 1953, the war raged.",
+            "From 1950 to 1953",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+    ],
+)
+def test_spans_that_date_an_event_are_one_range(language, text, label, start, end, precision):
+    assert_dated(language, text, label, start, end, precision)
+    assert len([m for m in find_dates(text, language) if not m.background]) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "labels"),
+    [
+        # Two dates joined by « et » / "and" with no opening « entre » / "between" stay two.
+        (
+            "fr",
+            "En 1916, les Allemands attaquent le 21 février et le 18 décembre.",
+            ["En 1916", "le 21 février", "le 18 décembre"],
+        ),
+        # Times of day next to a date belong to no date.
+        (
+            "fr",
+            "Le 10 juillet 1943, vers 23 heures, les Alliés débarquent.",
+            ["Le 10 juillet 1943"],
+        ),
+        ("fr", "Le 6 juin 1944, à 6 h 30, les troupes débarquent.", ["Le 6 juin 1944"]),
+        ("fr", "À 11 heures, le 11 novembre 1918, le clairon sonne.", ["le 11 novembre 1918"]),
+        ("en", "On 10 July 1943, at 11 a.m., the Allies landed.", ["On 10 July 1943"]),
+        ("en", "At 11 a.m. on 11 November 1918, the guns fell silent.", ["on 11 November 1918"]),
+        ("en", "At 2:56 a.m. on July 21, 1969, Armstrong stepped out.", ["on July 21, 1969"]),
+        # "the evening of" is not "the eve" (the day before).
+        (
+            "en",
+            "In 1944, war. In the evening of 4 June 1944, Eisenhower decided.",
+            ["In 1944", "In the evening of 4 June 1944"],
+        ),
+    ],
+)
+def test_labels_stop_where_the_date_stops(language, text, labels):
+    assert [m.label for m in find_dates(text, language)] == labels
+
+
+def test_times_of_day_are_never_dates():
+    for language, text in (
+        ("fr", "Vers 23 heures, les Alliés débarquent."),
+        ("fr", "À 5 h 15, l'armistice est signé ; à 11 heures, le feu cesse."),
+        ("en", "At 11 a.m., the guns fell silent; at 10:56 p.m., he stepped out."),
+    ):
+        assert find_dates(text, language) == []
+    day = mention("Le 10 juillet 1943, vers 23 heures, ils débarquent.", "fr", "Le 10 juillet 1943")
+    assert (day.date_start, day.date_end) == (date(1943, 7, 10), date(1943, 7, 10))
+
+
+def test_a_month_inside_a_year_anchor_takes_that_year():
+    text = "En 1916, la guerre s'enlise. Le 21 février, les Allemands attaquent Verdun."
+    assert mention(text, "fr", "Le 21 février").date_start == date(1916, 2, 21)
 
 
 @pytest.mark.parametrize(

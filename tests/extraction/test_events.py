@@ -113,6 +113,131 @@ def test_a_sentence_with_two_dates_gives_one_clause_per_event(
     assert [(c.quote, c.text) for c in found] == [(quote, statement)]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "label", "statement"),
+    [
+        # The label takes the words that introduce it; the statement keeps none of them.
+        (
+            "fr",
+            "En 1943, la guerre. À la fin de l’été, des milliers de soldats arrivent.",
+            "À la fin de l’été",
+            "Des milliers de soldats arrivent",
+        ),
+        (
+            "fr",
+            "Au cours de l’été 1962, des cargos soviétiques transportent des missiles.",
+            "Au cours de l’été 1962",
+            "Des cargos soviétiques transportent des missiles",
+        ),
+        (
+            "fr",
+            "Au cours de l’hiver 1941-1942, l'armée allemande gèle devant Moscou.",
+            "Au cours de l’hiver 1941-1942",
+            "L'armée allemande gèle devant Moscou",
+        ),
+        (
+            "fr",
+            "Entre le 21 février et le 18 décembre 1916, la bataille de Verdun fait rage.",
+            "Entre le 21 février et le 18 décembre 1916",
+            "La bataille de Verdun fait rage",
+        ),
+        (
+            "fr",
+            "En mai-juin 1940, la France est envahie.",
+            "En mai-juin 1940",
+            "La France est envahie",
+        ),
+        (
+            "fr",
+            "De 1954 à 1962, la guerre d'Algérie déchire la France.",
+            "De 1954 à 1962",
+            "La guerre d'Algérie déchire la France",
+        ),
+        (
+            "fr",
+            "Le 10 juillet 1943, les Alliés débarquent. Le 4 août suivant, Catane tombe.",
+            "Le 4 août suivant",
+            "Catane tombe",
+        ),
+        (
+            "fr",
+            "Le 27 octobre 1962, un U-2 est abattu. Dans la soirée, Kennedy écrit à Khrouchtchev.",
+            "Dans la soirée",
+            "Kennedy écrit à Khrouchtchev",
+        ),
+        (
+            "fr",
+            "Le 10 juillet 1943, vers 23 heures, les Alliés débarquent.",
+            "Le 10 juillet 1943",
+            "Vers 23 heures, les Alliés débarquent",
+        ),
+        (
+            "en",
+            "In 1943, war. By the end of the summer, thousands of soldiers arrived.",
+            "By the end of the summer",
+            "Thousands of soldiers arrived",
+        ),
+        (
+            "en",
+            "In the winter of 1947-48, the army froze.",
+            "In the winter of 1947-48",
+            "The army froze",
+        ),
+        (
+            "en",
+            "From May to September 1940, the Battle of Britain raged.",
+            "From May to September 1940",
+            "The Battle of Britain raged",
+        ),
+        (
+            "en",
+            "The Battle of Verdun (February 21 – December 18, 1916) bled France white.",
+            "February 21 – December 18, 1916",
+            "The Battle of Verdun bled France white",
+        ),
+        (
+            "en",
+            "On 12 May 1949, the blockade ended. The flights continued until the end of "
+            "September 1949.",
+            "end of September 1949",
+            "The flights continued",
+        ),
+        (
+            "en",
+            "On 27 October 1962, a U-2 was shot down. Later that week, Kennedy wrote.",
+            "Later that week",
+            "Kennedy wrote",
+        ),
+        (
+            "en",
+            "On 10 July 1943, at 11 a.m., the Allies landed.",
+            "On 10 July 1943",
+            "At 11 a.m., the Allies landed",
+        ),
+    ],
+)
+def test_one_candidate_per_date_with_the_whole_label_and_no_dangling_words(
+    language, text, label, statement
+):
+    found = [c for c in event_candidates(text, language) if c.date_label == label]
+    assert [c.text for c in found] == [statement]
+    candidate = found[0]
+    assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+    assert label in candidate.quote
+    problems = factcheck.date_problems(
+        label, candidate.date_precision, candidate.date_start, candidate.date_end
+    )
+    assert problems == []
+
+
+def test_a_span_of_days_gives_one_event_not_two():
+    text = "Entre le 21 février et le 18 décembre 1916, la bataille de Verdun fait rage."
+    candidates = event_candidates(text, "fr")
+    assert [(c.date_start, c.date_end, c.date_precision) for c in candidates] == [
+        (date(1916, 2, 21), date(1916, 12, 18), "day")
+    ]
+
+
 def test_statement_drops_the_date_phrase_and_starts_with_a_capital():
     candidate = next(
         c for c in event_candidates(seed_text(), "fr") if c.date_label == "Le 10 juillet 1943"

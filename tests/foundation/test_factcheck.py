@@ -129,3 +129,86 @@ def test_english_and_qualified_labels_accept_their_ranges(label, precision, star
 )
 def test_english_and_qualified_labels_refuse_wrong_ranges(label, precision, start, end):
     assert factcheck.date_problems(label, precision, start, end)
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        # Parts of a season: inside it, the early third from its first day, the late one to
+        # its last day (a late winter starts in the next year).
+        ("À la fin de l’été", "season", date(1943, 8, 21), date(1943, 9, 21)),
+        ("Au début de l’automne", "season", date(1943, 9, 22), date(1943, 10, 21)),
+        ("à la fin de l’hiver 1942", "season", date(1943, 2, 21), date(1943, 3, 19)),
+        ("By the end of the summer", "season", date(1943, 8, 21), date(1943, 9, 21)),
+        ("In early autumn 1957", "season", date(1957, 9, 22), date(1957, 10, 21)),
+        ("late that spring", "relative", date(1957, 5, 20), date(1957, 6, 20)),
+        # Winters over two years.
+        ("Au cours de l’hiver 1941-1942", "season", date(1941, 12, 21), date(1942, 3, 19)),
+        ("In the winter of 1947-48", "season", date(1947, 12, 21), date(1948, 3, 19)),
+        # Spans: the range starts on the first named date and ends on the last.
+        (
+            "Entre le 21 février et le 18 décembre 1916",
+            "day",
+            date(1916, 2, 21),
+            date(1916, 12, 18),
+        ),
+        ("From 21 February to 18 December 1916", "day", date(1916, 2, 21), date(1916, 12, 18)),
+        (
+            "Between February 21 and December 18, 1916",
+            "day",
+            date(1916, 2, 21),
+            date(1916, 12, 18),
+        ),
+        ("Du 1er au 3 juillet 1916", "day", date(1916, 7, 1), date(1916, 7, 3)),
+        ("En mai-juin 1940", "month", date(1940, 5, 1), date(1940, 6, 30)),
+        ("From May to September 1940", "month", date(1940, 5, 1), date(1940, 9, 30)),
+        ("De novembre 1942 à mars 1943", "month", date(1942, 11, 1), date(1943, 3, 31)),
+        ("Entre novembre et mars 1943", "month", date(1942, 11, 1), date(1943, 3, 31)),
+        ("De 1954 à 1962", "year", date(1954, 1, 1), date(1962, 12, 31)),
+        ("Between 1950 and 1953", "year", date(1950, 1, 1), date(1953, 12, 31)),
+        ("from 1950 to 1953", "year", date(1950, 1, 1), date(1953, 12, 31)),
+    ],
+)
+def test_season_parts_winters_and_spans_accept_their_ranges(label, precision, start, end):
+    assert factcheck.date_problems(label, precision, start, end) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        # A season part outside its season, or not reaching its season's edge.
+        ("À la fin de l’été", "season", date(1943, 6, 21), date(1943, 7, 20)),
+        ("Au début de l’automne", "season", date(1943, 10, 22), date(1943, 11, 21)),
+        ("à la fin de l’hiver 1942", "season", date(1942, 2, 21), date(1942, 3, 19)),
+        ("In early autumn 1957", "season", date(1957, 9, 1), date(1957, 10, 21)),
+        # A winter over two years starts in December of the first one.
+        ("Au cours de l’hiver 1941-1942", "season", date(1942, 12, 21), date(1943, 3, 19)),
+        # Spans must start on the first date and end on the last.
+        ("Entre le 21 février et le 18 décembre 1916", "day", date(1916, 2, 21), date(1916, 2, 21)),
+        ("From 21 February to 18 December 1916", "day", date(1916, 2, 21), date(1917, 12, 18)),
+        ("En mai-juin 1940", "month", date(1940, 5, 1), date(1940, 5, 31)),
+        ("From May to September 1940", "month", date(1940, 6, 1), date(1940, 9, 30)),
+        ("De 1954 à 1962", "year", date(1954, 1, 1), date(1954, 12, 31)),
+        ("Between 1950 and 1953", "year", date(1950, 3, 1), date(1953, 12, 31)),
+    ],
+)
+def test_season_parts_winters_and_spans_refuse_wrong_ranges(label, precision, start, end):
+    assert factcheck.date_problems(label, precision, start, end)
+
+
+@pytest.mark.parametrize(
+    ("label", "precision"),
+    [
+        ("À la fin de l’été", "season"),
+        ("In the winter of 1947-48", "season"),
+        ("Entre le 21 février et le 18 décembre 1916", "day"),
+        ("En mai-juin 1940", "month"),
+        ("From May to September 1940", "month"),
+        ("De 1954 à 1962", "year"),
+        ("Le 4 août suivant", "relative"),
+        ("Dans la soirée", "relative"),
+        ("Later that week", "relative"),
+    ],
+)
+def test_label_precision_of_season_parts_and_spans(label, precision):
+    assert factcheck.parse_label(label).precision == precision
