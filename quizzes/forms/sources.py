@@ -58,7 +58,6 @@ class SourceForm(forms.Form):
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
         self.owner = owner
-        self.fields["file"].help_text = limits_text()
         self.detected_language = None
 
     def clean_title(self):
