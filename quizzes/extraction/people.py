@@ -413,7 +413,10 @@ NOT_NAME_WORDS = {
     "friday",
     "saturday",
     "sunday",
-    # words of organisations and places: a sequence containing them is not a person
+}
+# Words of organisations and places: a sequence containing them is not a person. Unlike the
+# words above, they may start a description (« Erich Honecker, the party leader, »).
+ORGANISATION_WORDS = {
     "état",
     "state",
     "states",
@@ -458,6 +461,7 @@ NOT_NAME_WORDS = {
     "guerre",
     "war",
 }
+NOT_NAME_WORDS |= ORGANISATION_WORDS
 # Words of places and things: "the icy Delaware River" is no person.
 NOT_NAME_WORDS |= {
     "river",
@@ -486,7 +490,34 @@ NOT_NAME_WORDS |= {
     "airport",
     "station",
 }
+# Sentence adverbs and links that a sentence may start with, right before a name: « Puis Erich
+# Honecker, … », "Meanwhile Nehru, the new premier, …". Capitalised there, yet never names.
+FRONTED_WORDS = {
+    "puis", "ensuite", "alors", "enfin", "finalement", "aussitôt", "désormais", "bientôt",
+    "déjà", "cependant", "pourtant", "toutefois", "néanmoins", "ainsi", "donc", "soudain",
+    "aujourd’hui", "hier", "demain", "entre-temps", "dès", "depuis", "quand", "lorsque",
+    "tandis", "car", "or", "ni", "même", "seul", "seule", "tard", "then", "later", "soon",
+    "meanwhile", "finally", "eventually", "afterwards", "afterward", "however", "yet", "thus",
+    "still", "also", "now", "today", "yesterday", "instead", "again", "once", "earlier",
+    "immediately", "subsequently", "nevertheless", "therefore", "hence", "since", "until",
+    "only", "even", "so", "there", "here", "although", "though", "because", "if", "where",
+    "why", "how", "what", "whom", "whose", "which", "who", "tomorrow", "initially",
+    "suddenly", "quickly", "shortly", "ultimately", "gradually", "consequently", "accordingly",
+    "unfortunately", "fortunately", "similarly", "likewise", "officially", "secretly",
+    "publicly", "together", "jamais", "parfois", "souvent", "toujours", "aussi", "surtout",
+    "notamment", "seulement", "également", "rapidement", "officiellement", "secrètement",
+}  # fmt: skip
+NOT_NAME_WORDS |= FRONTED_WORDS
 NAME_PARTICLES = {"de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin"}
+# Particles a surname may start with after a title: « le général de Gaulle », "General von
+# Paulus", « le maréchal de Mac Mahon », « le colonel de La Rocque ».
+LEADING_PARTICLES = [("de", "la"), ("van", "der"), ("von", "der"), ("van", "den")] + [
+    (p,) for p in ("de", "d’", "von", "van", "di", "da", "du", "del", "della", "dos", "ter")
+]
+# French words that are prepositions as well as particles: one of them starts a surname only
+# when the model puts it inside the person's name (« le général de Gaulle », not « le ministre
+# de Louis XVI ») or when the text names the person in full elsewhere (« Charles de Gaulle »).
+AMBIGUOUS_PARTICLES = {"de", "d’", "du", "de la"}
 ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -509,6 +540,8 @@ COPULAS = {
         "devenue",
     },
 }
+# Between a person and the copula: « X a été nommé », "X had become", "X, who later became".
+COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "avait", "later"}
 APPOSITION_DETERMINERS = {"the", "a", "an", "le", "la", "l’", "l'", "un", "une", "then", "alors"}
 CLOSING = {
     ",",
@@ -718,8 +751,38 @@ def is_name_word(token) -> bool:
         return True
     if not word[:1].isupper() or _lower(token) in NOT_NAME_WORDS:
         return False
+    # « Finalement Erich Honecker… »: an adverb opens the sentence (the model tags « Clement
+    # Attlee »'s first name ADV too, hence the long « -ment » ending as well).
+    if (
+        token.pos_ == "ADV"
+        and token.ent_type_ != "PER"
+        and len(word) >= 8
+        and word.endswith("ment")
+        and _sentence_initial(token)
+    ):
+        return False
     # Acronyms (USSR, OTAN) are organisations or countries, not people.
     return bool(re.match(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$", word)) and not word.isupper()
+
+
+def _sentence_initial(token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.nbor(-1)
+    return previous.text in (".", "!", "?", ";", ":", "«", '"', "“") or "\n" in previous.text
+
+
+def _is_name_part(tokens, j: int) -> bool:
+    """A name word, or « Saint » hyphen-joined to one (« Saint-Just » may be three tokens)."""
+    return is_name_word(tokens[j]) or _is_saint(tokens, j)
+
+
+def _is_saint(tokens, j: int) -> bool:
+    return (
+        _lower(tokens[j]) in ("saint", "sainte")
+        and j + 2 < len(tokens)
+        and _is_name_hyphen(tokens, j + 1)
+    )
 
 
 def name_span_at(tokens, i: int) -> tuple[int, int] | None:
@@ -732,11 +795,11 @@ def name_span_at(tokens, i: int) -> tuple[int, int] | None:
         and is_name_word(tokens[i + 1])
     ):
         i += 1
-    if i >= len(tokens) or not is_name_word(tokens[i]) or ROMAN_NUMERAL.match(tokens[i].text):
+    if i >= len(tokens) or not _is_name_part(tokens, i) or ROMAN_NUMERAL.match(tokens[i].text):
         return None
     j = i + 1
     while j < len(tokens):
-        if (is_name_word(tokens[j]) and tokens[j - 1].whitespace_) or (
+        if (_is_name_part(tokens, j) and tokens[j - 1].whitespace_) or (
             tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'")
         ):
             j += 1
@@ -770,14 +833,22 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     while i - 1 >= 0:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
-        elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and is_name_word(tokens[i - 2])) or (
+        elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and _is_name_part(tokens, i - 2)) or (
             _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])
         ):
             i -= 2
         else:
             break
+    # « De Gaulle, chef de la France libre, »: a capitalised particle opens the sentence.
+    if (
+        i >= 1
+        and tokens[i - 1].text[:1].isupper()
+        and _lower(tokens[i - 1]) in ("de", "d’", "von", "van", "di", "da")
+        and _sentence_initial(tokens[i - 1])
+    ):
+        return i - 1, end
     # A name never starts with a particle, nor with a title ("General Lucius D. Clay").
-    while i < end and (not is_name_word(tokens[i]) or _lower(tokens[i]) in ALL_TITLE_WORDS):
+    while i < end and (not _is_name_part(tokens, i) or _lower(tokens[i]) in ALL_TITLE_WORDS):
         if _lower(tokens[i]) in ENGLISH_ROLE_MODIFIERS:
             return None  # "North America", "West Berlin": a place, not a titled person
         i += 1
@@ -795,10 +866,46 @@ class PersonNames:
         self.tokens = tokens
         self.language = language
         self.full_names: dict[str, list[str]] = {}
+        # Full names met anywhere in the text (« Charles de Gaulle quitte la France »): a role
+        # given to « de Gaulle » is proposed under the fullest of them.
+        self.mentioned: dict[str, list[str]] = {}
+        i = 0
+        while i < len(tokens):
+            span = name_span_at(tokens, i)
+            if span is None:
+                i += 1
+                continue
+            start = span[0]
+            while start < span[1] and _lower(tokens[start]) in ALL_TITLE_WORDS:
+                start += 1  # "General de Gaulle"
+            if self._is_full_name(start, span[1]):
+                name = _span_text(tokens, start, span[1])
+                self.mentioned.setdefault(_surname(name), []).append(name)
+            i = span[1]
+
+    def _is_full_name(self, start: int, end: int) -> bool:
+        """At least a first name and a surname, that the model (French) calls a person."""
+        words = [t for t in self.tokens[start:end] if t.text not in ("-",)]
+        if len(words) < 2 or not self.looks_like_person(start, end):
+            return False
+        if self.language == FRENCH:
+            return all(t.ent_type_ == "PER" for t in self.tokens[start:end])
+        return not _is_group(self.tokens, start, end)
+
+    def mentions_in_full(self, particle_name: str) -> bool:
+        """Whether the text names « de Gaulle » with a first name: « Charles de Gaulle »."""
+        return any(
+            full.endswith(" " + particle_name)
+            for full in self.mentioned.get(_surname(particle_name), [])
+        )
 
     def looks_like_person(self, start: int, end: int) -> bool:
         """French: the model must not call it a place or an organisation; English: trust rules."""
-        words = [_lower(t) for t in self.tokens[start:end]]
+        words = [
+            _lower(t)
+            for n, t in enumerate(self.tokens[start:end], start)
+            if not _is_saint(self.tokens, n)
+        ]
         if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES for w in words):
             return False
         if self.language == FRENCH:
@@ -833,10 +940,18 @@ class PersonNames:
 
     def fullest(self, name: str) -> str:
         """The fullest form of `name`; a bare surname shared by two people stays bare."""
-        matches = [n for n in self.full_names.get(_surname(name), []) if _same_person(name, n)]
-        if len(matches) != 1:
+        key = _surname(name)
+        matches = [n for n in self.full_names.get(key, []) if _same_person(name, n)]
+        if len(matches) > 1:
             return name
-        return matches[0] if len(matches[0]) >= len(name) else name
+        # « de Gaulle » with a role, « Charles de Gaulle » elsewhere in the text without one
+        matches += [n for n in self.mentioned.get(key, []) if _same_person(name, n)]
+        if not matches:
+            return name
+        longest = max(matches, key=len)
+        if not all(_same_person(n, longest) for n in matches):
+            return name
+        return longest if len(longest) >= len(name) else name
 
 
 def _surname(name: str) -> str:
@@ -918,7 +1033,7 @@ def _role_phrase(tokens, start: int, end: int, language: str) -> tuple[int, int]
                 j += 1
             k = j
             while k < len(tokens) and tokens[k].text[:1].isupper() and k - j < 4:
-                k += 1
+                k = _compound_end(tokens, k + 1)  # "of Alsace-Lorraine"
             if k > j and not _is_army_word(tokens, j, k):
                 end = k
         return start, end
@@ -942,12 +1057,49 @@ def _role_phrase(tokens, start: int, end: int, language: str) -> tuple[int, int]
                 and tokens[k].ent_type_ != "PER"
                 and not _is_army_word(tokens, k, k + 2)
                 and not tokens[k].like_num
+                # « le général de Gallifet »: a capitalised « de X » after a rank is a name
+                and not (
+                    k == j + 1
+                    and tokens[k].text[:1].isupper()
+                    and _lower(tokens[start]) in PARTICLE_TITLES
+                    and end - start == 1
+                    and tokens[k].ent_type_ not in ("LOC", "ORG")
+                )
             ):
-                j = k + 1
+                j = _compound_end(tokens, k + 1)
                 complements += 1
                 continue
         break
     return start, j
+
+
+def _compound_end(tokens, j: int) -> int:
+    """Past the hyphenated parts and the rest of a named entity that starts before j:
+    « Royaume-Uni » (three tokens), « Parti socialiste unifié »."""
+    while j < len(tokens):
+        if _is_hyphen_joint(tokens, j):
+            j += 2
+        elif (
+            tokens[j].ent_iob_ == "I"
+            and tokens[j].ent_type_ in ("ORG", "MISC", "LOC")
+            and tokens[j].text[:1].isalpha()
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _is_hyphen_joint(tokens, j: int) -> bool:
+    """A hyphen glued to the words on both sides (« Berlin-Est », "Commander-in-Chief")."""
+    return (
+        tokens[j].text in ("-", "‑")
+        and j > 0
+        and j + 1 < len(tokens)
+        and not tokens[j - 1].whitespace_
+        and not tokens[j].whitespace_
+        and tokens[j + 1].text[:1].isalnum()
+    )
 
 
 def _is_army_word(tokens, start: int, end: int) -> bool:
@@ -974,7 +1126,12 @@ def _person_roles(tokens, language: str, names: PersonNames):
             _lower(tokens[title_end - 1]).endswith(("s", "x"))
             or _lower(tokens[title_end - 1]) in PLURAL_TITLES
         )
-        spans = _names_from(tokens, after, names, plural=plural)
+        particle = _leading_particle(tokens, after, language, names, title_start)
+        if particle:  # « le général de Gaulle »: the particle opens the surname
+            span = name_span_at(tokens, after + particle)
+            spans = [(after, span[1])] if span and names.looks_like_person(*span) else []
+        else:
+            spans = _names_from(tokens, after, names, plural=plural)
         if spans:
             found.extend((span, role, start, span[1]) for span in spans)
             continue
@@ -983,10 +1140,13 @@ def _person_roles(tokens, language: str, names: PersonNames):
         if i > 0 and _lower(tokens[i - 1]) in APPOSITION_DETERMINERS:
             i -= 1
         k = i - 1
-        while k > 0 and _lower(tokens[k]) in COPULAS[language] | {"then", "alors", "a", "été"}:
+        while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
             k -= 1
         if k < i - 1:
             span = name_span_ending_at(tokens, k + 1)
+            if span is None and _lower(tokens[k]) in ("who", "qui") and tokens[k - 1].text == ",":
+                # "Clement Attlee, who had become Prime Minister", « X, qui est devenu président »
+                span = name_span_ending_at(tokens, k - 1)
             if span is None and tokens[k].text == ",":
                 # « Pétain, nommé commandant en chef », "Gage, the British commander…, became"
                 span = name_span_ending_at(tokens, k)
@@ -1010,6 +1170,38 @@ def _person_roles(tokens, language: str, names: PersonNames):
             tokens[start].idx,
             tokens[end - 1].idx + len(tokens[end - 1].text),
         )
+
+
+# Titles after which « de X » names the person, never someone the title belongs to: « le général
+# de Gallifet », « le maréchal de Mac Mahon » (« le ministre de Louis XVI » is Louis's minister).
+PARTICLE_TITLES = {
+    "général", "maréchal", "amiral", "colonel", "capitaine", "lieutenant", "lieutenant-colonel",
+    "commandant", "président",
+}  # fmt: skip
+
+
+def _leading_particle(tokens, i: int, language: str, names: PersonNames, title: int) -> int:
+    """How many tokens of surname particle open the name at token i (« de », « de La »), or 0."""
+    for particle in LEADING_PARTICLES:
+        n = len(particle)
+        if tuple(_lower(t) for t in tokens[i : i + n]) != particle:
+            continue
+        span = name_span_at(tokens, i + n)
+        if span is None or span[0] != i + n:
+            return 0
+        if language == ENGLISH or " ".join(particle) not in AMBIGUOUS_PARTICLES:
+            return n
+        # French « de », « du »: a particle, or a preposition (« le ministre de Louis XVI »)?
+        name = _span_text(tokens, i, span[1])
+        per = [t.ent_type_ == "PER" for t in tokens[i + n : span[1]]]
+        if tokens[i].ent_type_ == "PER" and all(per):
+            return n
+        if names.mentions_in_full(name):
+            return n
+        if _lower(tokens[title]) in PARTICLE_TITLES and all(per):
+            return n
+        return 0
+    return 0
 
 
 PLURAL_TITLES = {"généraux", "maréchaux", "amiraux"}
@@ -1131,7 +1323,12 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
             j += 1
         has_determiner = j > comma + 1
         k = j
-        while k < len(tokens) and _lower(tokens[k]) not in CLOSING and k - j <= 12:
+        while k < len(tokens) and k - j <= 12:
+            if _is_hyphen_joint(tokens, k):  # « maire de Berlin-Est », "Commander-in-Chief"
+                k += 2
+                continue
+            if _lower(tokens[k]) in CLOSING:
+                break
             if _lower(tokens[k]) in NP_STOPS and tokens[k - 1].whitespace_:
                 break
             k += 1
@@ -1164,7 +1361,7 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
     ):
         return False  # "a rocket 110 metres tall", « son aîné de vingt ans »: measures
     if language == FRENCH:
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",) for t in phrase):
+        if any(_is_verb_in_phrase(t) for t in phrase):
             return False
         # « un étudiant nationaliste serbe »: the model may tag a noun after « un » as ADJ
         return phrase[0].pos_ in ("NOUN", "ADJ") and (
@@ -1174,13 +1371,25 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
     if any(
         (w in VERBISH_ENGLISH or (w.endswith("ed") and "-" not in w))
         and (n == 0 or phrase[n - 1].text != "-")  # "English-born"
+        and w not in ENGLISH_ROLE_MODIFIERS  # "Supreme Allied Commander"
         for n, w in enumerate(words)
     ):
         return False
-    if phrase[0].like_num or words[0] in NOT_NAME_WORDS:
+    if phrase[0].like_num or words[0] in NOT_NAME_WORDS - ORGANISATION_WORDS:
         return False
     # A description ends on a lower-case noun or a name after "of"/"in": not on "the".
     return words[-1] not in {"the", "a", "an", "of", "in", "and"}
+
+
+def _is_verb_in_phrase(token) -> bool:
+    """A verb, not a participle that is part of a name (« Parti socialiste unifié ») nor one
+    used as an adjective (« ministre déchu »)."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
+        return False
+    if token.ent_iob_ == "I" and token.ent_type_ in ("ORG", "MISC", "LOC"):
+        return False
+    participle = "Part" in token.morph.get("VerbForm") and "Past" in token.morph.get("Tense")
+    return not (participle and token.dep_ == "acl" and not list(token.children))
 
 
 def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
@@ -1319,9 +1528,14 @@ def _army_commanders(tokens, language: str, names: PersonNames, armies):
             if tuple(words[after : after + len(link)]) != link:
                 continue
             j = after + len(link)
+            particle = 0
             if j in titles:  # « du maréchal Bernard L. Montgomery »
+                title = j
                 j = _role_phrase(tokens, j, titles[j], language)[1]
-            span = name_span_at(tokens, j)
+                particle = _leading_particle(tokens, j, language, names, title)
+            span = name_span_at(tokens, j + particle)
+            if span and particle:  # « de l’armée du maréchal de Mac Mahon »
+                span = (j, span[1])
             if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
                 if span[1] - span[0] > 1:
                     names.add(*span)

@@ -152,3 +152,209 @@ def test_seed_text_groups_named_only_by_what_they_did_get_no_role():
     assert not {"Grand Conseil fasciste", "partisans italiens", "commandos allemands"} & {
         c.subject for c in candidates
     }
+
+
+# --- probes on unseen sentences ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Neuf jours plus tard, Erich Honecker, secrétaire général du Parti socialiste unifié, "
+            "est contraint de démissionner.",
+            ("Erich Honecker", "secrétaire général du Parti socialiste unifié"),
+        ),
+        (
+            "en",
+            "Nine days later, Erich Honecker, general secretary of the Socialist Unity Party, "
+            "was forced to resign.",
+            ("Erich Honecker", "general secretary of the Socialist Unity Party"),
+        ),
+        (
+            "fr",
+            "Le 9 octobre, Egon Krenz, ministre de la Sécurité, annonce des réformes.",
+            ("Egon Krenz", "ministre de la Sécurité"),
+        ),
+        (
+            "en",
+            "On 9 October, Egon Krenz, the minister of security, announced reforms.",
+            ("Egon Krenz", "minister of security"),
+        ),
+        (
+            "fr",
+            "Finalement Erich Honecker, secrétaire général du SED, démissionne.",
+            ("Erich Honecker", "secrétaire général du SED"),
+        ),
+        (
+            "fr",
+            "Aussitôt Egon Krenz, chef du parti, annonce des réformes.",
+            ("Egon Krenz", "chef du parti"),
+        ),
+        (
+            "en",
+            "Meanwhile Nehru, the new premier, sent troops to Kashmir.",
+            ("Nehru", "new premier"),
+        ),
+        (
+            "en",
+            "Nine days later Erich Honecker, the party leader, resigned.",
+            ("Erich Honecker", "party leader"),
+        ),
+    ],
+)
+def test_fronted_phrase_before_the_name_keeps_the_apposition(language, text, expected):
+    """A date, a relative phrase or an adverb opening the sentence is no part of the name."""
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "Le général de Gaulle lance un appel le 18 juin 1940.", ("de Gaulle", "général")),
+        ("en", "General de Gaulle broadcast an appeal on 18 June 1940.", ("de Gaulle", "General")),
+        (
+            "fr",
+            "Charles de Gaulle gagne Londres. Le général de Gaulle lance un appel le 18 juin.",
+            ("Charles de Gaulle", "général"),
+        ),
+        (
+            "en",
+            "Charles de Gaulle flew to London. General de Gaulle broadcast an appeal.",
+            ("Charles de Gaulle", "General"),
+        ),
+        ("fr", "Le général de Gallifet dirige la répression.", ("de Gallifet", "général")),
+        ("fr", "Le maréchal von Paulus capitule.", ("von Paulus", "maréchal")),
+        ("en", "Field Marshal von Paulus surrendered.", ("von Paulus", "Field Marshal")),
+        ("fr", "Le général d’Esperey lance une offensive.", ("d’Esperey", "général")),
+        ("en", "General van der Post landed.", ("van der Post", "General")),
+        (
+            "fr",
+            "De Gaulle, chef de la France libre, parle à Londres.",
+            ("De Gaulle", "chef de la France libre"),
+        ),
+    ],
+)
+def test_particle_opens_the_surname_after_a_title(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le ministre de Louis XVI démissionne."),
+        ("fr", "Le roi de Prusse refuse."),
+        ("fr", "Le président de la République signe."),
+    ],
+)
+def test_a_preposition_after_a_title_is_no_particle(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Winston Churchill devient Premier ministre du Royaume-Uni en mai 1940.",
+            ("Winston Churchill", "Premier ministre du Royaume-Uni"),
+        ),
+        (
+            "en",
+            "Walter Ulbricht became governor of Alsace-Lorraine.",
+            ("Walter Ulbricht", "governor of Alsace-Lorraine"),
+        ),
+        (
+            "fr",
+            "Egon Krenz, maire de Berlin-Est, démissionne.",
+            ("Egon Krenz", "maire de Berlin-Est"),
+        ),
+        (
+            "en",
+            "Claude Auchinleck, Commander-in-Chief of the Indian Army, could not stop it.",
+            ("Claude Auchinleck", "Commander-in-Chief of the Indian Army"),
+        ),
+        (
+            "fr",
+            "Saint-Just, député de l'Aisne, réclame la mort du roi.",
+            ("Saint-Just", "député de l'Aisne"),
+        ),
+        (
+            "en",
+            "Saint-Just, a deputy of the Convention, demanded the king's death.",
+            ("Saint-Just", "deputy of the Convention"),
+        ),
+    ],
+)
+def test_hyphenated_proper_nouns_stay_whole(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Dwight D. Eisenhower, Supreme Allied Commander, ordered the landings.",
+            ("Dwight D. Eisenhower", "Supreme Allied Commander"),
+        ),
+        (
+            "fr",
+            "Dwight D. Eisenhower, commandant suprême des forces alliées, ordonne le débarquement.",
+            ("Dwight D. Eisenhower", "commandant suprême des forces alliées"),
+        ),
+        (
+            "en",
+            "Harry S. Truman, who had become president in April 1945, ordered the bombing.",
+            ("Harry S. Truman", "president"),
+        ),
+        (
+            "fr",
+            "Harry S. Truman, qui est devenu président en avril 1945, ordonne le bombardement.",
+            ("Harry S. Truman", "président"),
+        ),
+        (
+            "fr",
+            "Clement Attlee, qui devient Premier ministre en juillet 1945, quitte l'Inde.",
+            ("Clement Attlee", "Premier ministre"),
+        ),
+    ],
+)
+def test_apposition_without_article_and_relative_clause_give_the_role(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Truman, who was shot at by nobody, became famous."),
+        ("en", "The man who became president was unknown."),
+        ("fr", "L’homme qui est devenu président reste inconnu."),
+    ],
+)
+def test_relative_clause_without_a_title_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "La 6e armée du général de Gallifet avance.", ("de Gallifet", "6e armée")),
+        (
+            "en",
+            "The Sixth Army under General von Paulus surrendered.",
+            ("von Paulus", "Sixth Army"),
+        ),
+    ],
+)
+def test_army_commander_with_a_particle(language, text, expected):
+    assert (expected[0], "commands", expected[1]) in roles_of(text, language)
