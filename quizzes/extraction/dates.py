@@ -766,7 +766,8 @@ def _french_rules() -> list[Rule]:
             _relative(lambda a: a),
         ),
         (
-            _compile(rf"(?:le|au){_S}(?:soir|matin)(?=[\s\u00a0\u202f]*,)", _I),
+            # « Le soir, … » opening a sentence (not « du matin au soir, »).
+            _compile(rf"(?:Le|Au){_S}(?:soir|matin)(?=[\s\u00a0\u202f]*,)"),
             _relative(lambda a: a),
         ),
         (

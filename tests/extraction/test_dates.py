@@ -442,6 +442,7 @@ U2_EN = "On 27 October 1962, a U-2 was shot down. "
         ("en", U2_EN + "Later that day, he wrote.", "Later that day", "1962-10-27", "1962-10-27"),
         ("en", U2_EN + "That morning, he wrote.", "That morning", "1962-10-27", "1962-10-27"),
         ("en", U2_EN + "In the evening, he wrote.", "In the evening", "1962-10-27", "1962-10-27"),
+        ("fr", U2_FR + "Le soir, Kennedy écrit.", "Le soir", "1962-10-27", "1962-10-27"),
         # Later in the week: the six days after the anchor.
         (
             "fr",
@@ -810,6 +811,12 @@ def test_spans_that_date_an_event_are_one_range(language, text, label, start, en
         ("en", "On 10 July 1943, at 11 a.m., the Allies landed.", ["On 10 July 1943"]),
         ("en", "At 11 a.m. on 11 November 1918, the guns fell silent.", ["on 11 November 1918"]),
         ("en", "At 2:56 a.m. on July 21, 1969, Armstrong stepped out.", ["on July 21, 1969"]),
+        # A habit is not a date.
+        (
+            "fr",
+            "En 1850, les ouvriers travaillent du matin au soir, six jours sur sept.",
+            ["En 1850"],
+        ),
         # "the evening of" is not "the eve" (the day before).
         (
             "en",
