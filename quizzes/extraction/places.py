@@ -508,12 +508,23 @@ SMALL_NUMBER_WORDS = {
 }
 
 
+# Round amounts in words: « un demi-million », « des dizaines de milliers », "half a million",
+# "tens of thousands" (of people, of soldiers: what follows says it).
+ROUND_AMOUNTS = {
+    ENGLISH: r"half\s+a\s+million|a\s+quarter\s+of\s+a\s+million|(?:tens|hundreds)\s+of\s+"
+    r"(?:thousands|millions)",
+    FRENCH: r"(?:un\s+)?demi-million|(?:des|plusieurs|quelques)\s+(?:dizaines|centaines)\s+de\s+"
+    r"(?:milliers|millions)",
+}
+
+
 def _number_pattern(language: str) -> re.Pattern:
     words, small = NUMBER_WORDS[language], SMALL_NUMBER_WORDS[language]
     return re.compile(
         r"(?<![\w,.\-])(?:"
-        r"(\d{1,3}(?:[\u00a0\u202f ,]\d{3})+|\d+(?:[.,]\d+)?)"
-        rf"(?:\s+({MULTIPLIERS}))?"
+        rf"{ROUND_AMOUNTS[language]}|"
+        r"(?P<digits>\d{1,3}(?:[\u00a0\u202f ,]\d{3})+|\d+(?:[.,]\d+)?)"
+        rf"(?:\s+(?P<multiplier>{MULTIPLIERS}))?"
         rf"|((?:{small}|{words})\s+(?:{MULTIPLIERS}))"
         rf"|({words})"
         r")(?![\w\-])",
@@ -532,6 +543,16 @@ TIME_UNITS = {
 BARE_UNITS = {
     "mètres", "metres", "meters", "kilomètres", "kilometres", "kilometers", "km", "miles",
     "dollars", "francs", "euros", "livres", "pounds", "marks", "roubles", "pieds", "feet",
+}  # fmt: skip
+# Counts of abstract things (« un programme en dix points », "14 points", « 440 articles »):
+# a figure measures people, soldiers, victims, tons, ships, voters, km²…, not parts of a text.
+ABSTRACT_COUNTS = {
+    "point", "points", "article", "articles", "étape", "étapes", "raison", "raisons",
+    "chapitre", "chapitres", "clause", "clauses", "paragraphe", "paragraphes", "principe",
+    "principes", "question", "questions", "thèse", "thèses", "mot", "mots", "ligne", "lignes",
+    "fois", "volet", "volets", "stage", "stages", "step", "steps", "reason", "reasons",
+    "chapter", "chapters", "paragraph", "paragraphs", "principle", "principles", "thesis",
+    "theses", "word", "words", "line", "lines", "times", "page", "pages", "phase", "phases",
 }  # fmt: skip
 NOT_FIGURE_BEFORE = {"page", "pages", "p.", "chapitre", "chapter", "article", "n°", "no", "no."}
 APPROXIMATIONS = {
@@ -567,7 +588,7 @@ def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
                 what = _french_measured(text, end, clause_end, tokens_at)
             else:
                 what = _english_measured(text, end, clause_end)
-            if not what:
+            if not what or _counts_nothing_to_learn(what):
                 continue
             what = _with_fronted_span(clause, what, language)
             quote, quote_start = quote_of(text, clause_start, clause_end)
@@ -587,6 +608,12 @@ def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
     return found
 
 
+def _counts_nothing_to_learn(what: str) -> bool:
+    """ "points", « articles »: abstract things; « de francs » alone: a bare unit."""
+    head = what.split()[0].lower()
+    return head in ABSTRACT_COUNTS or (head in BARE_UNITS and len(what.split()) == 1)
+
+
 def _not_a_figure(text: str, clause_start: int, start: int, end: int, match) -> bool:
     before = text[clause_start:start].split()
     after = text[end : end + 20].lower().split()
@@ -594,12 +621,19 @@ def _not_a_figure(text: str, clause_start: int, start: int, end: int, match) -> 
     previous = before[-1].strip(',;:(«"') if before else ""
     if following in MONTHS or following in TIME_UNITS or following in BARE_UNITS:
         return True  # « 8 septembre », « 5 h 15 », « dix mois », « 150 kilomètres »
-    if previous.lower().strip(",") in MONTHS or previous.lower() in NOT_FIGURE_BEFORE:
+    # "On 4 November, half a million people", « À Leipzig, 70 000 manifestants »: a comma
+    # ends what comes before; the number is not its day nor part of its name.
+    detached = bool(before) and before[-1].endswith((",", ";", ":"))
+    if (previous.lower() in MONTHS and not detached) or previous.lower() in NOT_FIGURE_BEFORE:
         return True  # "June 24", « juillet 1943 », "page 12"
-    if previous[:1].isupper() and previous.lower() not in NOT_NAME_WORDS | APPROXIMATIONS:
+    if (
+        previous[:1].isupper()
+        and previous.lower() not in NOT_NAME_WORDS | APPROXIMATIONS
+        and not detached
+    ):
         return True  # "Apollo 17", « Louis 14 »: a name, not a count
-    digits = match.group(1)
-    if digits and not match.group(2):
+    digits = match.group("digits")
+    if digits and not match.group("multiplier"):
         if re.fullmatch(r"1\d{3}|20\d{2}", digits):
             return True  # a year
         if previous.lower() in ("le", "the", "du", "au", "on") and len(digits) <= 2:
@@ -686,12 +720,10 @@ def _english_measured(text: str, end: int, limit: int) -> str | None:
         if not (word[:1].isalpha()):
             break
         words.append(word)
-    if (
-        words[:1] == ["of"]
-        and len(words) > 1
-        and words[1].lower() in ("their", "the", "his", "its", "our", "her")
-    ):
-        words = words[2:]
+    if words[:1] == ["of"] and len(words) > 1:  # "tens of thousands of (his) followers"
+        words = words[1:]
+        if words[0].lower() in ("their", "the", "his", "its", "our", "her"):
+            words = words[1:]
     if words[:1] and words[0].lower() in ("more", "other", "additional"):
         words = words[1:]
     phrase = []
@@ -700,7 +732,9 @@ def _english_measured(text: str, end: int, limit: int) -> str | None:
     while k < len(words) and len(phrase) < 6:
         word = words[k]
         lower = word.lower()
-        if (word.islower() and _english_verbish(word)) or lower in PASSIVE_AUX:
+        if (word.islower() and (_english_verbish(word) or lower in MORE_IRREGULAR)) or (
+            lower in PASSIVE_AUX
+        ):
             break
         if lower == "of" and phrase and k + 1 < len(words):
             in_complement = True
@@ -726,6 +760,14 @@ def _english_measured(text: str, end: int, limit: int) -> str | None:
         if j + 2 < len(words) and words[j + 1] in ("or", "and") and words[j + 2].endswith("ed"):
             phrase += words[j + 1 : j + 3]
     return " ".join(phrase)
+
+
+# Past tenses that end what a figure counts ("8 million voters said yes").
+MORE_IRREGULAR = {
+    "said", "told", "fled", "paid", "became", "grew", "knew", "thought", "sought", "taught",
+    "chose", "hid", "swore", "shot", "sank", "spent", "lay", "bore", "caught", "fed", "got",
+    "rode", "swam", "threw", "understood", "withdrew", "overran", "forgot", "lost", "meant",
+}  # fmt: skip
 
 
 FRONTED_SPAN = re.compile(

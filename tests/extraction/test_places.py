@@ -283,3 +283,64 @@ def test_dev_texts_figures_are_verbatim(path):
     for candidate in figures:
         assert "\n" not in candidate.quote
         assert not re.fullmatch(r"1\d{3}|20\d{2}", candidate.subject)
+
+
+# --- probes on unseen sentences ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le 4 novembre, près d’un demi-million de personnes se rassemblent.",
+            ("un demi-million", "personnes"),
+        ),
+        (
+            "en",
+            "On 4 November, half a million people gathered on the Alexanderplatz.",
+            ("half a million", "people"),
+        ),
+        (
+            "fr",
+            "Des dizaines de milliers de manifestants défilent à Leipzig.",
+            ("Des dizaines de milliers", "manifestants"),
+        ),
+        (
+            "en",
+            "Tens of thousands of demonstrators marched in Leipzig.",
+            ("Tens of thousands", "demonstrators"),
+        ),
+        (
+            "en",
+            "The British arrested tens of thousands of his followers.",
+            ("tens of thousands", "followers"),
+        ),
+        ("en", "Some 2,300 tons of food were flown in every day.", ("2,300", "tons of food")),
+        ("fr", "La guerre fait 1 300 000 morts français.", ("1 300 000", "morts français")),
+        ("en", "Over 50,000 troops landed on the first day.", ("50,000", "troops")),
+        ("fr", "À Leipzig, 70 000 manifestants défilent.", ("70 000", "manifestants")),
+        ("en", "In June, 150,000 soldiers landed.", ("150,000", "soldiers")),
+        ("fr", "L’Allemagne perd 70 000 km² de territoire.", ("70 000", "km² de territoire")),
+        ("en", "Over 8 million voters said yes.", ("8 million", "voters")),
+    ],
+)
+def test_round_amounts_and_detached_numbers_are_figures(language, text, expected):
+    figures = figure_candidates(text, language)
+    assert_verbatim(text, figures)
+    assert [(c.subject, c.object) for c in figures] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Il présente un programme en dix points."),
+        ("en", "He presented a programme in fourteen points."),
+        ("fr", "Le traité compte 440 articles et quinze clauses."),
+        ("en", "The plan had 14 points and 3 stages."),
+        ("fr", "La France paie une indemnité de cinq milliards de francs."),
+        ("en", "The bill cost two million dollars."),
+    ],
+)
+def test_no_figure_for_counts_of_abstract_things_or_bare_units(language, text):
+    assert figure_candidates(text, language) == []
