@@ -592,7 +592,7 @@ def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
                 continue
             what = _with_fronted_span(clause, what, language)
             quote, quote_start = quote_of(text, clause_start, clause_end)
-            figure = match.group(0)
+            figure = _range_before(clause, match, language) + match.group(0)
             found.append(
                 Candidate(
                     kind=FIGURE,
@@ -606,6 +606,26 @@ def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
                 )
             )
     return found
+
+
+RANGE_OPENERS = {"between", "from", "entre", "de"}
+RANGE_LINKS = {"and", "to", "et", "à"}
+
+
+def _range_before(clause: str, match, language: str) -> str:
+    """ "between 200,000 and " before "one million people": the figure is the whole range."""
+    previous = None
+    for other in NUMBERS[language].finditer(clause[: match.start()]):
+        previous = other
+    if previous is None:
+        return ""
+    link = clause[previous.end() : match.start()].split()
+    opener = clause[: previous.start()].split()[-1:]
+    if len(link) != 1 or link[0].lower() not in RANGE_LINKS:
+        return ""
+    if not opener or opener[0].lower() not in RANGE_OPENERS:
+        return ""
+    return clause[clause.rindex(opener[0], 0, previous.start()) : match.start()]
 
 
 def _counts_nothing_to_learn(what: str) -> bool:

@@ -344,3 +344,24 @@ def test_round_amounts_and_detached_numbers_are_figures(language, text, expected
 )
 def test_no_figure_for_counts_of_abstract_things_or_bare_units(language, text):
     assert figure_candidates(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Between 200,000 and one million people died in the violence.",
+            ("Between 200,000 and one million", "people"),
+        ),
+        (
+            "fr",
+            "De 20 000 à 30 000 communards sont tués.",
+            ("De 20 000 à 30 000", "communards tués"),
+        ),
+    ],
+)
+def test_a_range_is_one_figure(language, text, expected):
+    figures = figure_candidates(text, language)
+    assert_verbatim(text, figures)
+    assert [(c.subject, c.object) for c in figures] == [expected]
