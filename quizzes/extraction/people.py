@@ -542,6 +542,8 @@ COPULAS = {
 }
 # Between a person and the copula: « X a été nommé », "X had become", "X, who later became".
 COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "avait", "later"}
+HAVE = {"a", "avait", "had", "has"}
+BEEN = {"été", "become", "been", "devenu", "devenue"}
 APPOSITION_DETERMINERS = {"the", "a", "an", "le", "la", "l’", "l'", "un", "une", "then", "alors"}
 CLOSING = {
     ",",
@@ -1141,6 +1143,9 @@ def _person_roles(tokens, language: str, names: PersonNames):
             i -= 1
         k = i - 1
         while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
+            # "had a secretary", « avait un conseiller »: to have is no copula on its own
+            if _lower(tokens[k]) in HAVE and _lower(tokens[k + 1]) not in BEEN:
+                break
             k -= 1
         if k < i - 1:
             span = name_span_ending_at(tokens, k + 1)

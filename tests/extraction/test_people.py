@@ -339,6 +339,10 @@ def test_apposition_without_article_and_relative_clause_give_the_role(language, 
         ("en", "Truman, who was shot at by nobody, became famous."),
         ("en", "The man who became president was unknown."),
         ("fr", "L’homme qui est devenu président reste inconnu."),
+        ("en", "Nixon had a secretary who typed everything."),
+        ("en", "Kennedy, who has an adviser, waited."),
+        ("fr", "Louis XVI a un conseiller discret."),
+        ("fr", "Nixon avait un conseiller discret."),
     ],
 )
 def test_relative_clause_without_a_title_gives_no_role(language, text):
