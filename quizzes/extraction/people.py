@@ -918,12 +918,14 @@ class PersonNames:
                 return len(words) >= 2 and "LOC" not in labels
         return not any(self._looks_like_demonym(t.text) for t in self.tokens[start:end])
 
-    @staticmethod
-    def _looks_like_demonym(word: str) -> bool:
+    def _looks_like_demonym(self, word: str) -> bool:
+        """ "Italian", « Américaine »; the French endings only in French ("Thomas Paine",
+        "Neville Chamberlain" are English names)."""
         lower = word.lower()
-        return lower in ENGLISH_ROLE_MODIFIERS or lower.endswith(
-            ("ian", "ish", "ese", "ais", "aise", "ain", "aine")
-        )
+        endings = ("ian", "ish", "ese")
+        if self.language == FRENCH:
+            endings += ("ais", "aise", "ain", "aine")
+        return lower in ENGLISH_ROLE_MODIFIERS or lower.endswith(endings)
 
     def _known_surname(self, start: int, end: int) -> bool:
         return _surname(_span_text(self.tokens, start, end)) in self.full_names

@@ -362,3 +362,29 @@ def test_relative_clause_without_a_title_gives_no_role(language, text):
 )
 def test_army_commander_with_a_particle(language, text, expected):
     assert (expected[0], "commands", expected[1]) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In January 1776, Thomas Paine, an English-born writer, published Common Sense.",
+            ("Thomas Paine", "English-born writer"),
+        ),
+        (
+            "en",
+            "Neville Chamberlain, the British Prime Minister, flew to Munich.",
+            ("Neville Chamberlain", "British Prime Minister"),
+        ),
+        (
+            "fr",
+            "Neville Chamberlain, Premier ministre britannique, se rend à Munich.",
+            ("Neville Chamberlain", "Premier ministre britannique"),
+        ),
+    ],
+)
+def test_english_surnames_with_french_demonym_endings_are_names(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
