@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.extraction.language import detect_language
@@ -33,7 +34,7 @@ def limits_text() -> str:
         "Au plus %(chars)s caractères ; fichiers .txt, .md, .pdf (avec texte), .docx ou .odt de "
         "%(size)s au plus."
     ) % {
-        "chars": f"{MAX_TEXT_CHARS:,}".replace(",", "\u202f"),
+        "chars": number_format(MAX_TEXT_CHARS, force_grouping=True),
         "size": filesizeformat(MAX_UPLOAD_BYTES),
     }
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from quizzes import fact_review, source_reading
@@ -254,7 +255,14 @@ def candidate_edit(request, source_id: int, candidate_id: int):
 def accept_all(request, source_id: int):
     source = _own_source(request, source_id)
     outcome = fact_review.accept_all(source=source, user=request.user)
-    messages.success(request, _("%(count)s faits acceptés.") % {"count": outcome.accepted})
+    if outcome.accepted:
+        messages.success(
+            request,
+            ngettext("%(count)s fait accepté.", "%(count)s faits acceptés.", outcome.accepted)
+            % {"count": outcome.accepted},
+        )
+    else:
+        messages.info(request, _("Aucun fait accepté."))
     for candidate, problems in outcome.refused:
         messages.error(
             request,
