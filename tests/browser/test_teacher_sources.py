@@ -205,9 +205,7 @@ def test_teacher_reviews_an_uploaded_text_builds_a_set_and_a_student_reads_its_q
             f"{remaining} fait{'s' if remaining > 1 else ''} accepté{'s' if remaining > 1 else ''}."
         )
     ).to_be_visible()
-    expect(
-        page.get_by_role("heading", name="Aucune proposition à examiner")
-    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Aucune proposition à examiner")).to_be_visible()
     expect(page.get_by_text("1 rejetée.")).to_be_visible()
     assert not source.candidates.filter(status=CandidateFact.Status.PROPOSED).exists()
     assert source.facts.count() == found - 1
