@@ -104,6 +104,14 @@ prod: venv messages
 bench: venv
 	$(PY) bench/engine_generation.py
 
+# Reading teachers' texts: speed and memory (in process and a real worker), quality against the
+# annotated texts, seed fixture reproducibility (docs/extraction.md, docs/benchmarks.md).
+.PHONY: bench-extraction
+bench-extraction: venv
+	$(PY) bench/extraction_speed.py
+	$(PY) bench/extraction_quality.py --all --markdown
+	$(PY) bench/extraction_seed.py
+
 # Load benchmark (docs/benchmarks.md): gunicorn + wrk on 127.0.0.1, SQLite then PostgreSQL
 # (throw-away cluster), each page's req/s compared with a trivial view. About 5 minutes.
 .PHONY: bench-load bench-faults
