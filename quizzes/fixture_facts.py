@@ -1,5 +1,5 @@
-"""Read a shipped Django fixture straight into the engine's plain records, without Django or
-a database: for the benchmarks and the engine's tests."""
+"""Read a shipped Django fixture straight into the engine's plain records (and its source's
+text), without Django or a database: for the benchmarks and the engine's and extractor's tests."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from pathlib import Path
 from quizzes.engine.facts import EventFact, RelationFact
 
 SHIPPED_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "italie_1943_1945.json"
+
+
+def shipped_source_text(path: Path = SHIPPED_FIXTURE) -> str:
+    """The text of the fixture's source (the seed: the Allied campaign in Italy, 1943-1945)."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return next(r["fields"]["text"] for r in records if r["model"] == "quizzes.source")
 
 
 def shipped_facts(path: Path = SHIPPED_FIXTURE) -> tuple[list[EventFact], list[RelationFact]]:

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from quizzes import factcheck
+
 from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, quote_of
 from .nlp import ENGLISH, FRENCH, pipeline
 
@@ -374,31 +376,9 @@ NOT_NAME_WORDS = {
     "mme",
     "dr.",
     "saint",
-    # months and days
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    # months (one home: factcheck) and days
+    *factcheck.MONTHS,
+    *factcheck.ENGLISH_MONTHS,
     "lundi",
     "mardi",
     "mercredi",

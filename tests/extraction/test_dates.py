@@ -1,7 +1,6 @@
 """Date mentions: what counts as a date, how far its label reaches, and the range of days it
 allows once anchored to the dates before it, in French and in English."""
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -10,14 +9,10 @@ import pytest
 from quizzes import factcheck
 from quizzes.extraction.dates import find_dates
 from quizzes.factcheck import DAY, MONTH, RELATIVE, SEASON, YEAR
+from tests.extraction.corpus import seed_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "fixtures" / "italie_1943_1945.json"
-
-
-def seed_text() -> str:
-    records = json.loads(SEED.read_text(encoding="utf-8"))
-    return next(r["fields"]["text"] for r in records if r["model"] == "quizzes.source")
 
 
 def mention(text, language, label):

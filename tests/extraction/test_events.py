@@ -9,15 +9,11 @@ import pytest
 
 from quizzes import factcheck
 from quizzes.extraction.events import event_candidates
+from tests.extraction.corpus import seed_text
 
 ROOT = Path(__file__).resolve().parent
 SEED = ROOT.parents[1] / "fixtures" / "italie_1943_1945.json"
 DEV_TEXTS = sorted((ROOT / "texts").glob("*.gold.json"))
-
-
-def seed_text() -> str:
-    records = json.loads(SEED.read_text(encoding="utf-8"))
-    return next(r["fields"]["text"] for r in records if r["model"] == "quizzes.source")
 
 
 FRENCH = (

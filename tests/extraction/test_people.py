@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from quizzes.extraction.people import role_candidates
+from tests.extraction.corpus import assert_verbatim, seed_text
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def seed_text() -> str:
-    """The seed source (Italy 1943-1945), from the fixture shipped with the repository."""
-    objects = json.loads((ROOT / "fixtures" / "italie_1943_1945.json").read_text())
-    return next(o["fields"]["text"] for o in objects if o["model"] == "quizzes.source")
-
-
-def assert_verbatim(text, candidates):
-    for candidate in candidates:
-        assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
 
 
 def roles_of(text, language):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -14,19 +13,8 @@ from quizzes.extraction.places import (
     place_candidates,
     sentence_spans,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-TEXTS = sorted((ROOT / "tests" / "extraction" / "texts").glob("*.txt"))
-
-
-def seed_text() -> str:
-    objects = json.loads((ROOT / "fixtures" / "italie_1943_1945.json").read_text())
-    return next(o["fields"]["text"] for o in objects if o["model"] == "quizzes.source")
-
-
-def assert_verbatim(text, candidates):
-    for candidate in candidates:
-        assert text[candidate.quote_start : candidate.quote_end] == candidate.quote
+from tests.extraction.corpus import DEV_TEXTS as TEXTS
+from tests.extraction.corpus import assert_verbatim, seed_text
 
 
 def places_of(text, language):
