@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from quizzes.extraction import candidates as kinds
 from quizzes.extraction.candidates import Candidate
@@ -20,6 +21,9 @@ MAX_OBJECT = 300
 MAX_SUBJECT = 200
 MAX_LABEL = 100
 
+# The language model reads a long text this many characters at a time (whole paragraphs).
+CHUNK_CHARS = 20_000
+
 Progress = Callable[[int, str], None]
 
 
@@ -29,24 +33,58 @@ def _silent(percent: int, step: str) -> None:
 
 def extract(text: str, language: str, progress: Progress | None = None) -> list[Candidate]:
     """Every candidate fact of `text`, in text order. `progress(percent, step)` is told how far
-    the reading has got (the background job shows it as a progress bar)."""
+    the reading has got (the background job shows it as a progress bar).
+
+    Dates are read over the whole text (an anchor may sit paragraphs before its relative
+    phrase); the language model reads it in chunks of whole paragraphs, so a long text costs
+    the memory of one chunk, not of the whole text parsed at once."""
     report = progress or _silent
-    report(5, "sentences")
-    doc = pipeline(language)(text)
-    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
-    report(40, "dates")
-    mentions = find_dates(text, language, sentences)
-    report(55, "events")
-    found = event_candidates(text, language, mentions)
-    report(70, "people")
-    found += role_candidates(text, language, doc)
-    report(85, "places")
-    found += place_candidates(text, language, doc)
-    found += figure_candidates(text, language, doc)
+    report(5, "dates")
+    mentions = find_dates(text, language)
+    pieces = chunks(text)
+    found: list[Candidate] = []
+    for number, (start, end) in enumerate(pieces):
+        base = 10 + 85 * number // len(pieces)
+        found += _chunk_candidates(text, start, end, language, mentions, base, report)
     report(95, "merging")
     return merge_near_duplicates(
         [fit(candidate) for candidate in found if is_sound(text, candidate)]
     )
+
+
+def chunks(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of whole paragraphs, each about `size` (CHUNK_CHARS) characters at
+    most (a longer paragraph is a chunk of its own)."""
+    size = size or CHUNK_CHARS
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else (text.find("\n", end) + 1 or len(text))
+        spans.append((start, end))
+        start = end
+    return spans or [(0, 0)]
+
+
+def _chunk_candidates(text, start, end, language, mentions, base, report) -> list[Candidate]:
+    piece = text[start:end]
+    inside = [
+        replace(mention, start=mention.start - start, end=mention.end - start)
+        for mention in mentions
+        if start <= mention.start and mention.end <= end
+    ]
+    report(base, "sentences")
+    doc = pipeline(language)(piece)
+    report(base + 2, "events")
+    found = event_candidates(piece, language, inside)
+    report(base + 4, "people")
+    found += role_candidates(piece, language, doc)
+    report(base + 6, "places")
+    found += place_candidates(piece, language, doc)
+    found += figure_candidates(piece, language, doc)
+    return [replace(candidate, quote_start=candidate.quote_start + start) for candidate in found]
 
 
 def is_sound(text: str, candidate: Candidate) -> bool:
@@ -69,8 +107,6 @@ def _shorten(value: str | None, limit: int) -> str | None:
 
 def fit(candidate: Candidate) -> Candidate:
     """Statements, subjects and answers shortened to what a fact can hold (quotes never are)."""
-    from dataclasses import replace
-
     return replace(
         candidate,
         text=_shorten(candidate.text, MAX_TEXT),

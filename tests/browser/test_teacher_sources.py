@@ -140,8 +140,8 @@ def test_teacher_reviews_an_uploaded_text_builds_a_set_and_a_student_reads_its_q
     expect(progress).to_be_visible()
     assert reading_gate.reached.wait(timeout=30), "the worker never started the reading"
     reading = page.get_by_role("status").filter(has_text="Lecture du texte")
-    expect(reading).to_contain_text("Lecture du texte : 40 % — Recherche des dates")
-    expect(progress).to_have_attribute("value", "40")
+    expect(reading).to_contain_text("Lecture du texte : 5 % — Recherche des dates")
+    expect(progress).to_have_attribute("value", "5")
     page.screenshot(path=artifacts / "teacher-source-reading-desktop.png", full_page=True)
     reading_gate.set()
 
@@ -329,7 +329,7 @@ def test_teacher_reviews_proposals_without_javascript(
     expect(page.get_by_role("link", name="Actualiser")).to_be_visible()
     assert reading_gate.reached.wait(timeout=30), "the worker never started the reading"
     page.get_by_role("link", name="Actualiser").click()
-    expect(page.get_by_text("Lecture du texte : 40 % — Recherche des dates")).to_be_visible()
+    expect(page.get_by_text("Lecture du texte : 5 % — Recherche des dates")).to_be_visible()
     page.screenshot(path=artifacts / "teacher-source-reading-nojs.png", full_page=True)
     reading_gate.set()
     # The next automatic refresh shows the proposals, and refreshing stops.

@@ -63,3 +63,33 @@ def test_long_statements_are_shortened_to_fit_a_fact_but_quotes_never_are():
     shortened = fit(long)
     assert len(shortened.text) <= 400 and shortened.text.endswith("…")
     assert shortened.quote == BERLIN
+
+
+def test_a_long_text_is_read_in_chunks_of_whole_paragraphs_with_anchors_across_them(
+    monkeypatch,
+):
+    from quizzes.extraction import pipeline
+
+    paragraphs = [
+        "Le 14 octobre 1962, un avion américain photographie des rampes de missiles à Cuba.",
+        "Deux jours plus tard, le président John F. Kennedy réunit ses conseillers.",
+        "Le 22 octobre, il annonce un blocus naval de l’île.",
+    ]
+    text = "\n".join(paragraphs) + "\n"
+    spans = pipeline.chunks(text, size=90)
+    assert len(spans) == 3 and all(text[end - 1] == "\n" for _start, end in spans)
+    whole = extract(text, "fr")
+    parsed = []
+    real_pipeline = pipeline.pipeline
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 90)
+    monkeypatch.setattr(
+        pipeline,
+        "pipeline",
+        lambda language: lambda piece: parsed.append(piece) or real_pipeline(language)(piece),
+    )
+    chunked = extract(text, "fr")
+    assert parsed == [paragraph + "\n" for paragraph in paragraphs]  # one parse per chunk
+    assert chunked == whole
+    events = {c.date_label: c.date_start for c in chunked if c.kind == "event"}
+    assert events["Deux jours plus tard"] == date(1962, 10, 16)
+    assert events["Le 22 octobre"] == date(1962, 10, 22)
