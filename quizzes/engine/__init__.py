@@ -6,6 +6,7 @@ from quizzes.engine.facts import EventFact, RelationFact
 from quizzes.engine.grading import (
     ABSOLUTE_POSITION,
     ALL_OR_NOTHING,
+    DEFAULT_ORDERING_METHOD,
     LONGEST_CONTIGUOUS_SUBSET,
     LONGEST_ORDERED_SUBSET,
     ORDERING_METHODS,
@@ -29,6 +30,7 @@ from quizzes.engine.questions import ChronologyQuestion, MatchingQuestion, NotEn
 __all__ = [
     "ABSOLUTE_POSITION",
     "ALL_OR_NOTHING",
+    "DEFAULT_ORDERING_METHOD",
     "LONGEST_CONTIGUOUS_SUBSET",
     "LONGEST_ORDERED_SUBSET",
     "ORDERING_METHODS",

@@ -55,6 +55,15 @@ Per item, ``item_is_right`` is Moodle's "correct" class: the item earned all of
 its points (``fraction > 0.999999``) and had some points to earn. Unscored items
 (the last correct item under RELATIVE_NEXT_EXCLUDE_LAST) are not right.
 
+Default method (``DEFAULT_ORDERING_METHOD``): LONGEST_ORDERED_SUBSET, partial credit for
+relative order. A chronology right but for one event moved anywhere earns (n - 1) / n, 75 %
+with 4 events, whereas ABSOLUTE_POSITION gives 0 % when the first event is moved to the end
+(BCDA), RELATIVE_NEXT_EXCLUDE_LAST 1/3 (ACDB: every neighbourhood the moved event leaves or
+enters is lost) and LONGEST_CONTIGUOUS_SUBSET 2/4 for the same ACDB. It never gives 100 % to
+a wrong order, and a lone item earns nothing, so the reversed order earns 0 and a question
+can always be shown in an order worth nothing. It reads as a history teacher reads a
+timeline: how many events did the student keep in the right order.
+
 Matching questions: fraction of right pairs, each wrong pair costing ``penalty``
 of one pair, never below 0.
 """
@@ -89,6 +98,9 @@ ORDERING_METHODS = (
     LONGEST_CONTIGUOUS_SUBSET,
     RELATIVE_TO_CORRECT,
 )
+
+# Why this default: see "Default method" in the module docstring.
+DEFAULT_ORDERING_METHOD = LONGEST_ORDERED_SUBSET
 
 ORDERING_METHOD_LABELS = {
     ALL_OR_NOTHING: gettext_noop("Tout ou rien"),

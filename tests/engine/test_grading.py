@@ -518,3 +518,28 @@ def test_matching_score_is_between_0_and_1(case, penalty):
     right = sum(result.item_is_right.values())
     assert result.score == pytest.approx(max(0.0, right - penalty * (n - right)) / n)
     assert result.score <= grade_matching(correct, response)
+
+
+# --- Default method --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    ["BCDA", "ACDB", "BACD", "DABC", "ABDC"],
+)
+def test_default_method_gives_partial_credit_for_one_event_moved(response):
+    # One event moved anywhere leaves a run of 3 of the 4 in order: 3/4.
+    assert grade_ordering("ABCD", list(response), grading.DEFAULT_ORDERING_METHOD) == 0.75
+
+
+def test_default_method_scores_the_reversed_order_0():
+    assert grade_ordering(ABCDE, ABCDE[::-1], grading.DEFAULT_ORDERING_METHOD) == 0.0
+
+
+def test_other_methods_punish_one_event_moved_harder():
+    # ABSOLUTE_POSITION: BCDA has no event in its place, 0/4.
+    assert grade_ordering("ABCD", list("BCDA"), ABSOLUTE_POSITION) == 0.0
+    # RELATIVE_NEXT_EXCLUDE_LAST: ACDB keeps only C→D of A→B, B→C, C→D: 1/3.
+    assert grade_ordering("ABCD", list("ACDB"), RELATIVE_NEXT_EXCLUDE_LAST) == pytest.approx(1 / 3)
+    # LONGEST_CONTIGUOUS_SUBSET: ACDB's longest run of consecutive events is C, D (or A, B): 2/4.
+    assert grade_ordering("ABCD", list("ACDB"), LONGEST_CONTIGUOUS_SUBSET) == 0.5
