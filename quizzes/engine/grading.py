@@ -55,14 +55,23 @@ Per item, ``item_is_right`` is Moodle's "correct" class: the item earned all of
 its points (``fraction > 0.999999``) and had some points to earn. Unscored items
 (the last correct item under RELATIVE_NEXT_EXCLUDE_LAST) are not right.
 
-Default method (``DEFAULT_ORDERING_METHOD``): LONGEST_ORDERED_SUBSET, partial credit for
-relative order. A chronology right but for one event moved anywhere earns (n - 1) / n, 75 %
-with 4 events, whereas ABSOLUTE_POSITION gives 0 % when the first event is moved to the end
-(BCDA), RELATIVE_NEXT_EXCLUDE_LAST 1/3 (ACDB: every neighbourhood the moved event leaves or
-enters is lost) and LONGEST_CONTIGUOUS_SUBSET 2/4 for the same ACDB. It never gives 100 % to
-a wrong order, and a lone item earns nothing, so the reversed order earns 0 and a question
-can always be shown in an order worth nothing. It reads as a history teacher reads a
-timeline: how many events did the student keep in the right order.
+Default method (``DEFAULT_ORDERING_METHOD``): RELATIVE_NEXT_INCLUDE_LAST, partial credit
+for relative order. Two demands pull apart: a chronology right but for one event moved
+should earn much of the credit, and the order first shown must earn 0 (an untouched answer
+earns nothing) without being predictable. Over every permutation of 4 events (5 events in
+brackets), "one moved" meaning one event taken out and put back elsewhere:
+
+    method                        orders worth 0   one event moved earns
+    ABSOLUTE_POSITION             9/24 (44/120)    0 %..50 % (0 %..60 %): BCDA earns 0
+    RELATIVE_NEXT_EXCLUDE_LAST    11/24 (53/120)   0 %..67 % (25 %..75 %): ACBD earns 0
+    RELATIVE_NEXT_INCLUDE_LAST    9/24 (44/120)    25 %..50 % (40 %..60 %)
+    LONGEST_ORDERED_SUBSET        1/24 (1/120)     75 % (80 %)
+    RELATIVE_ALL_PREVIOUS_AND_NEXT, LONGEST_CONTIGUOUS_SUBSET: 1/24, 50 %..83 %
+
+The subset methods reward one move best, but the reversal is their only order worth 0: shown
+first every time, "reverse the list" would earn full marks without knowing any date.
+RELATIVE_NEXT_INCLUDE_LAST never gives 0 to one event moved (4 events or more), and about a
+third of all orders are worth 0, so the order shown says nothing about the answer.
 
 Matching questions: fraction of right pairs, each wrong pair costing ``penalty``
 of one pair, never below 0.
@@ -100,7 +109,7 @@ ORDERING_METHODS = (
 )
 
 # Why this default: see "Default method" in the module docstring.
-DEFAULT_ORDERING_METHOD = LONGEST_ORDERED_SUBSET
+DEFAULT_ORDERING_METHOD = RELATIVE_NEXT_INCLUDE_LAST
 
 ORDERING_METHOD_LABELS = {
     ALL_OR_NOTHING: gettext_noop("Tout ou rien"),
