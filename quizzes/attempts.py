@@ -29,11 +29,27 @@ def new_seed(question_set: QuestionSet) -> str:
     return secrets.token_hex(8)
 
 
+def earlier_questions(question_set: QuestionSet, *, user=None, session_key: str = "") -> list:
+    """The questions this student was given in earlier attempts on the set, so that a new
+    attempt brings questions not yet seen first (none when every student gets the same)."""
+    if not question_set.regenerate_per_attempt or not (user or session_key):
+        return []
+    attempts = Attempt.objects.filter(question_set=question_set)
+    if user:
+        attempts = attempts.filter(user=user)
+    else:
+        attempts = attempts.filter(user=None, session_key=session_key)
+    return list(
+        AttemptQuestion.objects.filter(attempt__in=attempts).values_list("data", flat=True)
+    )
+
+
 def start_attempt(question_set: QuestionSet, *, user=None, session_key: str = "") -> Attempt:
     if attempts_left(question_set, user) == 0:
         raise CannotStart(_("Vous avez utilisé toutes les tentatives autorisées pour cette série."))
     seed = new_seed(question_set)
-    questions = build_questions(question_set, seed)
+    seen = earlier_questions(question_set, user=user, session_key=session_key)
+    questions = build_questions(question_set, seed, seen=seen)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             user=user,

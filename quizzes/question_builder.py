@@ -3,7 +3,6 @@ pinned questions first, from exactly their facts, then the generated ones."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 
 from django.db.models import Prefetch
@@ -11,16 +10,16 @@ from django.utils.translation import gettext
 
 from quizzes.engine.chronology import generate_chronology, is_unambiguous
 from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.engine.quiz import QuizDraw
 from quizzes.factcheck import RELATIVE
 from quizzes.models import MATCHING_RELATIONS, Fact, PinnedQuestion, QuestionSet
 
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
 DATE_RELATION = "date"
 MIN_PINNED_PAIRS = 2
-# Attempts to find a question not already in the quiz before accepting a repeat.
-MAX_DRAWS_PER_QUESTION = 12
 
 
 def facts_from(sources: Iterable = (), picked: Iterable = (), *, owner=None):
@@ -100,6 +99,16 @@ class FactBank:
             n_distractors=n_distractors,
         )
 
+    def matching_maker(self, relation: str, question_set: QuestionSet):
+        """make(seed) → one question dict of this relation, shaped as the set asks."""
+
+        def make(seed: str) -> dict:
+            return self.matching(
+                relation, question_set.matching_pairs, seed, question_set.matching_distractors
+            ).to_dict()
+
+        return make
+
     def usable_relations(self, wanted: list[str], n_pairs: int) -> list[str]:
         """The wanted relations that can supply n_pairs; raises NotEnoughFacts, with the
         engine's reason for each, when none can."""
@@ -128,7 +137,14 @@ def _quoted(fact: Fact) -> str:
     return f"« {fact.text} » ({fact.date_label})"
 
 
-def pinned_question(kind: str, relation: str, facts: Sequence[Fact], seed: str) -> dict:
+def pinned_question(
+    kind: str,
+    relation: str,
+    facts: Sequence[Fact],
+    seed: str,
+    *,
+    ordering_method: str = DEFAULT_ORDERING_METHOD,
+) -> dict:
     """A hand-written question from exactly these facts, shuffled by the seed.
 
     Raises NotEnoughFacts, with a message for the teacher, when the facts do not make an
@@ -161,7 +177,9 @@ def pinned_question(kind: str, relation: str, facts: Sequence[Fact], seed: str) 
                 )
                 % {"clashes": " ; ".join(clashes)}
             )
-        return generate_chronology(events, n_items=len(events), seed=seed).to_dict()
+        return generate_chronology(
+            events, n_items=len(events), seed=seed, ordering_method=ordering_method
+        ).to_dict()
     if not MIN_PINNED_PAIRS <= len(facts) <= MAX_PAIRS:
         raise NotEnoughFacts(
             gettext("Une association compte de %(min)s à %(max)s paires (choisies : %(n)s).")
@@ -204,62 +222,62 @@ def pinned_for_set(question_set: QuestionSet) -> list[PinnedQuestion]:
     )
 
 
-def _signature(question: dict) -> str:
-    items = question.get("items") or question.get("prompts")
-    return json.dumps(sorted(item["fact_id"] for item in items))
-
-
 def build_questions(
     question_set: QuestionSet,
     seed: str,
     facts=None,
     pinned: Sequence[PinnedQuestion] | None = None,
+    *,
+    seen: Iterable[dict] = (),
 ) -> list[dict]:
     """Generate the set's questions for one attempt, as JSON-ready dicts (right answers
     included: they are stored server-side and never sent before the student answers).
 
     The set may be unsaved (a preview): pass its `facts` and `pinned` questions explicitly;
-    by default they are read from the database. Pinned questions come first.
+    by default they are read from the database. Pinned questions come first. No question
+    repeats or shares more than half of its items with another; questions of `seen` (the
+    student's earlier attempts on the set) come only when nothing new is left.
 
     Raises NotEnoughFacts (with a message for the teacher) when the facts cannot support them.
     """
     pinned = pinned_for_set(question_set) if pinned is None else pinned
-    questions: list[dict] = [
-        pinned_question(pin.kind, pin.relation, list(pin.facts.all()), f"{seed}:p{index}")
-        for index, pin in enumerate(pinned)
-    ]
+    method = question_set.ordering_method
+    quiz = QuizDraw(
+        taken=[
+            pinned_question(
+                pin.kind,
+                pin.relation,
+                list(pin.facts.all()),
+                f"{seed}:p{index}",
+                ordering_method=method,
+            )
+            for index, pin in enumerate(pinned)
+        ],
+        seen=seen,
+    )
     bank = FactBank(facts_for_set(question_set) if facts is None else facts, question_set)
-    seen: set[str] = {_signature(question) for question in questions}
 
-    def add(make, index):
-        question = None
-        for draw in range(MAX_DRAWS_PER_QUESTION):
-            question = make(f"{seed}:{index}:{draw}").to_dict()
-            if _signature(question) not in seen:
-                break
-        seen.add(_signature(question))
-        questions.append(question)
+    def chronology(draw_seed: str) -> dict:
+        return generate_chronology(
+            bank.events,
+            n_items=question_set.chronology_items,
+            seed=draw_seed,
+            difficulty=question_set.difficulty,
+            ordering_method=method,
+        ).to_dict()
 
     for index in range(question_set.chronology_count):
-        add(
-            lambda s: generate_chronology(
-                bank.events,
-                n_items=question_set.chronology_items,
-                seed=s,
-                difficulty=question_set.difficulty,
-            ),
-            f"c{index}",
-        )
+        quiz.add([("chronology", chronology)], f"{seed}:c{index}", question_set.chronology_count)
     if question_set.matching_count:
         relations = bank.usable_relations(
             question_set.matching_relations, question_set.matching_pairs
         )
         for index in range(question_set.matching_count):
-            relation = relations[index % len(relations)]
-            add(
-                lambda s, relation=relation: bank.matching(
-                    relation, question_set.matching_pairs, s, question_set.matching_distractors
-                ),
-                f"m{index}",
+            # Relations in turn; the next one when this one has nothing new left.
+            turn = relations[index % len(relations) :] + relations[: index % len(relations)]
+            quiz.add(
+                [(relation, bank.matching_maker(relation, question_set)) for relation in turn],
+                f"{seed}:m{index}",
+                question_set.matching_count,
             )
-    return questions
+    return quiz.questions

@@ -28,7 +28,8 @@ def _sample(question_set: QuestionSet, facts, *, chronology: int, matching: int)
 
 def build_preview(question_set: QuestionSet, facts) -> Preview:
     """One chronology and one matching question (for the kinds the set asks), with their
-    answers, or the explicit message of what the facts lack."""
+    answers, or the explicit message of what the facts lack, for one question or for the
+    whole set (distinct questions run out before the facts do)."""
     facts = list(facts)
     preview = Preview()
     wanted = []
@@ -39,6 +40,11 @@ def build_preview(question_set: QuestionSet, facts) -> Preview:
     for counts in wanted:
         try:
             preview.questions.append(read_only(_sample(question_set, facts, **counts)))
+        except NotEnoughFacts as error:
+            preview.problems.append(str(error))
+    if not preview.problems:
+        try:
+            build_questions(question_set, PREVIEW_SEED, facts=facts, pinned=[])
         except NotEnoughFacts as error:
             preview.problems.append(str(error))
     return preview

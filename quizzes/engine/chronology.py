@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from quizzes.engine.facts import EventFact
+from quizzes.engine.grading import DEFAULT_ORDERING_METHOD, grade_ordering
 from quizzes.engine.questions import (
     MAX_CHRONOLOGY_ITEMS,
     MIN_CHRONOLOGY_ITEMS,
@@ -26,6 +27,9 @@ from quizzes.engine.questions import (
     rng_for,
     shuffled_not_identity,
 )
+
+# Shuffles tried for an order worth 0 before falling back to the reversed order.
+SHOWN_ORDER_SHUFFLES = 60
 
 EASY = "easy"
 MEDIUM = "medium"
@@ -110,10 +114,15 @@ class ChronologyBank:
             chain.append(self._first_fit(first + skip, needed))
         return [self.events[index] for index in chain]
 
-    def question(self, n_items: int, seed: object, difficulty: str = MEDIUM) -> ChronologyQuestion:
+    def question(
+        self,
+        n_items: int,
+        seed: object,
+        difficulty: str = MEDIUM,
+        ordering_method: str = DEFAULT_ORDERING_METHOD,
+    ) -> ChronologyQuestion:
         ordered = self.draw(n_items, seed, difficulty)
-        rng = rng_for(f"{seed}:shuffle")
-        shown = shuffled_not_identity(rng, ordered)
+        shown = order_worth_nothing(rng_for(f"{seed}:shuffle"), ordered, ordering_method)
         # Ids follow the order shown, so they say nothing about the right order.
         ids = {event.id: f"e{rank}" for rank, event in enumerate(shown, 1)}
         items = tuple(Item.from_event(event, ids[event.id]) for event in shown)
@@ -134,16 +143,36 @@ class ChronologyBank:
         return sum(chains)
 
 
+def order_worth_nothing(rng: random.Random, ordered: list, method: str) -> list:
+    """A shuffled copy of `ordered` that earns 0 under the grading method, so that a student
+    who submits without moving anything earns nothing (Moodle users complain that an untouched
+    ordering question earns points). Random among such orders, so the order shown says nothing
+    about the answer; the reversed order when shuffles find none (the subset methods give 0 to
+    it alone); the least rewarded order seen when no order is worth 0 (RELATIVE_TO_CORRECT)."""
+    ranks = [str(rank) for rank in range(len(ordered))]
+    candidates = []
+    for _shuffle in range(SHOWN_ORDER_SHUFFLES):
+        shown = shuffled_not_identity(rng, ranks)
+        if grade_ordering(ranks, shown, method) == 0:
+            break
+        candidates.append(shown)
+    else:
+        shown = min([ranks[::-1], *candidates], key=lambda c: grade_ordering(ranks, c, method))
+    return [ordered[int(rank)] for rank in shown]
+
+
 def generate_chronology(
     events: Sequence[EventFact],
     *,
     n_items: int = 4,
     seed: object = 0,
     difficulty: str = MEDIUM,
+    ordering_method: str = DEFAULT_ORDERING_METHOD,
     bank: ChronologyBank | None = None,
 ) -> ChronologyQuestion:
-    """One chronology question from the events (pass a prepared `bank` to draw many)."""
-    return (bank or ChronologyBank(events)).question(n_items, seed, difficulty)
+    """One chronology question from the events (pass a prepared `bank` to draw many), shown in
+    an order worth nothing under `ordering_method`."""
+    return (bank or ChronologyBank(events)).question(n_items, seed, difficulty, ordering_method)
 
 
 def is_unambiguous(events: Sequence[EventFact]) -> bool:

@@ -3,20 +3,32 @@ place, event → date as the source writes it) shown as two columns.
 
 Never ambiguous: no two prompts share a right answer, and no answer shown (distractors
 included) is a right answer for a prompt other than its own, as far as the facts know.
+
+Never given away by its wording (quizzes.engine.wording): a pair whose answer repeats a word
+of its prompt (« Messine » → « … la course à Messine ») is never asked; the answers of one
+question are all clauses or all noun phrases, and roles only noun phrases (a verb agrees with
+its subject, « sauvent » goes with a plural); a figure's answers hold no number; dates carry
+their year when the question spans several years, and dates of a state (« depuis 1860 ») are
+never offered.
 """
 
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from typing import TypeVar
 
 from quizzes.engine.chronology import MEDIUM, ChronologyBank
 from quizzes.engine.facts import EventFact, RelationFact
 from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, gettext_noop, rng_for
+from quizzes.engine.wording import (
+    has_number,
+    has_year,
+    is_background_date,
+    is_clause,
+    normalized,
+    shared_words,
+)
 
 DATE = "date"
 MAX_PAIRS = 8
@@ -35,18 +47,6 @@ EXHAUSTIVE_POOL = 80
 SEARCH_BUDGET = 20_000
 
 T = TypeVar("T")
-
-
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
-
-
-@lru_cache(maxsize=65536)
-def normalized(text: str) -> str:
-    """Compare labels the way a reader would: case, accents and spacing do not matter."""
-    text = text.casefold().replace("’", "'")
-    if not text.isascii():
-        text = _COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(text.split())
 
 
 def _pick(
@@ -138,19 +138,32 @@ def _check_pairs(n_pairs: int) -> None:
         raise ValueError(f"Une association compte de 2 à {MAX_PAIRS} paires (demandé : {n_pairs}).")
 
 
+def gives_itself_away(fact: RelationFact) -> bool:
+    """Whether the pair can be matched from its words alone, without knowing any history."""
+    if shared_words(fact.subject, fact.object) or shared_words(fact.object, fact.subject):
+        return True
+    if fact.relation == "role" and is_clause(fact.object):
+        return True  # a role said as a clause agrees with its subject: ask noun phrases only
+    return fact.relation == "figure" and has_number(fact.object)
+
+
 class RelationBank:
-    """The facts of one relation, with what each subject is known to be paired with."""
+    """The facts of one relation that can be asked, with what each subject is known to be
+    paired with (from every fact, asked or not, so no distractor is ever true)."""
 
     def __init__(self, facts: Sequence[RelationFact], relation: str):
         self.relation = relation
-        self.facts = [fact for fact in facts if fact.relation == relation]
+        of_relation = [fact for fact in facts if fact.relation == relation]
+        self.facts = [fact for fact in of_relation if not gives_itself_away(fact)]
         self.known: set[tuple[str, str]] = {
-            (normalized(fact.subject), normalized(fact.object)) for fact in self.facts
+            (normalized(fact.subject), normalized(fact.object)) for fact in of_relation
         }
         self.subjects = {normalized(fact.subject) for fact in self.facts}
 
     def _fits_prompt(self, chosen: list[RelationFact], fact: RelationFact) -> bool:
         subject, answer = normalized(fact.subject), normalized(fact.object)
+        if chosen and is_clause(fact.object) != is_clause(chosen[0].object):
+            return False
         for other in chosen:
             other_subject, other_answer = normalized(other.subject), normalized(other.object)
             if subject == other_subject or answer == other_answer:
@@ -179,6 +192,8 @@ class RelationBank:
 
         def fits_distractor(extra: list[RelationFact], fact: RelationFact) -> bool:
             answer = normalized(fact.object)
+            if is_clause(fact.object) != is_clause(chosen[0].object):
+                return False
             if answer in taken or any(answer == normalized(o.object) for o in extra):
                 return False
             return not any((subject, answer) in self.known for subject in subjects)
@@ -194,13 +209,34 @@ class RelationBank:
         )
 
 
+def _years(event: EventFact) -> range:
+    return range(event.start.year, event.end.year + 1)
+
+
+def date_answer(event: EventFact, spans_years: bool) -> str:
+    """The date as the source writes it, with its year when the question spans several years
+    and the source leaves it out (« Le 17 août (1943) »): « en juin » of 1943 and of 1944
+    would otherwise read alike, and a June 1943 event would fit both."""
+    if not spans_years or has_year(event.date_label):
+        return event.date_label
+    years = _years(event)
+    year = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    return f"{event.date_label} ({year})"
+
+
 class DateBank:
     """Events paired with their date as the source writes it. Two events are asked together
     only if their ranges do not overlap, and labels that only make sense in context
     ("plus tard dans le mois") are never offered as answers."""
 
     def __init__(self, events: Sequence[EventFact]):
-        self.events = [e for e in events if e.date_label.strip() and not e.label_is_relative]
+        self.events = [
+            event
+            for event in events
+            if event.date_label.strip()
+            and not event.label_is_relative
+            and not is_background_date(event.date_label)
+        ]
         self.chronology = ChronologyBank(self.events)
         # A label written without its year ("en octobre") may stand for several events.
         by_raw_label: dict[str, list[EventFact]] = {}
@@ -229,12 +265,13 @@ class DateBank:
 
         distractors = _pick(rng, self.events, n_distractors, fits_distractor)
         prompts = [Item.from_event(event) for event in chosen]
+        years = {year for event in chosen + distractors for year in _years(event)}
         return _question(
             rng,
             DATE,
             prompts,
-            [event.date_label for event in chosen],
-            [event.date_label for event in distractors],
+            [date_answer(event, len(years) > 1) for event in chosen],
+            [date_answer(event, len(years) > 1) for event in distractors],
         )
 
     def _draw(self, n_pairs: int, seed: object) -> list[EventFact]:

@@ -21,12 +21,16 @@ def event_banks(draw, min_size=0, max_size=40):
     for index in range(size):
         start = DAY0 + timedelta(days=draw(st.integers(0, 900)))
         length = draw(st.sampled_from([0, 0, 0, 2, 29, 30, 91, 364]))
-        label = draw(st.sampled_from(["le {d}", "en {m}", "au printemps", "plus tard"]))
+        label = draw(
+            st.sampled_from(["le {d}", "en {m}", "au printemps", "plus tard", "depuis {y}"])
+        )
         events.append(
             EventFact(
                 id=str(index + 1),
                 text=f"Événement {index + 1}",
-                date_label=label.format(d=start.isoformat(), m=start.strftime("%Y-%m")),
+                date_label=label.format(
+                    d=start.isoformat(), m=start.strftime("%Y-%m"), y=start.year
+                ),
                 start=start,
                 end=start + timedelta(days=length),
                 quote=f"citation {index + 1}",
@@ -52,3 +56,38 @@ def relation_banks(draw, relation="role"):
         RelationFact(id=str(n), relation=relation, subject=s, object=o, quote=f"« {s} {o} »")
         for n, (s, o) in enumerate(pairs, 1)
     ]
+
+
+# Words that labels share on purpose, so that prompts and answers can give each other away.
+NAMES = ["Messine", "Rome", "Sicile", "Patton", "Montgomery", "Mussolini", "Badoglio", "Calabre"]
+ANSWER_SHAPES = [
+    "chef de {name}",  # noun phrase
+    "général à la tête de {name}",  # noun phrase (« à » is no verb)
+    "la ville de {name}",  # noun phrase
+    "{count} soldats débarqués à {name}",  # noun phrase with a number
+    "arrive à {name} avant les autres",  # clause, singular
+    "sauvent {name} d’une prison",  # clause, plural
+    "démoralisées, elles quittent {name}",  # clause with a pronoun
+    "s’unissent contre {name}",  # reflexive clause
+    "le gouvernement qui prend {name}",  # noun phrase with a relative clause
+]
+COUNTS = ["150 000", "trois", "six", "12", "deux cents"]
+
+
+@st.composite
+def wordy_relation_banks(draw):
+    """Facts of one relation whose labels reuse each other's words, mix clauses and noun
+    phrases and hold numbers: the material of give-aways."""
+    relation = draw(st.sampled_from(["role", "commands", "happened_at", "landed_at", "figure"]))
+    size = draw(st.integers(2, 14))
+    facts = []
+    for n in range(1, size + 1):
+        name = draw(st.sampled_from(NAMES))
+        if relation == "figure":
+            subject = draw(st.sampled_from(COUNTS))
+        else:
+            subject = draw(st.sampled_from([name, f"Détroit de {name}", f"Troupes de {n}"]))
+        shape = draw(st.sampled_from(ANSWER_SHAPES))
+        obj = shape.format(name=draw(st.sampled_from(NAMES)), count=draw(st.sampled_from(COUNTS)))
+        facts.append(RelationFact(id=str(n), relation=relation, subject=subject, object=obj))
+    return facts

@@ -12,6 +12,12 @@ from hypothesis import strategies as st
 
 from quizzes.engine import ChronologyBank, EventFact, NotEnoughFacts, generate_chronology
 from quizzes.engine.chronology import is_unambiguous
+from quizzes.engine.grading import (
+    DEFAULT_ORDERING_METHOD,
+    ORDERING_METHODS,
+    RELATIVE_TO_CORRECT,
+    grade_ordering,
+)
 from tests.engine.strategies import event_banks, shipped_facts
 
 
@@ -150,3 +156,35 @@ def test_count_sets_matches_brute_force_on_a_small_bank():
     events = events[:14]
     expected = sum(1 for combo in combinations(events, 4) if is_unambiguous(combo))
     assert ChronologyBank(events).count_sets(4) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    events=event_banks(min_size=8),
+    n_items=st.integers(3, 6),
+    seed=st.integers(),
+    method=st.sampled_from(ORDERING_METHODS),
+)
+def test_the_order_shown_earns_nothing_when_some_order_does(events, n_items, seed, method):
+    bank = ChronologyBank(events)
+    if n_items > bank.max_items:
+        return
+    question = bank.question(n_items, seed, ordering_method=method)
+    shown = [item.id for item in question.items]
+    score = grade_ordering(list(question.answer), shown, method)
+    if method == RELATIVE_TO_CORRECT:  # an item earns 0 only at the far end: no order is worth 0
+        assert score < 1
+    else:
+        assert score == 0
+
+
+def test_the_order_shown_under_the_default_method_varies_with_the_seed():
+    events, _relations = shipped_facts()
+    bank = ChronologyBank(events)
+    reversed_ = 0
+    for seed in range(200):
+        question = bank.question(4, seed)
+        shown = [item.id for item in question.items]
+        assert grade_ordering(list(question.answer), shown, DEFAULT_ORDERING_METHOD) == 0
+        reversed_ += shown == list(question.answer)[::-1]
+    assert reversed_ < 50  # about 1 in 9 of the orders worth 0

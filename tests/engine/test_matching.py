@@ -19,6 +19,10 @@ from quizzes.engine.matching import normalized
 from tests.engine.strategies import event_banks, relation_banks, shipped_facts
 
 
+def without_year(label: str) -> str:
+    return label.split(" (")[0]
+
+
 def fact(n, subject, obj, relation="role"):
     return RelationFact(id=str(n), relation=relation, subject=subject, object=obj, quote="q")
 
@@ -82,10 +86,10 @@ def test_a_subject_with_two_roles_never_sees_its_other_role_offered():
 
 def test_two_subjects_sharing_an_answer_never_appear_together():
     facts = [
-        fact(1, "Commandos allemands", "libèrent Mussolini"),
-        fact(2, "Parachutistes", "libèrent Mussolini"),
-        fact(3, "Partisans", "capturent Mussolini"),
-        fact(4, "Badoglio", "dirige le gouvernement"),
+        fact(1, "Commandos allemands", "libérateurs de Mussolini"),
+        fact(2, "Parachutistes", "libérateurs de Mussolini"),
+        fact(3, "Partisans", "meurtriers de Mussolini"),
+        fact(4, "Badoglio", "chef du gouvernement"),
     ]
     for seed in range(60):
         question = generate_matching(facts, relation="role", n_pairs=3, seed=seed)
@@ -126,7 +130,9 @@ def test_date_matching_never_pairs_overlapping_events_or_offers_a_fitting_distra
     assert not any(e.label_is_relative for e in chosen)
     answers = {item.id: item.label for item in question.answers}
     for prompt in question.prompts:
-        assert answers[question.answer[prompt.id]] == by_id[prompt.fact_id].date_label
+        # As the source writes it, with « (1943) » after it when the question spans years.
+        assert without_year(answers[question.answer[prompt.id]]) == by_id[prompt.fact_id].date_label
+    answers = {answer_id: without_year(label) for answer_id, label in answers.items()}
     labels = [normalized(label) for label in answers.values()]
     assert len(labels) == len(set(labels))
     # A distractor's date never overlaps a prompt's range.
@@ -149,7 +155,8 @@ def test_date_matching_never_pairs_overlapping_events_or_offers_a_fitting_distra
 
 def test_shipped_fixtures_support_every_relation_used_by_the_default_sets():
     events, relations = shipped_facts()
-    for relation, pairs in [("role", 4), ("commands", 4), ("happened_at", 4), ("figure", 4)]:
+    # Figures whose answer holds a number (« … en trois jours ») are never asked: 2 remain.
+    for relation, pairs in [("role", 4), ("commands", 4), ("happened_at", 4), ("figure", 2)]:
         question = generate_matching(relations, relation=relation, n_pairs=pairs, seed=1)
         assert len(question.prompts) == pairs
     assert len(generate_matching(relations, relation="landed_at", n_pairs=2, seed=1).prompts) == 2

@@ -238,6 +238,7 @@ def test_duplicate_makes_a_draft_copy_with_its_facts_and_classes(
         set_post(
             fact_choice="picked",
             facts=[f.pk for f in orderable_events],
+            chronology_count="1",  # 4 events make one chronology of 4, never two
             matching_count="0",
             status="published",
             classrooms=[classroom.pk],
@@ -296,3 +297,19 @@ def test_a_new_set_form_starts_from_working_defaults(teacher_client, fact_base):
     ]:
         tag = re.search(rf'<input[^>]*name="{name}"[^>]*>', page).group(0)
         assert f'value="{value}"' in tag
+
+
+def test_publishing_is_refused_when_questions_would_repeat(teacher_client, orderable_events):
+    post = set_post(
+        fact_choice="picked",
+        facts=[f.pk for f in orderable_events],
+        chronology_count="2",
+        matching_count="0",
+        status="published",
+    )
+    response = teacher_client.post(reverse(CREATE), post)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Publication impossible" in page
+    assert "Impossible de tirer 2 questions « chronologie » différentes" in page
+    assert QuestionSet.objects.count() == 0

@@ -97,3 +97,18 @@ def test_builder_form_asks_for_a_live_preview(teacher_client, fact_base):
     assert 'hx-target="#set-preview"' in page
     assert f'formaction="{reverse(PREVIEW)}"' in page
     assert "Prévisualiser" in page
+
+
+def test_preview_says_when_the_facts_cannot_supply_distinct_questions(
+    teacher_client, orderable_events
+):
+    # Four orderable events make one chronology of four: a second would repeat it.
+    post = set_post(
+        fact_choice="picked",
+        facts=[f.pk for f in orderable_events],
+        chronology_count="2",
+        matching_count="0",
+    )
+    page = teacher_client.post(reverse(PREVIEW), post, HTTP_HX_REQUEST="true").content.decode()
+    assert "Impossible de tirer 2 questions « chronologie » différentes" in page
+    assert "n’en permettent que 1 par tentative" in page
