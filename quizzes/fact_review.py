@@ -19,6 +19,7 @@ DEFAULT_SUBJECT_KIND = {
     Fact.Kind.PLACE: Entity.Kind.PLACE,
     Fact.Kind.FIGURE: Entity.Kind.FIGURE,
     Fact.Kind.EVENT: Entity.Kind.ARMY,
+    Fact.Kind.CAUSE: Entity.Kind.HAPPENING,
 }
 FACT_FIELDS = (
     "kind",
@@ -31,6 +32,7 @@ FACT_FIELDS = (
     "date_precision",
     "relation",
     "object",
+    "teacher_note",
 )
 
 
@@ -94,7 +96,8 @@ _NULLABLE = {"date_start", "date_end", "quote_start"}
 
 
 def candidate_values(candidate: CandidateFact) -> dict:
-    return {name: getattr(candidate, name) for name in FACT_FIELDS}
+    # A proposal has no teacher's note: the teacher adds it while reviewing.
+    return {name: getattr(candidate, name, "") for name in FACT_FIELDS}
 
 
 def accept_candidate(*, candidate: CandidateFact, user, changes: dict | None = None) -> Fact:

@@ -9,7 +9,7 @@ from string import ascii_uppercase
 from django.urls import reverse
 
 from quizzes.answers import grade
-from quizzes.models import Attempt, AttemptQuestion
+from quizzes.models import Attempt, AttemptQuestion, Fact
 from quizzes.timeline import TimelineEntry, by_year
 
 
@@ -55,6 +55,8 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
     )
     result = {"score_percent": round(100 * q.score), "right": graded.right}
     data = q.data
+    items = data.get("items", []) + data.get("prompts", [])
+    notes = Fact.objects.teacher_notes(item.get("fact_id", "") for item in items)
     if data["kind"] == "chronology":
         items = {item["id"]: item for item in data["items"]}
         right_position = {item_id: index for index, item_id in enumerate(data["answer"], 1)}
@@ -75,6 +77,7 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
                     start=date.fromisoformat(items[item_id]["start"]),
                     end=date.fromisoformat(items[item_id]["end"]),
                     quote=items[item_id]["quote"],
+                    teacher_note=notes.get(items[item_id].get("fact_id", ""), ""),
                 )
                 for item_id in data["answer"]
             ]
@@ -89,6 +92,7 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
                 "expected": answers[right[prompt["id"]]]["label"],
                 "right": graded.right.get(prompt["id"], False),
                 "quote": prompt["quote"],
+                "teacher_note": notes.get(prompt.get("fact_id", ""), ""),
             }
             for prompt in data["prompts"]
         ]

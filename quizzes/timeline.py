@@ -17,6 +17,8 @@ class TimelineEntry:
     quote: str
     fact_id: int | None = None
     note: str = ""  # e.g. "votre place : 3" in feedback
+    # Where the source is wrong or loose, shown under the quote (Fact.teacher_note).
+    teacher_note: str = ""
 
     @property
     def is_range(self) -> bool:

@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import CandidateFact, Entity, ExtractionJob, Fact, Source
+from quizzes import factcheck
+from quizzes.models import ActsFor, CandidateFact, Entity, EventOrder, ExtractionJob, Fact, Source
 
 
 def quote_in_context_html(fact: Fact) -> str:
@@ -49,11 +50,21 @@ class SourceAdmin(admin.ModelAdmin):
         return source.facts.count()
 
 
+class ActsForInline(admin.TabularInline):
+    """Whom this entity acts for or belongs to (his government, his army, its side)."""
+
+    model = ActsFor
+    fk_name = "agent"
+    autocomplete_fields = ("principal",)
+    extra = 0
+
+
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "source")
     list_filter = ("kind", "source")
     search_fields = ("name",)
+    inlines = [ActsForInline]
 
 
 class PrecisionFilter(admin.SimpleListFilter):
@@ -85,6 +96,7 @@ class FactAdmin(admin.ModelAdmin):
             {"fields": ("subject", "relation", "object")},
         ),
         (_("Date"), {"fields": ("date_label", "date_precision", "date_start", "date_end")}),
+        (_("Note de l’enseignant"), {"fields": ("teacher_note",)}),
         (
             _("Provenance"),
             {
@@ -100,6 +112,26 @@ class FactAdmin(admin.ModelAdmin):
     @admin.display(description=_("citation dans son contexte"))
     def quote_context(self, fact):
         return quote_in_context_html(fact)
+
+
+@admin.register(EventOrder)
+class EventOrderAdmin(admin.ModelAdmin):
+    """Orders the source states between events whose dates coincide or overlap."""
+
+    list_display = ("earlier", "later", "quote")
+    search_fields = ("earlier__text", "later__text", "quote")
+    autocomplete_fields = ("earlier", "later")
+    list_select_related = ("earlier", "later")
+    readonly_fields = ("quote_context",)
+    fields = ("earlier", "later", "quote", "quote_start", "quote_context")
+
+    @admin.display(description=_("citation dans son contexte"))
+    def quote_context(self, order):
+        if not order.pk:
+            return "—"
+        text, start = order.earlier.source.text, order.quote_start or 0
+        before, quote, after = factcheck.sentence_around(text, start, start + len(order.quote))
+        return format_html("…{}<mark>{}</mark>{}…", before, quote, after)
 
 
 @admin.register(ExtractionJob)

@@ -143,6 +143,12 @@ class FactFieldsForm(forms.Form):
     object = forms.CharField(
         label=_("Objet (rôle, ce qui s’est passé…)"), max_length=300, required=False
     )
+    teacher_note = forms.CharField(
+        label=_("Note de l’enseignant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=Fact._meta.get_field("teacher_note").help_text,
+    )
 
     def __init__(self, *args, source: Source, preferred_start: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -189,4 +195,5 @@ def initial_from(obj) -> dict:
         "subject": getattr(obj.subject, "name", obj.subject) or "",
         "relation": obj.relation,
         "object": obj.object,
+        "teacher_note": getattr(obj, "teacher_note", ""),
     }

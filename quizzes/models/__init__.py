@@ -3,18 +3,20 @@
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
-from quizzes.models.facts import Entity, Fact, FactQuerySet, Source
+from quizzes.models.facts import ActsFor, Entity, EventOrder, Fact, FactQuerySet, Source
 from quizzes.models.pinned import PinnedQuestion
 from quizzes.models.question_sets import MATCHING_RELATIONS, QuestionSet
 
 __all__ = [
     "MATCHING_RELATIONS",
+    "ActsFor",
     "Attempt",
     "AttemptQuestion",
     "CandidateFact",
     "Classroom",
     "Enrollment",
     "Entity",
+    "EventOrder",
     "ExtractionJob",
     "Fact",
     "FactQuerySet",

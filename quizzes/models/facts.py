@@ -116,10 +116,21 @@ class Entity(models.Model):
         ARMY = "army", _("armée ou force armée")
         PLACE = "place", _("lieu")
         FIGURE = "figure", _("chiffre")
+        # What the source names as a cause: « la conquête alliée de la Sicile ».
+        HAPPENING = "happening", _("événement ou situation")
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="entities")
     name = models.CharField(_("nom"), max_length=200)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    acts_for = models.ManyToManyField(
+        "self",
+        through="ActsFor",
+        through_fields=("agent", "principal"),
+        symmetrical=False,
+        related_name="agents",
+        blank=True,
+        verbose_name=_("agit pour ou appartient à"),
+    )
 
     objects = EntityManager()
 
@@ -140,6 +151,38 @@ class Entity(models.Model):
     natural_key.dependencies = ["quizzes.source"]
 
 
+class ActsFor(models.Model):
+    """Entity `agent` acts for or belongs to entity `principal`: a head of government and his
+    government, a general and his army, an army and its side. What one does, the other may be
+    said to do, so a question never offers one's deed as a distractor for the other."""
+
+    agent = models.ForeignKey(
+        Entity, verbose_name=_("entité"), on_delete=models.CASCADE, related_name="+"
+    )
+    principal = models.ForeignKey(
+        Entity, verbose_name=_("agit pour"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lien « agit pour »")
+        verbose_name_plural = _("liens « agit pour »")
+        constraints = [
+            models.UniqueConstraint(fields=["agent", "principal"], name="acts_for_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(agent=models.F("principal")), name="acts_for_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agent} → {self.principal}"
+
+    def clean(self):
+        if self.agent_id and self.agent_id == self.principal_id:
+            raise ValidationError(_("Une entité n’agit pas pour elle-même."))
+        if self.agent_id and self.principal_id and self.agent.source_id != self.principal.source_id:
+            raise ValidationError(_("Les deux entités doivent venir de la même source."))
+
+
 class FactQuerySet(models.QuerySet):
     def events(self):
         return self.filter(kind=Fact.Kind.EVENT)
@@ -156,6 +199,12 @@ class FactQuerySet(models.QuerySet):
 
     def for_engine(self):
         return self.select_related("subject").order_by("pk")
+
+    def teacher_notes(self, ids) -> dict[str, str]:
+        """The teachers' notes of these facts, by fact id as the questions store it (a string)."""
+        ids = [int(i) for i in ids if str(i).isdigit()]
+        rows = self.filter(pk__in=ids).exclude(teacher_note="").values_list("pk", "teacher_note")
+        return {str(pk): note for pk, note in rows}
 
     def usable_by(self, user):
         """Facts of the sources this user may build sets from (site-wide sets: site-wide
@@ -181,6 +230,7 @@ class Fact(models.Model):
         ROLE = "role", _("personne ou groupe")
         PLACE = "place", _("lieu")
         FIGURE = "figure", _("chiffre")
+        CAUSE = "cause", _("cause et conséquence")
 
     class Relation(models.TextChoices):
         NONE = "", _("(aucune)")
@@ -189,6 +239,7 @@ class Fact(models.Model):
         LANDED_AT = "landed_at", _("débarque à")
         HAPPENED_AT = "happened_at", _("lieu de")
         FIGURE = "figure", _("chiffre de")
+        CAUSES = "causes", _("entraîne")
 
     class Origin(models.TextChoices):
         MANUAL = "manual", _("écrit à la main")
@@ -209,6 +260,7 @@ class Fact(models.Model):
         Kind.ROLE: {Relation.ROLE, Relation.COMMANDS},
         Kind.PLACE: {Relation.HAPPENED_AT},
         Kind.FIGURE: {Relation.FIGURE},
+        Kind.CAUSE: {Relation.CAUSES},
     }
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="facts")
@@ -236,6 +288,15 @@ class Fact(models.Model):
     )
     quote = models.TextField(_("citation exacte"))
     quote_start = models.PositiveIntegerField(_("position de la citation"), null=True, blank=True)
+    teacher_note = models.TextField(
+        _("note de l’enseignant"),
+        blank=True,
+        help_text=_(
+            "Où la source se trompe ou reste vague (une date, un grade) : ce que l’élève doit "
+            "savoir, montré sous la citation après sa réponse. La citation reste celle de la "
+            "source."
+        ),
+    )
     origin = models.CharField(
         _("origine"), max_length=10, choices=Origin.choices, default=Origin.MANUAL
     )
@@ -334,6 +395,72 @@ class Fact(models.Model):
         # Locate the quote when the editor left the position empty: they paste a quote, we find it.
         if self.quote_start is None and self.source_id is not None and self.quote:
             found = self.source.text.find(self.quote)
+            if found != -1:
+                self.quote_start = found
+        if problems := self.problems():
+            raise ValidationError(problems)
+
+
+class EventOrderQuerySet(models.QuerySet):
+    def of_source(self, source):
+        return self.filter(earlier__source=source)
+
+
+class EventOrder(models.Model):
+    """The source says that one event came before another although their date ranges coincide
+    or overlap (« Tôt dans la matinée du 25 juillet… plus tard dans la journée »): the quote
+    holds the words that settle the order, so a chronology question may rely on it."""
+
+    earlier = models.ForeignKey(
+        Fact, verbose_name=_("avant"), on_delete=models.CASCADE, related_name="orders_as_earlier"
+    )
+    later = models.ForeignKey(
+        Fact, verbose_name=_("après"), on_delete=models.CASCADE, related_name="orders_as_later"
+    )
+    quote = models.TextField(_("citation exacte"))
+    quote_start = models.PositiveIntegerField(_("position de la citation"), null=True, blank=True)
+
+    objects = EventOrderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ordre établi par la source")
+        verbose_name_plural = _("ordres établis par la source")
+        ordering = ["earlier__date_start", "earlier__quote_start", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["earlier", "later"], name="event_order_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(earlier=models.F("later")), name="event_order_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.earlier} → {self.later}"
+
+    def problems(self) -> list[str]:
+        """Everything that makes this order unfaithful to its source or to the two events."""
+        if self.earlier_id is None or self.later_id is None:
+            return ["il faut deux événements"]
+        earlier, later = self.earlier, self.later
+        if earlier.pk == later.pk:
+            return ["un événement ne précède pas lui-même"]
+        problems = []
+        if earlier.kind != Fact.Kind.EVENT or later.kind != Fact.Kind.EVENT:
+            problems.append("les deux faits doivent être des événements datés")
+        if earlier.source_id != later.source_id:
+            problems.append("les deux événements doivent venir de la même source")
+        else:
+            problems += factcheck.quote_problems(earlier.source.text, self.quote, self.quote_start)
+        if earlier.is_dated and later.is_dated and earlier.date_start > later.date_end:
+            problems.append(
+                "d’après leurs dates, le premier événement ne peut pas précéder le second"
+            )
+        if EventOrder.objects.filter(earlier=later, later=earlier).exists():
+            problems.append("la source ne peut pas aussi dire l’ordre inverse")
+        return problems
+
+    def clean(self):
+        if self.quote_start is None and self.earlier_id is not None and self.quote:
+            found = self.earlier.source.text.find(self.quote)
             if found != -1:
                 self.quote_start = found
         if problems := self.problems():

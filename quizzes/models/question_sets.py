@@ -86,7 +86,7 @@ class QuestionSet(models.Model):
         _("notation des chronologies"),
         max_length=40,
         choices=list(grading.ORDERING_METHOD_LABELS.items()),
-        default=grading.ABSOLUTE_POSITION,
+        default=grading.DEFAULT_ORDERING_METHOD,
     )
     matching_penalty = models.FloatField(_("pénalité par paire fausse"), default=0.0)
     attempts_allowed = models.PositiveSmallIntegerField(

@@ -245,3 +245,40 @@ def test_the_review_page_highlights_each_quoted_passage(teacher_client, source, 
     page = teacher_client.get(reverse("teacher_source", args=[source.pk])).content.decode()
     assert f'href="#proposition-{blockade.pk}"' in page
     assert "quoted-pending" in page
+
+
+def test_a_teacher_notes_where_the_source_is_loose_on_their_own_fact(
+    teacher_client, source, blockade
+):
+    teacher_client.post(reverse("teacher_candidate_accept", args=[source.pk, blockade.pk]))
+    fact = source.facts.get()
+    url = reverse("teacher_fact_edit", args=[source.pk, fact.pk])
+    post = {
+        "kind": "event",
+        "text": fact.text,
+        "quote": fact.quote,
+        "date_label": fact.date_label,
+        "date_start": fact.date_start.isoformat(),
+        "date_end": fact.date_end.isoformat(),
+        "date_precision": fact.date_precision,
+        "teacher_note": "Kennedy parle le soir, à 19 heures (heure de Washington).",
+    }
+    assert teacher_client.post(url, post).status_code == 302
+    fact.refresh_from_db()
+    assert fact.teacher_note == post["teacher_note"]
+    assert fact.quote == blockade.quote  # the quote stays the source's
+    assert post["teacher_note"] in teacher_client.get(url).content.decode()
+
+
+def test_accepting_a_proposal_unchanged_with_no_note_is_not_an_edit(
+    teacher_client, source, blockade
+):
+    page = teacher_client.get(reverse("teacher_candidate_edit", args=[source.pk, blockade.pk]))
+    form = page.context["form"]
+    post = {name: form.initial.get(name) or "" for name in form.fields}
+    post.update(date_start=blockade.date_start.isoformat(), date_end=blockade.date_end.isoformat())
+    response = teacher_client.post(
+        reverse("teacher_candidate_edit", args=[source.pk, blockade.pk]), post
+    )
+    assert response.status_code == 302
+    assert Fact.objects.get().origin == Fact.Origin.ACCEPTED

@@ -35,6 +35,7 @@ FACT_FIELDS = [
     "date_precision",
     "quote",
     "quote_start",
+    "teacher_note",
     "origin",
     "created_at",
 ]
