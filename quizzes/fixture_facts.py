@@ -50,3 +50,15 @@ def shipped_facts(path: Path = SHIPPED_FIXTURE) -> tuple[list[EventFact], list[R
                 )
             )
     return events, relations
+
+
+def shipped_event_orders(path: Path = SHIPPED_FIXTURE) -> list[tuple[str, str, str]]:
+    """The orders the seed text states between events whose date ranges coincide or overlap
+    (« Tôt dans la matinée du 25 juillet… plus tard dans la journée »), as (earlier id, later id,
+    the quote that settles it), ids as in shipped_facts."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        (str(r["fields"]["earlier"]), str(r["fields"]["later"]), r["fields"]["quote"])
+        for r in records
+        if r["model"] == "quizzes.eventorder"
+    ]

@@ -1,13 +1,14 @@
 """The shipped fact base loads, follows its source quote by quote, and passes validate_facts."""
 
 import json
+import re
 import shutil
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from quizzes.models import Fact
+from quizzes.models import Entity, Fact
 from tests.conftest import FACT_FIXTURES
 
 SEED_FIXTURE = FACT_FIXTURES[0]
@@ -15,7 +16,7 @@ SEED_FIXTURE = FACT_FIXTURES[0]
 
 def test_fixtures_load_every_kind_of_fact(fact_base):
     kinds = set(Fact.objects.values_list("kind", flat=True))
-    assert kinds == {"event", "role", "place", "figure"}
+    assert kinds == {"event", "role", "place", "figure", "cause"}
     assert Fact.objects.events().count() >= 20
 
 
@@ -51,9 +52,54 @@ def test_armies_and_where_they_landed(fact_base):
     }
     assert landings == {
         ("8e armée britannique", "la partie sud-est de la Sicile"),
-        ("8e armée britannique", "la Calabre"),
         ("7e armée américaine", "la côte sud de la Sicile"),
     }
+
+
+def test_every_event_quote_holds_its_date_label(fact_base):
+    for event in Fact.objects.events():
+        assert event.date_label in event.quote, event.text
+
+
+def test_relative_labels_come_with_what_they_refer_to(fact_base):
+    """« plus tard dans la journée », « six jours plus tard »: the quote also holds the date
+    they count from, so the feedback shows the words that date the event."""
+    arrest = Fact.objects.events().get(text="Mussolini est arrêté")
+    assert "25 juillet" in arrest.quote
+    surrender = Fact.objects.events().get(text="Toute l’Allemagne se rend")
+    assert "le 1er mai" in surrender.quote
+
+
+def test_cause_facts_link_a_cause_to_its_consequence(fact_base):
+    causes = {
+        (fact.subject.name, fact.object): fact
+        for fact in Fact.objects.with_relation(Fact.Relation.CAUSES)
+    }
+    assert 4 <= len(causes) <= 6
+    assert causes[("Conquête alliée de la Sicile", "l’effondrement du gouvernement de Mussolini")]
+    assert all(fact.kind == Fact.Kind.CAUSE and not fact.is_dated for fact in causes.values())
+    assert all(
+        fact.subject.kind == "happening" and fact.object in fact.quote
+        for fact in causes.values()
+        if "Sicile" in fact.subject.name
+    )
+
+
+def test_roles_are_noun_phrases_and_never_repeat_a_command(fact_base):
+    led = {}  # what each subject commands, without its article
+    for fact in Fact.objects.with_relation("commands"):
+        body = re.sub(r"^(?:le|la|les|un|une|l’)\s*", "", fact.object).split(" à partir")[0]
+        led.setdefault(fact.subject_id, []).append(body)
+    for role in Fact.objects.with_relation("role"):
+        assert not any(body in role.object for body in led.get(role.subject_id, [])), role.text
+        first_word = role.object.split()[0].rstrip(",")
+        # No verb or participle agreeing with the subject (« sauvent », « démoralisées, elles »).
+        assert not first_word.endswith(("ent", "ées", "és")), role.object
+        assert first_word not in {"elles", "ils", "il", "elle", "contraint"}, role.object
+
+
+def test_the_axis_is_an_entity(fact_base):
+    assert Entity.objects.filter(name="Axe", kind="group").exists()
 
 
 def test_validate_facts_passes_on_shipped_fixtures(fact_base, capsys):

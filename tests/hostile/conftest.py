@@ -162,7 +162,11 @@ def world(fact_base) -> World:
     )
     other_set.classrooms.add(other_classroom)
     pin = PinnedQuestion.objects.create(question_set=question_set, kind="chronology")
-    pin.facts.set(Fact.objects.events().chronological()[:3])
+    orderable = []  # the first events whose date ranges follow one another
+    for fact in Fact.objects.events().chronological():
+        if not orderable or orderable[-1].date_end < fact.date_start:
+            orderable.append(fact)
+    pin.facts.set(orderable[:3])
     attempt = start_attempt(question_set, user=student)
     other_attempt = start_attempt(question_set, user=other_student)
     questions = list(attempt.questions.order_by("position"))

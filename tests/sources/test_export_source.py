@@ -21,6 +21,7 @@ def fact_rows(source):
         source.facts.values_list(
             "kind", "text", "quote", "quote_start", "date_label", "date_start", "date_end",
             "date_precision", "relation", "object", "subject__name", "subject__kind",
+            "teacher_note",
         )
     )  # fmt: skip
 
@@ -44,6 +45,21 @@ def test_the_seed_source_round_trips_through_its_fixture(fact_base, tmp_path):
     assert (source.uid, source.title, source.text) == (uid, title, text)
     assert fact_rows(source) == before
     call_command("validate_facts", stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_teachers_notes_leave_with_the_export_and_come_back(fact_base, tmp_path):
+    noted = dict(fact_base.facts.exclude(teacher_note="").values_list("text", "teacher_note"))
+    path = tmp_path / "italie.json"
+    path.write_text(export(fact_base), encoding="utf-8")
+    assert len(noted) == 3
+    assert all(note in path.read_text(encoding="utf-8") for note in noted.values())
+
+    fact_base.facts.update(teacher_note="")
+    call_command("loaddata", str(path), verbosity=0)
+    assert dict(fact_base.facts.exclude(teacher_note="").values_list("text", "teacher_note")) == (
+        noted
+    )
 
 
 @pytest.mark.django_db

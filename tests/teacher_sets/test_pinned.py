@@ -66,24 +66,26 @@ def test_pinned_chronology_needs_3_to_8_events(teacher_client, question_set, cou
 
 
 def test_pinned_matching_is_saved(teacher_client, question_set):
-    facts = role_facts(("Bernard L. Montgomery", ""), ("George S. Patton", ""))
+    facts = role_facts(("Benito Mussolini", "dictateur"), ("Pietro Badoglio", "maréchal"))
     response = pin(teacher_client, question_set, "matching", facts, relation="role")
     assert response.status_code == 302
     assert PinnedQuestion.objects.get().relation == "role"
 
 
 def test_pinned_matching_with_two_facts_on_one_subject_is_refused(teacher_client, question_set):
-    facts = role_facts(
-        ("Benito Mussolini", "dictateur"), ("Benito Mussolini", "chef"), ("George S. Patton", "")
-    )
-    response = pin(teacher_client, question_set, "matching", facts, relation="role")
+    facts = [
+        *Fact.objects.filter(relation="happened_at", subject__name="Rome"),
+        Fact.objects.get(relation="happened_at", subject__name="Abruzzes"),
+    ]
+    assert len(facts) == 3
+    response = pin(teacher_client, question_set, "matching", facts, relation="happened_at")
     assert response.status_code == 400
     assert "Impossible d’associer 3 paires" in response.content.decode()
     assert not PinnedQuestion.objects.exists()
 
 
 def test_pinned_matching_needs_a_relation_and_facts_of_it(teacher_client, question_set):
-    facts = role_facts(("Bernard L. Montgomery", ""), ("George S. Patton", ""))
+    facts = role_facts(("Benito Mussolini", "dictateur"), ("Pietro Badoglio", "maréchal"))
     assert pin(teacher_client, question_set, "matching", facts).status_code == 400
     response = pin(teacher_client, question_set, "matching", facts, relation="commands")
     assert response.status_code == 400
@@ -94,7 +96,7 @@ def test_pinned_questions_come_first_in_a_started_attempt(
     teacher_client, question_set, orderable_events, student
 ):
     pin(teacher_client, question_set, "chronology", orderable_events)
-    facts = role_facts(("Bernard L. Montgomery", ""), ("George S. Patton", ""))
+    facts = role_facts(("Benito Mussolini", "dictateur"), ("Pietro Badoglio", "maréchal"))
     pin(teacher_client, question_set, "matching", facts, relation="role")
     attempt = start_attempt(question_set, user=student)
     questions = [q.data for q in attempt.questions.order_by("position")]
