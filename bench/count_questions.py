@@ -14,6 +14,13 @@ be confused, DateBank._label_fits).
 
 With --draws D, the script also draws D questions per size from the engine with seeds
 "0", "1", ... and reports how many distinct sets those draws reached.
+
+Repeats (--attempts A, 100 by default): one student takes A attempts of each default set and
+of the demo teacher's set, built by question_builder.build_questions exactly as attempts are
+(each attempt given the questions of the earlier ones), from the fixture's facts held in
+memory: Django is set up for the models, but no database is touched. Reported: attempts with
+a question twice or two sharing more than half of their items, questions already seen in an
+earlier attempt, and attempts the facts could not supply (NotEnoughFacts).
 """
 
 from __future__ import annotations
@@ -84,6 +91,7 @@ def reached(draw, draws: int) -> int:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draws", type=int, default=5_000, help="seeded draws per size")
+    parser.add_argument("--attempts", type=int, default=100, help="attempts per set")
     args = parser.parse_args(argv)
     events, relations = shipped_facts()
     chronology = ChronologyBank(events)
@@ -135,6 +143,80 @@ def main(argv: list[str] | None = None) -> None:
                 cell += f" — {reached(draw, args.draws):,} atteints"
             cells.append(cell)
         print(f"| {relation} | {size} |" + "".join(f" {cell} |" for cell in cells))
+
+    if args.attempts:
+        print_repeats(args.attempts)
+
+
+def fixture_models(path: Path = FIXTURE) -> list:
+    """The fixture's facts as unsaved model instances, subjects attached (no database)."""
+    from django.core import serializers
+
+    objects = [d.object for d in serializers.deserialize("json", path.read_text("utf-8"))]
+    entities = {o.pk: o for o in objects if o._meta.model_name == "entity"}
+    facts = [o for o in objects if o._meta.model_name == "fact"]
+    for fact in facts:
+        if fact.subject_id:
+            fact.subject = entities[fact.subject_id]
+    return facts
+
+
+def repeats(spec: dict, facts: list, attempts: int) -> dict:
+    """One student's `attempts` attempts of the set described by `spec`."""
+    from quizzes.engine.quiz import item_facts, question_kind, too_similar
+    from quizzes.models import QuestionSet
+    from quizzes.question_builder import build_questions
+
+    question_set = QuestionSet(**{k: v for k, v in spec.items() if k != "is_sample"})
+    seen: list[dict] = []
+    counts = {"questions": 0, "repeated_within": 0, "seen_before": 0, "refused": 0}
+    distinct = set()
+    for attempt in range(attempts):
+        try:
+            questions = build_questions(
+                question_set, f"eleve-{attempt}", facts=facts, pinned=[], seen=seen
+            )
+        except NotEnoughFacts:
+            counts["refused"] += 1
+            continue
+        keys = [(question_kind(q), item_facts(q)) for q in questions]
+        earlier = {(question_kind(q), item_facts(q)) for q in seen}
+        counts["questions"] += len(questions)
+        counts["seen_before"] += sum(key in earlier for key in keys)
+        counts["repeated_within"] += any(
+            too_similar(a, b) for i, a in enumerate(questions) for b in questions[i + 1 :]
+        )
+        distinct.update(keys)
+        seen.extend(questions)
+    counts["distinct"] = len(distinct)
+    return counts
+
+
+def print_repeats(attempts: int) -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "quizsite.settings")
+    os.environ.setdefault("DEBUG", "1")  # local defaults; the database is never opened
+    django.setup()
+    from quizzes.default_sets import DEFAULT_SETS, DEMO_CLASS_SET
+
+    facts = fixture_models()
+    print(f"\n### Répétitions sur {attempts} tentatives d’un même élève\n")
+    print(
+        "| série | questions | tentatives avec une question répétée (> moitié des éléments) "
+        "| questions déjà vues | questions distinctes | tentatives refusées |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for spec in [*DEFAULT_SETS, DEMO_CLASS_SET]:
+        counts = repeats(spec, facts, attempts)
+        seen_rate = counts["seen_before"] / counts["questions"] if counts["questions"] else 0
+        print(
+            f"| {spec['title']} | {counts['questions']:,} | {counts['repeated_within']} "
+            f"| {counts['seen_before']:,} ({seen_rate:.0%}) | {counts['distinct']:,} "
+            f"| {counts['refused']} |"
+        )
 
 
 if __name__ == "__main__":

@@ -37,3 +37,19 @@ def test_every_student_gets_the_same_questions_when_the_set_says_so(student, def
     question_set.save()
     first = questions_of(start_attempt(question_set, user=student))
     assert questions_of(start_attempt(question_set, user=student)) == first
+
+
+def test_the_demo_summer_1943_set_shows_only_summer_1943_events(fact_base):
+    from datetime import date
+
+    from quizzes.default_sets import DEMO_CLASS_SET
+    from quizzes.models import QuestionSet
+    from quizzes.question_builder import build_questions
+
+    question_set = QuestionSet(**DEMO_CLASS_SET)
+    for seed in range(20):
+        for question in build_questions(question_set, f"graine-{seed}", pinned=[]):
+            for item in question["items"]:
+                if item.get("start"):
+                    assert date(1943, 7, 1) <= date.fromisoformat(item["start"])
+                    assert date.fromisoformat(item["end"]) <= date(1943, 9, 30)

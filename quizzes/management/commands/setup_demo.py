@@ -74,6 +74,7 @@ class Command(BaseCommand):
 
     def _demo_class(self, User):
         """The demo teacher's class, the demo student in it, and one published set."""
+        from quizzes.default_sets import DEMO_CLASS_SET
         from quizzes.models import Classroom, Enrollment, QuestionSet
 
         teacher = User.objects.get(username="prof")
@@ -83,17 +84,11 @@ class Command(BaseCommand):
         Enrollment.objects.get_or_create(
             classroom=classroom, student=User.objects.get(username="eleve")
         )
-        question_set, _ = QuestionSet.objects.get_or_create(
+        fields = {key: value for key, value in DEMO_CLASS_SET.items() if key != "title"}
+        question_set, _ = QuestionSet.objects.update_or_create(
             owner=teacher,
-            title="Le débarquement en Sicile et la chute de Mussolini",
-            defaults={
-                "instructions": "Chronologies et associations sur l’été 1943.",
-                "chronology_count": 3,
-                "chronology_items": 4,
-                "matching_count": 2,
-                "matching_pairs": 3,
-                "status": QuestionSet.Status.PUBLISHED,
-            },
+            title=DEMO_CLASS_SET["title"],
+            defaults={**fields, "status": QuestionSet.Status.PUBLISHED},
         )
         question_set.classrooms.add(classroom)
         return classroom
