@@ -39,9 +39,7 @@ def earlier_questions(question_set: QuestionSet, *, user=None, session_key: str 
         attempts = attempts.filter(user=user)
     else:
         attempts = attempts.filter(user=None, session_key=session_key)
-    return list(
-        AttemptQuestion.objects.filter(attempt__in=attempts).values_list("data", flat=True)
-    )
+    return list(AttemptQuestion.objects.filter(attempt__in=attempts).values_list("data", flat=True))
 
 
 def start_attempt(question_set: QuestionSet, *, user=None, session_key: str = "") -> Attempt:
