@@ -2,7 +2,9 @@
 place, event → date as the source writes it) shown as two columns.
 
 Never ambiguous: no two prompts share a right answer, and no answer shown (distractors
-included) is a right answer for a prompt other than its own, as far as the facts know.
+included) is a right answer for a prompt other than its own, as far as the facts know, nor
+true of a prompt through who acts for whom (what Badoglio's government does, Badoglio may be
+said to do; a general and his army likewise).
 
 Never given away by its wording (quizzes.engine.wording): a pair whose answer repeats a word
 of its prompt (« Messine » → « … la course à Messine ») is never asked; the answers of one
@@ -15,11 +17,12 @@ never offered.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from quizzes.engine.causes import defensible_pairs
 from quizzes.engine.chronology import MEDIUM, ChronologyBank
-from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.facts import EventFact, RelationFact, acting_together
 from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, gettext_noop, rng_for
 from quizzes.engine.wording import (
     has_number,
@@ -38,6 +41,7 @@ RELATION_PROMPTS = {
     "happened_at": gettext_noop("Associez chaque lieu à ce qui s’y est passé."),
     "landed_at": gettext_noop("Associez chaque armée au lieu où elle débarque."),
     "figure": gettext_noop("Associez chaque chiffre à ce qu’il mesure."),
+    "causes": gettext_noop("Associez chaque cause à sa conséquence."),
     DATE: gettext_noop("Associez chaque événement à sa date, telle que la source l’écrit."),
 }
 DEFAULT_PROMPT = gettext_noop("Associez chaque élément de gauche à sa réponse.")
@@ -149,16 +153,29 @@ def gives_itself_away(fact: RelationFact) -> bool:
 
 class RelationBank:
     """The facts of one relation that can be asked, with what each subject is known to be
-    paired with (from every fact, asked or not, so no distractor is ever true)."""
+    paired with (from every fact, asked or not, so no distractor is ever true).
 
-    def __init__(self, facts: Sequence[RelationFact], relation: str):
+    `acts_for` holds (agent, principal) names, « Pietro Badoglio » acting for « Gouvernement
+    italien »: a fact about one is also known of the other, directly or through others."""
+
+    def __init__(
+        self,
+        facts: Sequence[RelationFact],
+        relation: str,
+        acts_for: Iterable[tuple[str, str]] = (),
+    ):
         self.relation = relation
         of_relation = [fact for fact in facts if fact.relation == relation]
         self.facts = [fact for fact in of_relation if not gives_itself_away(fact)]
         self.known: set[tuple[str, str]] = {
             (normalized(fact.subject), normalized(fact.object)) for fact in of_relation
         }
+        self.known |= defensible_pairs(of_relation)
         self.subjects = {normalized(fact.subject) for fact in self.facts}
+        together = acting_together((normalized(a), normalized(p)) for a, p in acts_for)
+        self.known |= {
+            (other, answer) for subject, answer in self.known for other in together.get(subject, ())
+        }
 
     def _fits_prompt(self, chosen: list[RelationFact], fact: RelationFact) -> bool:
         subject, answer = normalized(fact.subject), normalized(fact.object)
@@ -307,9 +324,11 @@ def generate_matching(
     n_pairs: int = 4,
     seed: object = 0,
     n_distractors: int = 0,
+    acts_for: Iterable[tuple[str, str]] = (),
 ) -> MatchingQuestion:
-    """One matching question on `relation` from subject – relation – object facts."""
-    return RelationBank(facts, relation).question(n_pairs, seed, n_distractors)
+    """One matching question on `relation` from subject – relation – object facts; `acts_for`
+    as RelationBank takes it."""
+    return RelationBank(facts, relation, acts_for).question(n_pairs, seed, n_distractors)
 
 
 def generate_date_matching(

@@ -24,6 +24,7 @@ KIND_NAMES = {
     "happened_at": gettext_noop("lieu ↔ ce qui s’y est passé"),
     "landed_at": gettext_noop("armée ↔ lieu de débarquement"),
     "figure": gettext_noop("chiffre ↔ ce qu’il mesure"),
+    "causes": gettext_noop("cause ↔ conséquence"),
     "date": gettext_noop("événement ↔ date"),
 }
 

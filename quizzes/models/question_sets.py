@@ -18,6 +18,7 @@ MATCHING_RELATIONS = [
     ("happened_at", _("lieu ↔ ce qui s’y est passé")),
     ("landed_at", _("armée ↔ lieu de débarquement")),
     ("figure", _("chiffre ↔ ce qu’il mesure")),
+    ("causes", _("cause ↔ conséquence")),
     ("date", _("événement ↔ date")),
 ]
 

@@ -27,7 +27,7 @@ from quizzes.engine.wording import (
 )
 from tests.engine.strategies import event_banks, shipped_facts, wordy_relation_banks
 
-RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure")
+RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "causes")
 SEEDS = range(200)
 
 
