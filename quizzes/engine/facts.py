@@ -5,6 +5,8 @@ Views, commands and benchmarks adapt Django models to these; the engine never im
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,3 +37,41 @@ class RelationFact:
     subject: str
     object: str
     quote: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StatedOrder:
+    """The source says event `earlier` came before event `later` although their date ranges
+    coincide or overlap (« Tôt dans la matinée… plus tard dans la journée »); `quote` holds the
+    words that settle it. Event ids as in EventFact."""
+
+    earlier: str
+    later: str
+    quote: str = ""
+
+
+def acting_together(acts_for: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """For each entity named in (agent, principal) pairs, the entities it acts for and those
+    that act for it, directly or through others: a general, his army and the side the army
+    fights for may each be said to do what the others do. Not siblings: two armies of one side
+    each have deeds of their own."""
+    principals: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
+    for agent, principal in acts_for:
+        if agent != principal:
+            principals[agent].add(principal)
+            agents[principal].add(agent)
+
+    def reached(start: str, links: dict[str, set[str]]) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for other in links.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return seen
+
+    return {
+        name: frozenset((reached(name, principals) | reached(name, agents)) - {name})
+        for name in principals.keys() | agents.keys()
+    }
