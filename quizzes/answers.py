@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Case, F, When
@@ -10,10 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from quizzes.engine import grading
+from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
+from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
 
 POSITION_PREFIX = "position-"
 MATCH_PREFIX = "match-"
+FIRST_FIELD = "first"
+YEAR_FIELD = "year"
+MONTH_FIELD = "month"
+MAX_YEAR_DIGITS = 4
 
 
 class BadAnswer(Exception):
@@ -34,7 +41,40 @@ def parse_response(question: dict, post) -> list[str] | dict[str, str]:
     """The response a post gives: the item ids in the student's order, or prompt → answer ids."""
     if question["kind"] == "chronology":
         return _parse_order(question, post)
+    if question["kind"] == WHICH_FIRST:
+        return _parse_which_first(question, post)
+    if question["kind"] == DATE_ENTRY:
+        return _parse_date(question, post)
     return _parse_matching(question, post)
+
+
+def _parse_which_first(question: dict, post) -> str:
+    chosen = post.get(FIRST_FIELD, "")
+    if chosen not in {item["id"] for item in question["items"]}:
+        raise BadAnswer(_("Choisissez l’un des deux événements avant de valider."))
+    return chosen
+
+
+def _whole_number(text: str) -> int | None:
+    text = (text or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_YEAR_DIGITS:
+        return int(text)
+    return None
+
+
+def _parse_date(question: dict, post) -> dict[str, int]:
+    """{"year": …} or {"year": …, "month": …}; a month where none is asked is a tampered post."""
+    year = _whole_number(post.get(YEAR_FIELD, ""))
+    if year is None:
+        raise BadAnswer(_("Écrivez l’année en chiffres, par exemple 1789."))
+    if question["precision"] != MONTH:
+        if MONTH_FIELD in post:
+            raise BadAnswer(_("Cette question ne demande que l’année."))
+        return {"year": year}
+    month = _whole_number(post.get(MONTH_FIELD, ""))
+    if month is None or not 1 <= month <= 12:
+        raise BadAnswer(_("Choisissez le mois dans la liste."))
+    return {"year": year, "month": month}
 
 
 def _parse_order(question: dict, post) -> list[str]:
@@ -70,6 +110,8 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
     try:
         if question["kind"] == "chronology":
             result = grading.grade_ordering_detailed(question["answer"], response, ordering_method)
+        elif question["kind"] in (WHICH_FIRST, DATE_ENTRY):
+            return _grade_event_question(question, response)
         else:
             result = grading.grade_matching_detailed(
                 dict(question["answer"]),
@@ -82,9 +124,26 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
     return Graded(score=result.score, right=dict(result.item_is_right))
 
 
+def _grade_event_question(question: dict, response) -> Graded:
+    """Which came first: both events right or both wrong. Date entry: its one event is right
+    only with full marks (a right year with a wrong month is still to review)."""
+    ids = [item["id"] for item in question["items"]]
+    if question["kind"] == WHICH_FIRST:
+        score = grade_which_first(question["answer"], response, ids)
+    else:
+        score = grade_date_entry(
+            date.fromisoformat(question["answer"]["start"]),
+            date.fromisoformat(question["answer"]["end"]),
+            question["precision"],
+            response["year"],
+            response.get("month"),
+        ).score
+    return Graded(score=score, right=dict.fromkeys(ids, score == 1.0))
+
+
 def fact_ids(question: dict) -> dict[str, int]:
     """Item or prompt id → the fact it was made from."""
-    items = question["items"] if question["kind"] == "chronology" else question["prompts"]
+    items = question["prompts"] if question["kind"] == "matching" else question["items"]
     return {item["id"]: int(item["fact_id"]) for item in items}
 
 

@@ -8,6 +8,7 @@ from string import ascii_uppercase
 
 from django.urls import reverse
 
+from quizzes import event_feedback
 from quizzes.answers import grade
 from quizzes.models import Attempt, AttemptQuestion, Fact
 from quizzes.timeline import TimelineEntry, by_year
@@ -31,7 +32,9 @@ def question_context(attempt: Attempt, q: AttemptQuestion) -> dict:
         "summary_url": reverse("attempt_summary", args=[attempt.pk]),
         "url": reverse("attempt_question", args=[attempt.pk, q.position]),
     }
-    if data["kind"] == "chronology":
+    if data["kind"] in event_feedback.EVENT_KINDS:
+        context.update(event_feedback.question_context(data))
+    elif data["kind"] == "chronology":
         context["items"] = _public_items(data["items"])
         context["positions"] = range(1, len(data["items"]) + 1)
     else:
@@ -57,7 +60,9 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
     data = q.data
     items = data.get("items", []) + data.get("prompts", [])
     notes = Fact.objects.teacher_notes(item.get("fact_id", "") for item in items)
-    if data["kind"] == "chronology":
+    if data["kind"] in event_feedback.EVENT_KINDS:
+        result.update(event_feedback.result(data, q.response, notes))
+    elif data["kind"] == "chronology":
         items = {item["id"]: item for item in data["items"]}
         right_position = {item_id: index for index, item_id in enumerate(data["answer"], 1)}
         result["rows"] = [

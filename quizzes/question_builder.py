@@ -9,11 +9,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext
 
 from quizzes.engine.chronology import generate_chronology, is_unambiguous
+from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.engine.quiz import QuizDraw
+from quizzes.engine.which_first import WhichFirstBank
 from quizzes.factcheck import RELATIVE
 from quizzes.models import MATCHING_RELATIONS, Fact, PinnedQuestion, QuestionSet
 
@@ -280,4 +282,23 @@ def build_questions(
                 f"{seed}:m{index}",
                 question_set.matching_count,
             )
+    add_event_questions(quiz, bank.events, question_set, seed)
     return quiz.questions
+
+
+def add_event_questions(quiz: QuizDraw, events: list[EventFact], question_set, seed: str):
+    """The set's « which came first? » and date-entry questions, each unlike the others."""
+    kinds = [
+        ("which_first", question_set.which_first_count, WhichFirstBank, "w"),
+        ("date_entry", question_set.date_entry_count, DateEntryBank, "d"),
+    ]
+    for kind, count, bank_class, letter in kinds:
+        if not count:
+            continue
+        bank = bank_class(events)
+
+        def make(draw_seed: str, bank=bank) -> dict:
+            return bank.question(draw_seed).to_dict()
+
+        for index in range(count):
+            quiz.add([(kind, make)], f"{seed}:{letter}{index}", count)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
+from quizzes.engine.date_entry import DATE_ENTRY
 from quizzes.engine.questions import NotEnoughFacts
-from quizzes.models import QuestionSet
+from quizzes.engine.which_first import WHICH_FIRST
+from quizzes.models import COUNT_FIELDS, QuestionSet
 from quizzes.question_builder import build_questions
 
 PREVIEW_SEED = "apercu"
@@ -19,27 +21,25 @@ class Preview:
     problems: list[str] = field(default_factory=list)
 
 
-def _sample(question_set: QuestionSet, facts, *, chronology: int, matching: int) -> dict:
+def _sample(question_set: QuestionSet, facts, count_field: str) -> dict:
+    """One question of the kind `count_field` counts, shaped as the set asks."""
     sample = copy.copy(question_set)
-    sample.chronology_count = chronology
-    sample.matching_count = matching
+    for name in COUNT_FIELDS:
+        setattr(sample, name, 1 if name == count_field else 0)
     return build_questions(sample, PREVIEW_SEED, facts=facts, pinned=[])[0]
 
 
 def build_preview(question_set: QuestionSet, facts) -> Preview:
-    """One chronology and one matching question (for the kinds the set asks), with their
-    answers, or the explicit message of what the facts lack, for one question or for the
-    whole set (distinct questions run out before the facts do)."""
+    """One question of each kind the set asks for, with its answer, or the explicit message
+    of what the facts lack, for one question or for the whole set (distinct questions run
+    out before the facts do)."""
     facts = list(facts)
     preview = Preview()
-    wanted = []
-    if question_set.chronology_count:
-        wanted.append({"chronology": 1, "matching": 0})
-    if question_set.matching_count:
-        wanted.append({"chronology": 0, "matching": 1})
-    for counts in wanted:
+    for count_field in COUNT_FIELDS:
+        if not getattr(question_set, count_field):
+            continue
         try:
-            preview.questions.append(read_only(_sample(question_set, facts, **counts)))
+            preview.questions.append(read_only(_sample(question_set, facts, count_field)))
         except NotEnoughFacts as error:
             preview.problems.append(str(error))
     if not preview.problems:
@@ -56,6 +56,11 @@ def read_only(question: dict) -> dict:
         items = {item["id"]: item for item in question["items"]}
         expected = [items[item_id] for item_id in question["answer"]]
         return {**question, "expected": expected}
+    if question["kind"] == WHICH_FIRST:
+        items = {item["id"]: item for item in question["items"]}
+        return {**question, "expected": [items[question["answer"]]]}
+    if question["kind"] == DATE_ENTRY:
+        return {**question, "expected": question["items"]}
     answers = {answer["id"]: answer["label"] for answer in question["answers"]}
     expected = [
         {"prompt": prompt, "answer": answers[question["answer"][prompt["id"]]]}

@@ -87,6 +87,8 @@ class QuestionSetAdmin(admin.ModelAdmin):
                     "matching_pairs",
                     "matching_distractors",
                     "matching_relations",
+                    "which_first_count",
+                    "date_entry_count",
                     "difficulty",
                 )
             },

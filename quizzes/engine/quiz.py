@@ -26,6 +26,8 @@ KIND_NAMES = {
     "figure": gettext_noop("chiffre ↔ ce qu’il mesure"),
     "causes": gettext_noop("cause ↔ conséquence"),
     "date": gettext_noop("événement ↔ date"),
+    "which_first": gettext_noop("lequel d’abord ?"),
+    "date_entry": gettext_noop("date à écrire"),
 }
 
 

@@ -13,7 +13,15 @@ from quizzes import question_builder
 from quizzes.engine import grading
 from quizzes.engine.matching import MAX_PAIRS
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
-from quizzes.models import MATCHING_RELATIONS, Classroom, Fact, PinnedQuestion, QuestionSet, Source
+from quizzes.models import (
+    COUNT_FIELDS,
+    MATCHING_RELATIONS,
+    Classroom,
+    Fact,
+    PinnedQuestion,
+    QuestionSet,
+    Source,
+)
 
 MAX_QUESTIONS_PER_KIND = 30
 MAX_DISTRACTORS = 8
@@ -27,6 +35,7 @@ PICKED_FACTS = "picked"
 EXAMPLE_CORRECT = ("A", "B", "C", "D")
 EXAMPLE_ANSWER = ("B", "A", "C", "D")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+OPTIONAL_COUNTS = ("which_first_count", "date_entry_count")
 
 
 def _bounded(label, low, high, help_text=""):
@@ -43,6 +52,13 @@ def _bounded(label, low, high, help_text=""):
         },
         widget=forms.NumberInput(attrs={"min": low, "max": high}),
     )
+
+
+def _optional_count(label, help_text):
+    """A count of a newer question kind: left out of a post (an older form), it means none."""
+    field = _bounded(label, 0, MAX_QUESTIONS_PER_KIND, help_text)
+    field.required = False
+    return field
 
 
 def _datetime_field(label):
@@ -145,6 +161,17 @@ class QuestionSetForm(forms.ModelForm):
         MAX_DISTRACTORS,
         _("Des réponses qui ne vont avec aucune question, pour ne pas deviner la dernière."),
     )
+    which_first_count = _optional_count(
+        _("Questions « lequel d’abord ? »"),
+        _("Deux événements : l’élève choisit celui qui a eu lieu en premier (tout ou rien)."),
+    )
+    date_entry_count = _optional_count(
+        _("Questions de date à écrire"),
+        _(
+            "L’élève écrit l’année, ou le mois et l’année quand la source date l’événement au "
+            "mois près ; la bonne année sans le bon mois rapporte la moitié des points."
+        ),
+    )
     matching_relations = forms.MultipleChoiceField(
         label=_("Types d’association"),
         choices=MATCHING_RELATIONS,
@@ -196,6 +223,8 @@ class QuestionSetForm(forms.ModelForm):
             "matching_pairs",
             "matching_distractors",
             "matching_relations",
+            "which_first_count",
+            "date_entry_count",
             "difficulty",
             "ordering_method",
             "matching_penalty",
@@ -304,13 +333,17 @@ class QuestionSetForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        counts = [cleaned.get("chronology_count"), cleaned.get("matching_count")]
+        for name in OPTIONAL_COUNTS:
+            if cleaned.get(name) is None and name not in self.errors:
+                cleaned[name] = 0
+        counts = [cleaned.get(name) for name in COUNT_FIELDS]
         if None not in counts and sum(counts) < 1:
             self.add_error(
                 None,
                 _(
-                    "Demandez au moins une question de chronologie ou d’association générée "
-                    "(les questions épinglées s’y ajoutent)."
+                    "Demandez au moins une question générée : chronologie, association, "
+                    "« lequel d’abord ? » ou date à écrire (les questions épinglées s’y "
+                    "ajoutent)."
                 ),
             )
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")

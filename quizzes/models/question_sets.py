@@ -23,6 +23,10 @@ MATCHING_RELATIONS = [
 ]
 
 
+# How many questions of each kind a set asks for (one home: the builder, the preview, the checks).
+COUNT_FIELDS = ("chronology_count", "matching_count", "which_first_count", "date_entry_count")
+
+
 class QuestionSetQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=QuestionSet.Status.PUBLISHED)
@@ -74,6 +78,10 @@ class QuestionSet(models.Model):
     matching_distractors = models.PositiveSmallIntegerField(
         _("réponses en trop par association"), default=1
     )
+    which_first_count = models.PositiveSmallIntegerField(
+        _("questions « lequel d’abord ? »"), default=0
+    )
+    date_entry_count = models.PositiveSmallIntegerField(_("questions de date à écrire"), default=0)
     matching_relations = models.JSONField(
         _("types d’association"),
         default=list,
@@ -132,9 +140,19 @@ class QuestionSet(models.Model):
                 name="set_matching_pairs_2_to_8",
             ),
             models.CheckConstraint(
-                condition=Q(chronology_count__lte=30, matching_count__lte=30)
-                & (Q(chronology_count__gte=1) | Q(matching_count__gte=1)),
-                name="set_has_1_to_60_questions",
+                condition=Q(
+                    chronology_count__lte=30,
+                    matching_count__lte=30,
+                    which_first_count__lte=30,
+                    date_entry_count__lte=30,
+                )
+                & (
+                    Q(chronology_count__gte=1)
+                    | Q(matching_count__gte=1)
+                    | Q(which_first_count__gte=1)
+                    | Q(date_entry_count__gte=1)
+                ),
+                name="set_has_1_to_120_questions",
             ),
             models.CheckConstraint(
                 condition=Q(matching_penalty__gte=0, matching_penalty__lte=1),
@@ -153,7 +171,7 @@ class QuestionSet(models.Model):
 
     @property
     def question_count(self) -> int:
-        return self.chronology_count + self.matching_count
+        return sum(getattr(self, name) for name in COUNT_FIELDS)
 
     def clean(self):
         known = {value for value, _label in MATCHING_RELATIONS}

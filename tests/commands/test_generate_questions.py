@@ -204,7 +204,7 @@ def test_bad_options_are_refused_in_french(fact_base, args, expected):
 def test_unknown_relation_lists_the_known_ones(fact_base):
     with pytest.raises(CommandError) as error:
         generate("--kind", "matching", "--relation", "naissance")
-    assert "role, commands, happened_at, landed_at, figure, date" in str(error.value)
+    assert "role, commands, happened_at, landed_at, figure, causes, date" in str(error.value)
 
 
 def test_empty_database_is_refused(db):

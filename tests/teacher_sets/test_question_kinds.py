@@ -3,6 +3,7 @@ cause → consequence matching, which came first, date entry."""
 
 from django.urls import reverse
 
+from quizzes.models import QuestionSet
 from tests.teacher_sets.conftest import set_post
 
 PREVIEW = "teacher_set_preview"
@@ -14,9 +15,7 @@ def preview(client, **overrides) -> str:
     return response.content.decode()
 
 
-def test_preview_of_cause_matching_pairs_each_cause_with_its_consequence(
-    teacher_client, fact_base
-):
+def test_preview_of_cause_matching_pairs_each_cause_with_its_consequence(teacher_client, fact_base):
     page = preview(
         teacher_client, chronology_count="0", matching_relations="causes", matching_pairs="3"
     )
@@ -35,3 +34,47 @@ def test_cause_matching_of_four_pairs_is_refused_with_the_reason(teacher_client,
     )
     assert "preview-problem" in page
     assert "Impossible d’associer 4 paires" in page
+
+
+def test_preview_shows_which_came_first_with_the_earlier_event(teacher_client, fact_base):
+    page = preview(teacher_client, chronology_count="0", matching_count="0", which_first_count="2")
+    assert "Exemple de « lequel d’abord ? »" in page
+    assert "Lequel de ces deux événements a eu lieu en premier ?" in page
+    assert page.count("Réponse attendue") == 1
+    assert "preview-problem" not in page
+
+
+def test_preview_shows_a_date_entry_with_the_date_and_what_is_asked(teacher_client, fact_base):
+    page = preview(teacher_client, chronology_count="0", matching_count="0", date_entry_count="3")
+    assert "Exemple de date à écrire" in page
+    assert "l’année seule" in page or "le mois et l’année" in page
+
+
+def test_asking_more_date_entries_than_the_facts_hold_is_refused_with_the_reason(
+    teacher_client, fact_base
+):
+    page = preview(
+        teacher_client,
+        chronology_count="0",
+        matching_count="0",
+        date_entry_count="17",
+        status="published",
+    )
+    assert "preview-problem" in page
+    assert "Impossible de tirer 17 questions « date à écrire » différentes" in page
+
+
+def test_a_set_of_only_the_new_kinds_is_saved_with_its_counts(teacher_client, teacher, fact_base):
+    post = set_post(
+        chronology_count="0", matching_count="0", which_first_count="2", date_entry_count="1"
+    )
+    response = teacher_client.post(reverse("teacher_set_create"), post)
+    assert response.status_code == 302
+    question_set = QuestionSet.objects.get(owner=teacher)
+    assert (question_set.which_first_count, question_set.date_entry_count) == (2, 1)
+    assert question_set.question_count == 3
+
+
+def test_a_set_asking_no_question_at_all_is_refused(teacher_client, fact_base):
+    page = preview(teacher_client, chronology_count="0", matching_count="0", date_entry_count="0")
+    assert "Demandez au moins une question générée" in page
