@@ -4,8 +4,9 @@ plain JSON, like tests/engine/strategies.py does).
     .venv/bin/python bench/count_questions.py            # counts + draws actually reached
     .venv/bin/python bench/count_questions.py --draws 0  # counts only
 
-Chronology: sets of n pairwise orderable events, from ChronologyBank.count_sets(n), checked
-by brute force over every combination with the engine's own is_unambiguous().
+Chronology: sets of n pairwise orderable events (by their dates or by the orders the source
+states), from the bank's count_sets(n), checked by brute force over every combination with
+the engine's own is_unambiguous(); "dates seules" counts them without the stated orders.
 
 Matching: sets of n pairs a question may show (distractors aside), by brute force over every
 combination of facts, with the engine's own rules: RelationBank._fits_prompt for a relation,
@@ -32,11 +33,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizzes.engine.chronology import DIFFICULTIES, ChronologyBank, is_unambiguous
+from quizzes.engine.chronology import (
+    DIFFICULTIES,
+    ChronologyBank,
+    chronology_bank,
+    is_unambiguous,
+)
 from quizzes.engine.facts import EventFact
 from quizzes.engine.matching import DateBank, RelationBank
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
-from quizzes.fixture_facts import SHIPPED_FIXTURE, shipped_facts
+from quizzes.fixture_facts import (
+    SHIPPED_FIXTURE,
+    shipped_acts_for,
+    shipped_facts,
+    shipped_stated_orders,
+)
 
 FIXTURE = SHIPPED_FIXTURE
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "date")
@@ -48,8 +59,8 @@ def compatible(fits, facts) -> bool:
     return all(fits(list(facts[:index]), fact) for index, fact in enumerate(facts))
 
 
-def brute_force_chronology(events: list[EventFact], n_items: int) -> int:
-    return sum(1 for chosen in combinations(events, n_items) if is_unambiguous(chosen))
+def brute_force_chronology(events: list[EventFact], n_items: int, orders=()) -> int:
+    return sum(1 for chosen in combinations(events, n_items) if is_unambiguous(chosen, orders))
 
 
 def relation_sets(bank: RelationBank, n_pairs: int) -> tuple[int, int]:
@@ -94,20 +105,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--attempts", type=int, default=100, help="attempts per set")
     args = parser.parse_args(argv)
     events, relations = shipped_facts()
-    chronology = ChronologyBank(events)
+    orders = shipped_stated_orders()
+    chronology = chronology_bank(events, orders)
+    dates_only = ChronologyBank(events)
     print(f"{FIXTURE.name}: {len(events)} events, {len(relations)} relation facts.\n")
 
     print("### Chronologie\n")
-    header = "| événements | ensembles distincts (count_sets) | force brute |"
-    rule = "|---:|---:|---:|"
+    header = "| événements | ensembles distincts (count_sets) | force brute | dates seules |"
+    rule = "|---:|---:|---:|---:|"
     if args.draws:
         header += "".join(f" atteints en {args.draws:,} tirages ({d}) |" for d in DIFFICULTIES)
         rule += "---:|" * len(DIFFICULTIES)
     print(header + "\n" + rule)
     for n_items in range(MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS + 1):
         counted = chronology.count_sets(n_items)
-        brute = brute_force_chronology(events, n_items)
+        brute = brute_force_chronology(events, n_items, orders)
         line = f"| {n_items} | {counted:,} | {brute:,}{'' if brute == counted else ' (≠ !)'} |"
+        line += f" {dates_only.count_sets(n_items):,} |"
         for difficulty in DIFFICULTIES if args.draws else ():
 
             def draw(seed, n_items=n_items, difficulty=difficulty):
@@ -124,7 +138,7 @@ def main(argv: list[str] | None = None) -> None:
             bank = DateBank(events)
             size = len(bank.events)
         else:
-            bank = RelationBank(relations, relation)
+            bank = RelationBank(relations, relation, shipped_acts_for())
             size = len(bank.facts)
         cells = []
         for n_pairs in PAIRS:
@@ -174,7 +188,13 @@ def repeats(spec: dict, facts: list, attempts: int) -> dict:
     for attempt in range(attempts):
         try:
             questions = build_questions(
-                question_set, f"eleve-{attempt}", facts=facts, pinned=[], seen=seen
+                question_set,
+                f"eleve-{attempt}",
+                facts=facts,
+                pinned=[],
+                seen=seen,
+                orders=shipped_stated_orders(),
+                links=shipped_acts_for(),
             )
         except NotEnoughFacts:
             counts["refused"] += 1

@@ -74,6 +74,11 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
             }
             for index, item_id in enumerate(q.response, 1)
         ]
+        settled_by: dict[str, list[dict]] = {}
+        for pair in data.get("settled", []):
+            settled_by.setdefault(pair["later"], []).append(
+                {"earlier": items[pair["earlier"]]["label"], "quotes": pair["quotes"]}
+            )
         result["timeline"] = by_year(
             [
                 TimelineEntry(
@@ -83,9 +88,11 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
                     end=date.fromisoformat(items[item_id]["end"]),
                     quote=items[item_id]["quote"],
                     teacher_note=notes.get(items[item_id].get("fact_id", ""), ""),
+                    settled_by=tuple(settled_by.get(item_id, ())),
                 )
                 for item_id in data["answer"]
-            ]
+            ],
+            in_order=True,
         )
     else:
         answers = {item["id"]: item for item in data["answers"]}

@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 
 SHIPPED_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "italie_1943_1945.json"
 
@@ -61,4 +61,21 @@ def shipped_event_orders(path: Path = SHIPPED_FIXTURE) -> list[tuple[str, str, s
         (str(r["fields"]["earlier"]), str(r["fields"]["later"]), r["fields"]["quote"])
         for r in records
         if r["model"] == "quizzes.eventorder"
+    ]
+
+
+def shipped_stated_orders(path: Path = SHIPPED_FIXTURE) -> list[StatedOrder]:
+    """shipped_event_orders as the engine takes them (question_builder.stated_orders)."""
+    return [StatedOrder(*order) for order in shipped_event_orders(path)]
+
+
+def shipped_acts_for(path: Path = SHIPPED_FIXTURE) -> list[tuple[str, str]]:
+    """Who acts for whom in the fixture, as (agent, principal) names: what the engine's
+    matching takes (question_builder.acts_for)."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
+    return [
+        (names[r["fields"]["agent"]], names[r["fields"]["principal"]])
+        for r in records
+        if r["model"] == "quizzes.actsfor"
     ]

@@ -4,20 +4,29 @@ pinned questions first, from exactly their facts, then the generated ones."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 
-from quizzes.engine.chronology import generate_chronology, is_unambiguous
+from quizzes.engine.chronology import chronology_bank, generate_chronology
 from quizzes.engine.date_entry import DateEntryBank
-from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.engine.quiz import QuizDraw
+from quizzes.engine.stated_orders import unsettled_pairs
 from quizzes.engine.which_first import WhichFirstBank
 from quizzes.factcheck import RELATIVE
-from quizzes.models import MATCHING_RELATIONS, Fact, PinnedQuestion, QuestionSet
+from quizzes.models import (
+    MATCHING_RELATIONS,
+    ActsFor,
+    EventOrder,
+    Fact,
+    PinnedQuestion,
+    QuestionSet,
+)
 
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
 DATE_RELATION = "date"
@@ -77,16 +86,53 @@ def relation_fact(fact: Fact) -> RelationFact:
     )
 
 
-class FactBank:
-    """A set's facts, adapted once, from which every question of an attempt is drawn."""
+def stated_orders(facts: Sequence[Fact]) -> list[StatedOrder]:
+    """The orders the source states between these facts (one query)."""
+    rows = EventOrder.objects.among(facts).values_list("earlier_id", "later_id", "quote")
+    return [StatedOrder(str(earlier), str(later), quote) for earlier, later, quote in rows]
 
-    def __init__(self, facts: Iterable[Fact], question_set: QuestionSet):
+
+def acts_for(facts: Sequence[Fact]) -> list[tuple[str, str]]:
+    """Who acts for whom among the entities of these facts' sources, as (agent, principal)
+    names (one query): a chain may pass through an entity no fact names."""
+    sources = {fact.source_id for fact in facts}
+    return list(
+        ActsFor.objects.filter(agent__source__in=sources).values_list(
+            "agent__name", "principal__name"
+        )
+    )
+
+
+class FactBank:
+    """A set's facts, adapted once, from which every question of an attempt is drawn. The
+    orders the source states and who acts for whom are read only when a question needs them,
+    unless the caller holds them already (`orders`, `links`: facts held in memory)."""
+
+    def __init__(
+        self,
+        facts: Iterable[Fact],
+        question_set: QuestionSet,
+        *,
+        orders: Sequence[StatedOrder] | None = None,
+        links: Sequence[tuple[str, str]] | None = None,
+    ):
         facts = [fact for fact in facts if in_period(fact, question_set)]
+        self.facts = facts
+        self.orders, self.links = orders, links
         self.events = [event_fact(f) for f in facts if f.kind == Fact.Kind.EVENT]
         self.relations: dict[str, list[RelationFact]] = {}
         for fact in facts:
             if fact.relation:
                 self.relations.setdefault(fact.relation, []).append(relation_fact(fact))
+
+    @cached_property
+    def chronology(self):
+        orders = stated_orders(self.facts) if self.orders is None else self.orders
+        return chronology_bank(self.events, orders)
+
+    @cached_property
+    def acts_for(self) -> Sequence[tuple[str, str]]:
+        return acts_for(self.facts) if self.links is None else self.links
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
         if relation == DATE_RELATION:
@@ -99,6 +145,7 @@ class FactBank:
             n_pairs=n_pairs,
             seed=seed,
             n_distractors=n_distractors,
+            acts_for=self.acts_for,
         )
 
     def matching_maker(self, relation: str, question_set: QuestionSet):
@@ -164,13 +211,13 @@ def pinned_question(
                 % {"facts": ", ".join(f"« {fact.text} »" for fact in undated)}
             )
         events = [event_fact(fact) for fact in facts]
-        if not is_unambiguous(events):
-            pairs = list(zip(facts, events, strict=True))
+        orders = stated_orders(facts)
+        if unsettled := unsettled_pairs(events, orders):
+            by_id = {str(fact.pk): fact for fact in facts}
             clashes = [
-                gettext("%(first)s et %(second)s") % {"first": _quoted(a), "second": _quoted(b)}
-                for index, (a, a_event) in enumerate(pairs)
-                for b, b_event in pairs[index + 1 :]
-                if a_event.overlaps(b_event)
+                gettext("%(first)s et %(second)s")
+                % {"first": _quoted(by_id[a.id]), "second": _quoted(by_id[b.id])}
+                for a, b in unsettled
             ]
             raise NotEnoughFacts(
                 gettext(
@@ -180,7 +227,7 @@ def pinned_question(
                 % {"clashes": " ; ".join(clashes)}
             )
         return generate_chronology(
-            events, n_items=len(events), seed=seed, ordering_method=ordering_method
+            events, n_items=len(events), seed=seed, ordering_method=ordering_method, orders=orders
         ).to_dict()
     if not MIN_PINNED_PAIRS <= len(facts) <= MAX_PAIRS:
         raise NotEnoughFacts(
@@ -231,6 +278,8 @@ def build_questions(
     pinned: Sequence[PinnedQuestion] | None = None,
     *,
     seen: Iterable[dict] = (),
+    orders: Sequence[StatedOrder] | None = None,
+    links: Sequence[tuple[str, str]] | None = None,
 ) -> list[dict]:
     """Generate the set's questions for one attempt, as JSON-ready dicts (right answers
     included: they are stored server-side and never sent before the student answers).
@@ -239,6 +288,9 @@ def build_questions(
     by default they are read from the database. Pinned questions come first. No question
     repeats or shares more than half of its items with another; questions of `seen` (the
     student's earlier attempts on the set) come only when nothing new is left.
+
+    The orders the source states between the facts and who acts for whom are read from the
+    database unless given (`orders`, `links`: as fixture_facts reads them).
 
     Raises NotEnoughFacts (with a message for the teacher) when the facts cannot support them.
     """
@@ -257,11 +309,17 @@ def build_questions(
         ],
         seen=seen,
     )
-    bank = FactBank(facts_for_set(question_set) if facts is None else facts, question_set)
+    bank = FactBank(
+        facts_for_set(question_set) if facts is None else facts,
+        question_set,
+        orders=orders,
+        links=links,
+    )
 
     def chronology(draw_seed: str) -> dict:
         return generate_chronology(
             bank.events,
+            bank=bank.chronology,
             n_items=question_set.chronology_items,
             seed=draw_seed,
             difficulty=question_set.difficulty,

@@ -19,6 +19,9 @@ class TimelineEntry:
     note: str = ""  # e.g. "votre place : 3" in feedback
     # Where the source is wrong or loose, shown under the quote (Fact.teacher_note).
     teacher_note: str = ""
+    # In feedback, the events before this one whose dates overlap its own, each with the
+    # words of the source that settle the order: [{"earlier": text, "quotes": [...]}].
+    settled_by: tuple = ()
 
     @property
     def is_range(self) -> bool:
@@ -31,8 +34,10 @@ class TimelineYear:
     entries: list[TimelineEntry]
 
 
-def by_year(entries: list[TimelineEntry]) -> list[TimelineYear]:
-    ordered = sorted(entries, key=lambda entry: (entry.start, entry.end))
+def by_year(entries: list[TimelineEntry], *, in_order: bool = False) -> list[TimelineYear]:
+    """Entries grouped by year, sorted by date unless they come `in_order` already (a
+    chronology's answer, where the source may order events whose dates overlap)."""
+    ordered = entries if in_order else sorted(entries, key=lambda entry: (entry.start, entry.end))
     return [
         TimelineYear(year, list(group))
         for year, group in groupby(ordered, key=lambda entry: entry.start.year)

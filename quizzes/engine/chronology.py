@@ -2,20 +2,24 @@
 the order, oldest first.
 
 Two events may be asked together only if their date ranges do not overlap, so "septembre
-1943" is never ordered against "8 septembre 1943". Events are sorted by their first day once
-per bank; a question is then a chain of events each starting after the previous one ends,
-which makes every pair in it orderable (intervals: a.end < b.start and b.end < c.start
-imply a.end < c.start).
+1943" is never ordered against "8 septembre 1943", or if the source states their order
+(« Tôt dans la matinée du 25 juillet… plus tard dans la journée », a StatedOrder), directly or
+through a chain of stated orders and dates. Events are sorted by their first day once per
+bank; a question is then a chain of events each starting after the previous one ends, which
+makes every pair in it orderable (intervals: a.end < b.start and b.end < c.start imply
+a.end < c.start). With stated orders, SettledChronologyBank draws chains of the partial order
+they make with the dates (quizzes.engine.stated_orders), and the question keeps the words
+that settle each pair the dates leave open, for the feedback.
 """
 
 from __future__ import annotations
 
 import random
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from quizzes.engine.facts import EventFact
+from quizzes.engine.facts import EventFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD, grade_ordering
 from quizzes.engine.questions import (
     MAX_CHRONOLOGY_ITEMS,
@@ -23,10 +27,12 @@ from quizzes.engine.questions import (
     ChronologyQuestion,
     Item,
     NotEnoughFacts,
+    SettledPair,
     gettext_noop,
     rng_for,
     shuffled_not_identity,
 )
+from quizzes.engine.stated_orders import OrderedEvents, members, unsettled_pairs
 
 # Shuffles tried for an order worth 0 before falling back to the reversed order.
 SHOWN_ORDER_SHUFFLES = 60
@@ -127,8 +133,15 @@ class ChronologyBank:
         ids = {event.id: f"e{rank}" for rank, event in enumerate(shown, 1)}
         items = tuple(Item.from_event(event, ids[event.id]) for event in shown)
         return ChronologyQuestion(
-            prompt=PROMPT, items=items, answer=tuple(ids[event.id] for event in ordered)
+            prompt=PROMPT,
+            items=items,
+            answer=tuple(ids[event.id] for event in ordered),
+            settled=self.settled(ordered, ids),
         )
+
+    def settled(self, ordered: list[EventFact], ids: dict[str, str]) -> tuple[SettledPair, ...]:
+        """The pairs of the question only the source's words order: none, dates settle all."""
+        return ()
 
     def count_sets(self, n_items: int) -> int:
         """How many distinct sets of n_items pairwise orderable events the bank holds."""
@@ -141,6 +154,88 @@ class ChronologyBank:
                 suffix[i] = suffix[i + 1] + chains[i]
             chains = [suffix[self.following[i]] for i in range(size)]
         return sum(chains)
+
+
+def _skip(rng: random.Random, room: int, needed: int, difficulty: str) -> int:
+    """How far past the closest event the next one of a chain is drawn."""
+    if difficulty == HARD:
+        return rng.randint(0, min(1, room))
+    if difficulty == MEDIUM:
+        return rng.randint(0, room // needed)
+    share = room // needed
+    return rng.randint(share // 2, share) if share else 0
+
+
+class SettledChronologyBank(ChronologyBank):
+    """A bank where the source also states the order of some events whose dates overlap: a
+    question is a chain of the partial order that the dates and the stated orders make
+    (OrderedEvents), drawn as ChronologyBank draws its chains, with the quotes that settle
+    each pair the dates leave open."""
+
+    def __init__(self, events: Sequence[EventFact], orders: Iterable[StatedOrder]):
+        self.order = OrderedEvents(events, orders)
+        self.events = self.order.events
+        after = self.order.after
+        size = len(self.events)
+        # A linear extension of the order: whatever comes after an event has fewer after it.
+        self.position = [0] * size
+        for position, index in enumerate(
+            sorted(range(size), key=lambda i: (-after[i].bit_count(), i))
+        ):
+            self.position[index] = position
+        # at_least[k - 1]: the events that can open a chain of k or more.
+        self.at_least: list[int] = []
+        for index in sorted(range(size), key=self.position.__getitem__, reverse=True):
+            longest = 1 + sum(1 for level in self.at_least if after[index] & level)
+            self.at_least += [0] * (longest - len(self.at_least))
+            for level in range(longest):
+                self.at_least[level] |= 1 << index
+        self.max_items = len(self.at_least)
+
+    def _in_order(self, mask: int) -> list[int]:
+        return sorted(members(mask), key=self.position.__getitem__)
+
+    def chain(self, n_items: int, rng: random.Random, difficulty: str) -> list[EventFact]:
+        openers = self._in_order(self.at_least[n_items - 1])
+        last = len(openers) - 1
+        chain = [openers[rng.randint(0, last // n_items if difficulty == EASY else last)]]
+        for needed in range(n_items - 1, 0, -1):
+            options = self._in_order(self.order.after[chain[-1]] & self.at_least[needed - 1])
+            chain.append(options[_skip(rng, len(options) - 1, needed, difficulty)])
+        return [self.events[index] for index in chain]
+
+    def count_sets(self, n_items: int) -> int:
+        size = len(self.events)
+        chains = [1] * size
+        for _length in range(2, n_items + 1):
+            chains = [sum(chains[j] for j in members(self.order.after[i])) for i in range(size)]
+        return sum(chains)
+
+    def settled(self, ordered: list[EventFact], ids: dict[str, str]) -> tuple[SettledPair, ...]:
+        index = {event.id: rank for rank, event in enumerate(self.events)}
+        return tuple(
+            SettledPair(
+                earlier=ids[first.id],
+                later=ids[second.id],
+                quotes=tuple(self.order.quotes(index[first.id], index[second.id])),
+            )
+            for rank, first in enumerate(ordered)
+            for second in ordered[rank + 1 :]
+            if first.overlaps(second)
+        )
+
+
+def chronology_bank(
+    events: Sequence[EventFact], orders: Iterable[StatedOrder] = ()
+) -> ChronologyBank:
+    """The bank to draw chronology questions from: one that uses the orders the source states
+    when some of them link two of these events, else one that orders by dates alone."""
+    orders = list(orders)
+    if orders:
+        bank = SettledChronologyBank(events, orders)
+        if bank.order.stated:
+            return bank
+    return ChronologyBank(events)
 
 
 def order_worth_nothing(rng: random.Random, ordered: list, method: str) -> list:
@@ -169,12 +264,19 @@ def generate_chronology(
     difficulty: str = MEDIUM,
     ordering_method: str = DEFAULT_ORDERING_METHOD,
     bank: ChronologyBank | None = None,
+    orders: Iterable[StatedOrder] = (),
 ) -> ChronologyQuestion:
-    """One chronology question from the events (pass a prepared `bank` to draw many), shown in
-    an order worth nothing under `ordering_method`."""
-    return (bank or ChronologyBank(events)).question(n_items, seed, difficulty, ordering_method)
+    """One chronology question from the events and the orders the source states between them
+    (pass a prepared `bank` to draw many), shown in an order worth nothing under
+    `ordering_method`."""
+    bank = bank or chronology_bank(events, orders)
+    return bank.question(n_items, seed, difficulty, ordering_method)
 
 
-def is_unambiguous(events: Sequence[EventFact]) -> bool:
-    """True when every pair of events can be ordered from their date ranges alone."""
+def is_unambiguous(events: Sequence[EventFact], orders: Iterable[StatedOrder] = ()) -> bool:
+    """True when every pair of events can be ordered from their date ranges, or from the
+    orders the source states (a chain of them and of dates)."""
+    orders = list(orders)
+    if orders:
+        return not unsettled_pairs(events, orders)
     return all(not a.overlaps(b) for index, a in enumerate(events) for b in events[index + 1 :])

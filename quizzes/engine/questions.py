@@ -85,22 +85,40 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class SettledPair:
+    """Two items of a question whose dates overlap, and the words of the source that put
+    `earlier` first (one quote per stated order of the chain that settles it)."""
+
+    earlier: str
+    later: str
+    quotes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"earlier": self.earlier, "later": self.later, "quotes": list(self.quotes)}
+
+
+@dataclass(frozen=True, slots=True)
 class ChronologyQuestion:
     """Put these events in order, oldest first. `items` are in the order shown;
-    `answer` is the item ids in the right order."""
+    `answer` is the item ids in the right order; `settled`, the pairs whose order the source
+    states although their dates overlap."""
 
     prompt: str
     items: tuple[Item, ...]
     answer: tuple[str, ...]
+    settled: tuple[SettledPair, ...] = ()
     kind: str = field(default=CHRONOLOGY, init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "kind": self.kind,
             "prompt": self.prompt,
             "items": [item.to_dict() for item in self.items],
             "answer": list(self.answer),
         }
+        if self.settled:
+            data["settled"] = [pair.to_dict() for pair in self.settled]
+        return data
 
     def to_text(self) -> str:
         labels = {item.id: item for item in self.items}
@@ -111,6 +129,9 @@ class ChronologyQuestion:
             item = labels[item_id]
             lines.append(f"  {rank}. [{item.date_label}] {item.label}")
             lines.append(f"     « {item.quote} »")
+        for pair in self.settled:
+            said = " … ".join(f"« {quote} »" for quote in pair.quotes)
+            lines.append(f"  {pair.earlier} avant {pair.later} : {said}")
         return "\n".join(lines)
 
 

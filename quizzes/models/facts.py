@@ -405,6 +405,11 @@ class EventOrderQuerySet(models.QuerySet):
     def of_source(self, source):
         return self.filter(earlier__source=source)
 
+    def among(self, facts):
+        """The orders stated between two of these facts (objects or ids)."""
+        ids = [getattr(fact, "pk", fact) for fact in facts]
+        return self.filter(earlier__in=ids, later__in=ids)
+
 
 class EventOrder(models.Model):
     """The source says that one event came before another although their date ranges coincide

@@ -1,0 +1,73 @@
+"""A chronology that holds events whose dates coincide, ordered by the source's own words
+(« Tôt dans la matinée du 25 juillet… plus tard dans la journée »), cites those words in its
+feedback, next to the event they put second; and generated attempts can ask such a pair."""
+
+import html
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Attempt, AttemptQuestion, Fact, QuestionSet
+from quizzes.question_builder import build_questions, pinned_question
+from tests.conftest import right_answer_post
+
+RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
+ARREST = "Mussolini est arrêté"
+SETTLING_WORDS = "plus tard dans la journée"
+
+
+@pytest.fixture
+def same_day_chronology(fact_base):
+    texts = [RESIGNATION, ARREST, "Rome tombe"]
+    return list(Fact.objects.events().filter(text__in=texts))
+
+
+def test_a_pinned_chronology_may_hold_two_events_of_one_day_the_source_orders(
+    same_day_chronology,
+):
+    data = pinned_question("chronology", "", same_day_chronology, "graine")
+    labels = {item["id"]: item["label"] for item in data["items"]}
+    assert [labels[item_id] for item_id in data["answer"]][:2] == [RESIGNATION, ARREST]
+    (pair,) = data["settled"]
+    assert (labels[pair["earlier"]], labels[pair["later"]]) == (RESIGNATION, ARREST)
+    assert any(SETTLING_WORDS in quote for quote in pair["quotes"])
+
+
+def test_the_feedback_cites_the_words_that_settle_the_order(
+    student_client, student, same_day_chronology
+):
+    data = pinned_question("chronology", "", same_day_chronology, "graine")
+    attempt = Attempt.objects.create(
+        user=student,
+        question_set=QuestionSet.objects.create(title="Ordre"),
+        seed="o",
+        question_count=1,
+    )
+    AttemptQuestion.objects.create(attempt=attempt, position=1, kind=data["kind"], data=data)
+    url = reverse("attempt_question", args=[attempt.pk, 1])
+    assert "stated-order" not in student_client.get(url).content.decode()
+
+    page = html.unescape(student_client.post(url, right_answer_post(data)).content.decode())
+    cited = page.index('class="stated-order"')
+    assert f"Après « {RESIGNATION} »" in page[cited:]
+    assert SETTLING_WORDS in page[cited:]
+    # Next to the arrest, which the timeline shows after the resignation.
+    assert page.index(RESIGNATION) < page.index(ARREST) < cited
+
+
+def test_generated_attempts_ask_the_25_july_pair(fact_base):
+    question_set = QuestionSet.objects.create(
+        title="Chronologies",
+        chronology_count=3,
+        chronology_items=4,
+        matching_count=0,
+        difficulty="hard",
+    )
+    asked = 0
+    for seed in range(60):
+        for question in build_questions(question_set, f"graine-{seed}", pinned=[]):
+            labels = {item["label"] for item in question["items"]}
+            if {RESIGNATION, ARREST} <= labels:
+                asked += 1
+                assert question["settled"]
+    assert asked
