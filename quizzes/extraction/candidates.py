@@ -53,3 +53,30 @@ def quote_of(text: str, start: int, end: int) -> tuple[str, int]:
     stripped = chunk.lstrip()
     start += len(chunk) - len(stripped)
     return stripped.rstrip(), start
+
+
+def relation_candidate(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    kind: str,
+    subject: str,
+    subject_kind: str,
+    relation: str,
+    object: str,
+    statement: str | None = None,
+) -> Candidate:
+    """A subject → relation → object candidate quoting text[start:end] (people, places,
+    figures); its statement reads « subject : object » unless one is given."""
+    quote, quote_start = quote_of(text, start, end)
+    return Candidate(
+        kind=kind,
+        text=statement or f"{subject} : {object}",
+        quote=quote,
+        quote_start=quote_start,
+        subject=subject,
+        subject_kind=subject_kind,
+        relation=relation,
+        object=object,
+    )

@@ -28,7 +28,7 @@ import re
 
 from quizzes import factcheck
 
-from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, quote_of
+from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, relation_candidate
 from .nlp import ENGLISH, FRENCH, pipeline
 
 # Titles, lower-case, as token sequences (multi-word titles first matched longest).
@@ -665,12 +665,11 @@ def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
         key = (PERSON, full.lower(), _normal(role))
         if key in found:
             continue
-        quote, quote_start = quote_of(text, start, end)
-        found[key] = Candidate(
+        found[key] = relation_candidate(
+            text,
+            start,
+            end,
             kind=ROLE,
-            text=f"{full} : {role}",
-            quote=quote,
-            quote_start=quote_start,
             subject=full,
             subject_kind=PERSON,
             relation="role",
@@ -684,29 +683,26 @@ def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
         key = ("commands", full.lower(), _army_key(army))
         if key in found:
             continue
-        quote, quote_start = quote_of(text, start, end)
-        found[key] = Candidate(
+        found[key] = relation_candidate(
+            text,
+            start,
+            end,
             kind=ROLE,
-            text=f"{full} commande {army_name}"
-            if language == FRENCH
-            else f"{full} commands {army_name}",
-            quote=quote,
-            quote_start=quote_start,
             subject=full,
             subject_kind=PERSON,
             relation="commands",
             object=army_name,
+            statement=f"{full} {'commande' if language == FRENCH else 'commands'} {army_name}",
         )
     for subject, kind, description, start, end in _group_descriptions(tokens, language, armies):
         key = (kind, subject.lower(), _normal(description))
         if key in found:
             continue
-        quote, quote_start = quote_of(text, start, end)
-        found[key] = Candidate(
+        found[key] = relation_candidate(
+            text,
+            start,
+            end,
             kind=ROLE,
-            text=f"{subject} : {description}",
-            quote=quote,
-            quote_start=quote_start,
             subject=subject,
             subject_kind=kind,
             relation="role",

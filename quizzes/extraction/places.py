@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .candidates import FIGURE, PLACE, Candidate, quote_of
+from .candidates import FIGURE, PLACE, Candidate, relation_candidate
 from .nlp import ENGLISH, FRENCH, pipeline
 from .people import NOT_NAME_WORDS
 
@@ -64,20 +64,17 @@ def _add_places(found, text, mentions, seg_start, seg_end) -> None:
     for name, what in mentions:
         if not what or _normal(name) in _normal(what):
             continue
-        quote, quote_start = quote_of(text, seg_start, seg_end)
-        key = (name.lower(), quote_start)
-        if key in found:
-            continue
-        found[key] = Candidate(
+        candidate = relation_candidate(
+            text,
+            seg_start,
+            seg_end,
             kind=PLACE,
-            text=f"{name} : {what}",
-            quote=quote,
-            quote_start=quote_start,
             subject=name,
             subject_kind=PLACE,
             relation="happened_at",
             object=what,
         )
+        found.setdefault((name.lower(), candidate.quote_start), candidate)
 
 
 # --- sentences and clauses -----------------------------------------------------------------
@@ -591,14 +588,13 @@ def figure_candidates(text: str, language: str, doc=None) -> list[Candidate]:
             if not what or _counts_nothing_to_learn(what):
                 continue
             what = _with_fronted_span(clause, what, language)
-            quote, quote_start = quote_of(text, clause_start, clause_end)
             figure = _range_before(clause, match, language) + match.group(0)
             found.append(
-                Candidate(
+                relation_candidate(
+                    text,
+                    clause_start,
+                    clause_end,
                     kind=FIGURE,
-                    text=f"{figure} : {what}",
-                    quote=quote,
-                    quote_start=quote_start,
                     subject=figure,
                     subject_kind=FIGURE,
                     relation="figure",
