@@ -89,6 +89,8 @@ class QuestionSetAdmin(admin.ModelAdmin):
                     "matching_relations",
                     "which_first_count",
                     "date_entry_count",
+                    "true_false_count",
+                    "odd_one_out_count",
                     "difficulty",
                 )
             },

@@ -28,6 +28,8 @@ KIND_NAMES = {
     "date": gettext_noop("événement ↔ date"),
     "which_first": gettext_noop("lequel d’abord ?"),
     "date_entry": gettext_noop("date à écrire"),
+    "true_false": gettext_noop("vrai ou faux"),
+    "odd_one_out": gettext_noop("l’intrus"),
 }
 
 

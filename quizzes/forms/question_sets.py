@@ -35,7 +35,7 @@ PICKED_FACTS = "picked"
 EXAMPLE_CORRECT = ("A", "B", "C", "D")
 EXAMPLE_ANSWER = ("B", "A", "C", "D")
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-OPTIONAL_COUNTS = ("which_first_count", "date_entry_count")
+OPTIONAL_COUNTS = ("which_first_count", "date_entry_count", "true_false_count", "odd_one_out_count")
 
 
 def _bounded(label, low, high, help_text=""):
@@ -172,6 +172,21 @@ class QuestionSetForm(forms.ModelForm):
             "mois près ; la bonne année sans le bon mois rapporte la moitié des points."
         ),
     )
+    true_false_count = _optional_count(
+        _("Questions vrai ou faux"),
+        _(
+            "Une affirmation tirée d’un fait, ou faussée (personne, lieu ou date échangés) de "
+            "sorte que la source la contredit ; la correction donne l’affirmation vraie et sa "
+            "citation (tout ou rien)."
+        ),
+    )
+    odd_one_out_count = _optional_count(
+        _("Questions « l’intrus »"),
+        _(
+            "Quatre propositions dont une seule ne partage pas ce qu’ont en commun les autres "
+            "(l’année, le camp…) : l’élève la trouve (tout ou rien)."
+        ),
+    )
     matching_relations = forms.MultipleChoiceField(
         label=_("Types d’association"),
         choices=MATCHING_RELATIONS,
@@ -225,6 +240,8 @@ class QuestionSetForm(forms.ModelForm):
             "matching_relations",
             "which_first_count",
             "date_entry_count",
+            "true_false_count",
+            "odd_one_out_count",
             "difficulty",
             "ordering_method",
             "matching_penalty",

@@ -24,7 +24,14 @@ MATCHING_RELATIONS = [
 
 
 # How many questions of each kind a set asks for (one home: the builder, the preview, the checks).
-COUNT_FIELDS = ("chronology_count", "matching_count", "which_first_count", "date_entry_count")
+COUNT_FIELDS = (
+    "chronology_count",
+    "matching_count",
+    "which_first_count",
+    "date_entry_count",
+    "true_false_count",
+    "odd_one_out_count",
+)
 
 
 class QuestionSetQuerySet(models.QuerySet):
@@ -82,6 +89,8 @@ class QuestionSet(models.Model):
         _("questions « lequel d’abord ? »"), default=0
     )
     date_entry_count = models.PositiveSmallIntegerField(_("questions de date à écrire"), default=0)
+    true_false_count = models.PositiveSmallIntegerField(_("questions vrai ou faux"), default=0)
+    odd_one_out_count = models.PositiveSmallIntegerField(_("questions « l’intrus »"), default=0)
     matching_relations = models.JSONField(
         _("types d’association"),
         default=list,
@@ -145,12 +154,16 @@ class QuestionSet(models.Model):
                     matching_count__lte=30,
                     which_first_count__lte=30,
                     date_entry_count__lte=30,
+                    true_false_count__lte=30,
+                    odd_one_out_count__lte=30,
                 )
                 & (
                     Q(chronology_count__gte=1)
                     | Q(matching_count__gte=1)
                     | Q(which_first_count__gte=1)
                     | Q(date_entry_count__gte=1)
+                    | Q(true_false_count__gte=1)
+                    | Q(odd_one_out_count__gte=1)
                 ),
                 name="set_has_1_to_120_questions",
             ),

@@ -93,7 +93,7 @@ def test_preview_of_an_existing_set_does_not_change_it(teacher_client, fact_base
 def test_builder_form_asks_for_a_live_preview(teacher_client, fact_base):
     page = teacher_client.get(reverse("teacher_set_create")).content.decode()
     assert f'hx-post="{reverse(PREVIEW)}"' in page
-    assert 'hx-trigger="change, keyup delay:500ms"' in page
+    assert 'hx-trigger="change, input delay:400ms" hx-sync="this:replace"' in page
     assert 'hx-target="#set-preview"' in page
     assert f'formaction="{reverse(PREVIEW)}"' in page
     assert "Prévisualiser" in page
