@@ -25,3 +25,13 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+
+# gunicorn believes X-Forwarded-Proto/-For/-Ssl from 127.0.0.1 by default, so on a machine where
+# clients reach gunicorn directly a forged "X-Forwarded-Proto: https" would pass for HTTPS.
+# Trust forwarded headers only behind a reverse proxy (BEHIND_PROXY=1, as in settings.py), and
+# then only from the proxy's addresses (FORWARDED_ALLOW_IPS, default the local machine).
+if os.environ.get("BEHIND_PROXY", "").strip().lower() in {"1", "true", "yes", "on"}:
+    forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+else:
+    forwarded_allow_ips = ""
+    secure_scheme_headers = {}

@@ -1,10 +1,12 @@
 """Security glue the framework does not ship: Content-Security-Policy and Permissions-Policy
-headers (Django 5.2 has no CSP support), and the page shown when a login is locked out."""
+headers (Django 5.2 has no CSP support), no caching of personal pages, and the page shown when
+a login is locked out."""
 
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import REDIRECT_FIELD_NAME
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 
@@ -23,6 +25,27 @@ class ContentSecurityPolicyMiddleware:
         for name, value in self.headers.items():
             if value:
                 response.headers.setdefault(name, value)
+        return response
+
+
+class PrivatePagesMiddleware:
+    """Pages built for one person (a signed-in user, or a visitor whose session holds a trial
+    attempt) are marked `Cache-Control: private, no-store`: no shared proxy or school cache keeps
+    them, and the browser does not keep a pupil's results on a shared computer after logout.
+    A response that sets its own Cache-Control keeps it; static files never reach here
+    (whitenoise answers them first)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        personal = (user is not None and user.is_authenticated) or (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+        )
+        if personal and not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)  # no-store, no-cache, private, max-age=0
         return response
 
 

@@ -7,6 +7,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -15,13 +16,17 @@ from tests.production.conftest import ROOT, free_port, production_env, run_pytho
 FAR_FUTURE = "max-age=315360000"
 
 
-@pytest.fixture(scope="module")
-def gunicorn_url(tmp_path_factory):
-    """gunicorn on a free port with a freshly migrated SQLite database; stopped afterwards."""
+@contextmanager
+def running_gunicorn(directory, **environment: str):
+    """gunicorn (gunicorn.conf.py) on a free port with a freshly migrated SQLite database, in
+    the production environment plus `environment`; stopped afterwards."""
     port = free_port()
-    database = tmp_path_factory.mktemp("gunicorn") / "db.sqlite3"
     env = production_env(
-        DATABASE_URL=f"sqlite:///{database}", PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY="2"
+        DATABASE_URL=f"sqlite:///{directory / 'db.sqlite3'}",
+        PORT=str(port),
+        HOST="127.0.0.1",
+        WEB_CONCURRENCY="2",
+        **environment,
     )
     migrate = run_python(["manage.py", "migrate", "--no-input", "-v", "0"], env)
     assert migrate.returncode == 0, migrate.stderr
@@ -44,6 +49,12 @@ def gunicorn_url(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def gunicorn_url(tmp_path_factory):
+    with running_gunicorn(tmp_path_factory.mktemp("gunicorn")) as url:
+        yield url
 
 
 def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 30) -> None:
@@ -113,3 +124,37 @@ def test_static_file_is_sent_plain_to_clients_without_compression(gunicorn_url):
     assert status == 200
     assert headers.get("Content-Encoding") is None
     assert b"{" in body
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def status_of(url: str, **headers: str) -> tuple[int, str]:
+    """The status and Location of a response, without following redirects."""
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=30) as response:
+            return response.status, response.headers.get("Location", "")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location", "")
+
+
+@pytest.mark.parametrize(
+    ("behind_proxy", "believed"), [("", False), ("1", True)], ids=["direct", "behind-proxy"]
+)
+def test_a_forged_forwarded_proto_passes_for_https_only_behind_a_proxy(
+    tmp_path, behind_proxy, believed
+):
+    # With HTTPS on, plain-HTTP requests are redirected to https://. A client that reaches
+    # gunicorn directly must not skip that (and get Secure-only cookies over plain HTTP) by
+    # claiming "X-Forwarded-Proto: https"; behind a proxy, the proxy's header is believed.
+    with running_gunicorn(tmp_path, HTTPS="1", BEHIND_PROXY=behind_proxy) as url:
+        status, location = status_of(f"{url}/", **{"X-Forwarded-Proto": "https"})
+        if believed:
+            assert status == 200
+        else:
+            assert (status, location) == (301, "https://127.0.0.1:" + url.rsplit(":", 1)[1] + "/")
+        # Without the header, plain HTTP is always redirected.
+        assert status_of(f"{url}/")[0] == 301

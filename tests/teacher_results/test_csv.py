@@ -71,3 +71,8 @@ def test_csv_values_are_the_students_scores_and_local_finish_date(export):
     # 1/4 = 25 %, then 3/4 = 75 %: best and last are both 75; 23:30 UTC is 01:30 in Paris.
     assert by_username["camille"] == ["camille", "Camille Lefèvre", "2", "75", "75", "01/04/2026"]
     assert by_username["zoé"] == ["zoé", "Zoé Hervé", "0", "", "", ""]
+
+
+def test_export_is_kept_by_no_cache_on_the_way_or_in_the_browser(export):
+    cache_control = {part.strip() for part in export["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= cache_control
