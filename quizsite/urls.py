@@ -13,3 +13,7 @@ urlpatterns = [
 
 if settings.BENCH_VIEWS:
     urlpatterns += [path("bench/trivial/", bench.trivial, name="bench_trivial")]
+
+handler400 = "quizzes.views.errors.bad_request"
+handler403 = "quizzes.views.errors.permission_denied"
+handler404 = "quizzes.views.errors.page_not_found"

@@ -61,8 +61,27 @@ def _optional_count(label, help_text):
     return field
 
 
+# Opening and closing times a class can use. Beyond them (year 1, year 9999) the conversion to
+# UTC overflows; a teacher who typed one made a typing mistake.
+OPENING_YEARS = (2000, 2999)
+
+
+class SchoolDateTimeField(forms.DateTimeField):
+    """A date and time of opening or closing, refused (not a 500) outside OPENING_YEARS."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is not None and not OPENING_YEARS[0] <= moment.year <= OPENING_YEARS[1]:
+            raise forms.ValidationError(
+                _("Indiquez une année comprise entre %(first)s et %(last)s."),
+                code="year_out_of_range",
+                params={"first": OPENING_YEARS[0], "last": OPENING_YEARS[1]},
+            )
+        return moment
+
+
 def _datetime_field(label):
-    return forms.DateTimeField(
+    return SchoolDateTimeField(
         label=label,
         required=False,
         input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
