@@ -21,7 +21,7 @@ setup: venv messages
 	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
 	DEBUG=1 $(PY) manage.py loaddata -v 0 fixtures/*.json
 	DEBUG=1 $(PY) manage.py validate_facts
-	DEBUG=1 $(PY) manage.py setup_demo
+	DEBUG=1 $(PY) manage.py setup_demo --passwords published
 
 # The site and, beside it, the background worker that reads teachers' texts (django-tasks'
 # database worker); stopping the site (Ctrl+C) stops the worker too.
@@ -92,7 +92,7 @@ prod: venv messages
 	$(PY) manage.py collectstatic --no-input -v 0; \
 	$(PY) manage.py migrate --no-input -v 0; \
 	$(PY) manage.py loaddata -v 0 fixtures/*.json; \
-	$(PY) manage.py setup_demo; \
+	$(PY) manage.py setup_demo --passwords random; \
 	echo ""; \
 	echo "  quizsite (production : gunicorn, DEBUG désactivé) sur http://$(HOST):$(PORT)/   (santé : /healthz)"; \
 	echo "  lecture des textes en arrière-plan : manage.py db_worker (démarré avec le site)"; \

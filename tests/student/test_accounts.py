@@ -1,5 +1,7 @@
 """Students sign up, log in and out; visitors try the sample quiz without being tracked."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
@@ -28,7 +30,7 @@ def test_signup_with_mismatched_passwords_is_a_form_error(client, db):
 
 
 def test_demo_student_logs_in_with_the_printed_password(client, fact_base, capsys):
-    call_command("setup_demo")
+    call_command("setup_demo", passwords="published")
     assert "eleve-demo-2026" in capsys.readouterr().out
     response = client.post(
         reverse("login"), {"username": "eleve", "password": "eleve-demo-2026"}, follow=True
@@ -38,6 +40,43 @@ def test_demo_student_logs_in_with_the_printed_password(client, fact_base, capsy
     assert "Chronologie 1943-1945" in page
     # The demo teacher's set reaches the demo student through the demo class.
     assert "Le débarquement en Sicile et la chute de Mussolini" in page
+
+
+def log_in(client, username: str, password: str) -> bool:
+    """Whether the password opens the account (checked on the account: a login through the
+    client would count wrong passwords toward the lockout)."""
+    return get_user_model().objects.get(username=username).check_password(password)
+
+
+def test_without_debug_the_demo_admin_never_gets_the_published_password(client, fact_base, capsys):
+    # settings.DEBUG is off under tests, as on a production server (make prod).
+    call_command("setup_demo")
+    out = capsys.readouterr().out
+    assert "admin-demo-2026" not in out
+    assert not log_in(client, "admin", "admin-demo-2026")
+    printed = re.search(r"identifiant « admin », mot de passe « ([^ ]+) »", out).group(1)
+    assert log_in(client, "admin", printed)
+
+
+def test_an_account_left_with_its_published_password_gets_a_random_one_in_production(
+    client, fact_base, capsys
+):
+    call_command("setup_demo", passwords="published")  # an older make prod did this
+    call_command("setup_demo")
+    assert not log_in(client, "admin", "admin-demo-2026")
+
+
+def test_setup_demo_never_resets_a_changed_password(client, fact_base, capsys):
+    call_command("setup_demo", passwords="published")
+    admin = get_user_model().objects.get(username="admin")
+    admin.set_password("mon-propre-mot-de-passe-7")
+    admin.save()
+    for passwords in ("published", "random"):
+        call_command("setup_demo", passwords=passwords)
+        assert "identifiant « admin », mot de passe inchangé" in capsys.readouterr().out
+        assert log_in(client, "admin", "mon-propre-mot-de-passe-7")
+    call_command("setup_demo", passwords="published", reset_passwords=True)
+    assert log_in(client, "admin", "admin-demo-2026")
 
 
 def test_setup_demo_runs_twice_without_duplicates(fact_base):

@@ -1,6 +1,12 @@
 """`manage.py setup_demo`: demo accounts (admin, teacher, student), the demo class and a text
-of the demo teacher's own, queued for reading. Idempotent."""
+of the demo teacher's own, queued for reading. Idempotent.
 
+Passwords: `make run` (DEBUG on) gives the accounts the passwords the README publishes; with
+DEBUG off (`make prod`, a server) each new account gets a random password printed once, and an
+account that still has its published password gets a random one too (the README is public).
+A password someone changed is never reset unless `--reset-passwords` is given."""
+
+import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -23,25 +29,55 @@ class Command(BaseCommand):
         "et les séries de questions par défaut."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--passwords",
+            choices=["published", "random"],
+            default=None,
+            help=(
+                "published : les mots de passe du README (par défaut avec DEBUG, make run) ; "
+                "random : des mots de passe tirés au hasard, affichés une fois (par défaut sans "
+                "DEBUG, make prod)."
+            ),
+        )
+        parser.add_argument(
+            "--reset-passwords",
+            action="store_true",
+            help="Redonne un mot de passe aux comptes de démonstration qui existent déjà.",
+        )
+
     def handle(self, *args, **options):
         from quizzes.default_sets import ensure_default_sets
         from quizzes.roles import assign_role
 
         ensure_default_sets()
+        published = (options["passwords"] or ("published" if settings.DEBUG else "random")) == (
+            "published"
+        )
 
         User = get_user_model()
+        shown = []
         for username, password, role, is_staff, is_superuser in DEMO_ACCOUNTS:
-            user, _ = User.objects.get_or_create(username=username)
+            user, created = User.objects.get_or_create(username=username)
             user.is_staff = is_staff
             user.is_superuser = is_superuser
-            user.set_password(password)
+            still_published = not created and user.check_password(password)
+            if created or options["reset_passwords"] or (still_published and not published):
+                new_password = password if published else secrets.token_urlsafe(12)
+                user.set_password(new_password)
+                shown.append((role, username, new_password))
+            elif still_published:
+                shown.append((role, username, password))
+            else:
+                shown.append((role, username, None))
             user.save()
             assign_role(user, role)
         classroom = self._demo_class(User)
         demo_source = self._demo_source(User)
         self.stdout.write("Comptes de démonstration :")
-        for username, password, role, *_ in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {role:8} identifiant « {username} », mot de passe « {password} »")
+        for role, username, password in shown:
+            said = f"mot de passe « {password} »" if password else "mot de passe inchangé"
+            self.stdout.write(f"  {role:8} identifiant « {username} », {said}")
         self.stdout.write(
             f"Classe de démonstration « {classroom.name} » (code d’inscription "
             f"{classroom.join_code}), avec l’élève « eleve » et une série publiée."
