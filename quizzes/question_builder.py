@@ -104,31 +104,44 @@ def acts_for(facts: Sequence[Fact]) -> list[tuple[str, str]]:
 
 
 class FactBank:
-    """A set's facts, adapted once, from which every question of an attempt is drawn. The
-    orders the source states and who acts for whom are read only when a question needs them,
-    unless the caller holds them already (`orders`, `links`: facts held in memory)."""
+    """A set's facts, adapted once, from which every question of an attempt is drawn (and
+    those of `manage.py generate_questions`, which has no set: `question_set` None, no period).
+    The orders the source states and who acts for whom are read only when a question needs
+    them, unless the caller holds them already (`orders`, `links`: facts held in memory)."""
 
     def __init__(
         self,
         facts: Iterable[Fact],
-        question_set: QuestionSet,
+        question_set: QuestionSet | None = None,
         *,
         orders: Sequence[StatedOrder] | None = None,
         links: Sequence[tuple[str, str]] | None = None,
     ):
-        facts = [fact for fact in facts if in_period(fact, question_set)]
-        self.facts = facts
+        if question_set is not None:
+            facts = [fact for fact in facts if in_period(fact, question_set)]
+        self.facts = list(facts)
         self.orders, self.links = orders, links
-        self.events = [event_fact(f) for f in facts if f.kind == Fact.Kind.EVENT]
+        self.events = [event_fact(f) for f in self.facts if f.kind == Fact.Kind.EVENT]
         self.relations: dict[str, list[RelationFact]] = {}
-        for fact in facts:
+        for fact in self.facts:
             if fact.relation:
                 self.relations.setdefault(fact.relation, []).append(relation_fact(fact))
 
     @cached_property
+    def stated_orders(self) -> Sequence[StatedOrder]:
+        return stated_orders(self.facts) if self.orders is None else self.orders
+
+    @cached_property
     def chronology(self):
-        orders = stated_orders(self.facts) if self.orders is None else self.orders
-        return chronology_bank(self.events, orders)
+        return chronology_bank(self.events, self.stated_orders)
+
+    @cached_property
+    def which_first(self) -> WhichFirstBank:
+        return WhichFirstBank(self.events, self.stated_orders)
+
+    @cached_property
+    def date_entry(self) -> DateEntryBank:
+        return DateEntryBank(self.events)
 
     @cached_property
     def acts_for(self) -> Sequence[tuple[str, str]]:
@@ -340,23 +353,23 @@ def build_questions(
                 f"{seed}:m{index}",
                 question_set.matching_count,
             )
-    add_event_questions(quiz, bank.events, question_set, seed)
+    add_event_questions(quiz, bank, question_set, seed)
     return quiz.questions
 
 
-def add_event_questions(quiz: QuizDraw, events: list[EventFact], question_set, seed: str):
+def add_event_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
     """The set's « which came first? » and date-entry questions, each unlike the others."""
     kinds = [
-        ("which_first", question_set.which_first_count, WhichFirstBank, "w"),
-        ("date_entry", question_set.date_entry_count, DateEntryBank, "d"),
+        ("which_first", question_set.which_first_count, "w"),
+        ("date_entry", question_set.date_entry_count, "d"),
     ]
-    for kind, count, bank_class, letter in kinds:
+    for kind, count, letter in kinds:
         if not count:
             continue
-        bank = bank_class(events)
+        kind_bank = getattr(bank, kind)  # FactBank.which_first, FactBank.date_entry
 
-        def make(draw_seed: str, bank=bank) -> dict:
-            return bank.question(draw_seed).to_dict()
+        def make(draw_seed: str, kind_bank=kind_bank) -> dict:
+            return kind_bank.question(draw_seed).to_dict()
 
         for index in range(count):
             quiz.add([(kind, make)], f"{seed}:{letter}{index}", count)
