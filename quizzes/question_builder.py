@@ -9,12 +9,17 @@ from functools import cached_property
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 
-from quizzes.engine.chronology import chronology_bank, generate_chronology
+from quizzes.engine.chronology import MEDIUM, chronology_bank, generate_chronology
 from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
-from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.engine.questions import (
+    MAX_CHRONOLOGY_ITEMS,
+    MIN_CHRONOLOGY_ITEMS,
+    ChronologyQuestion,
+    NotEnoughFacts,
+)
 from quizzes.engine.quiz import QuizDraw
 from quizzes.engine.stated_orders import unsettled_pairs
 from quizzes.engine.which_first import WhichFirstBank
@@ -31,6 +36,13 @@ from quizzes.models import (
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
 DATE_RELATION = "date"
 MIN_PINNED_PAIRS = 2
+# The kinds drawn from a seed alone, each from FactBank's bank of the same name: the set's field
+# saying how many, and the letter of their seeds (one home: the builder, generate_questions and
+# bench/count_questions.py read it).
+SEEDED_KINDS = {
+    "which_first": ("which_first_count", "w"),
+    "date_entry": ("date_entry_count", "d"),
+}
 
 
 def facts_from(sources: Iterable = (), picked: Iterable = (), *, owner=None):
@@ -146,6 +158,22 @@ class FactBank:
     @cached_property
     def acts_for(self) -> Sequence[tuple[str, str]]:
         return acts_for(self.facts) if self.links is None else self.links
+
+    def chronology_question(
+        self,
+        n_items: int,
+        seed: str,
+        difficulty: str = MEDIUM,
+        ordering_method: str = DEFAULT_ORDERING_METHOD,
+    ) -> ChronologyQuestion:
+        return generate_chronology(
+            self.events,
+            bank=self.chronology,
+            n_items=n_items,
+            seed=seed,
+            difficulty=difficulty,
+            ordering_method=ordering_method,
+        )
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
         if relation == DATE_RELATION:
@@ -330,13 +358,8 @@ def build_questions(
     )
 
     def chronology(draw_seed: str) -> dict:
-        return generate_chronology(
-            bank.events,
-            bank=bank.chronology,
-            n_items=question_set.chronology_items,
-            seed=draw_seed,
-            difficulty=question_set.difficulty,
-            ordering_method=method,
+        return bank.chronology_question(
+            question_set.chronology_items, draw_seed, question_set.difficulty, method
         ).to_dict()
 
     for index in range(question_set.chronology_count):
@@ -358,15 +381,13 @@ def build_questions(
 
 
 def add_event_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
-    """The set's « which came first? » and date-entry questions, each unlike the others."""
-    kinds = [
-        ("which_first", question_set.which_first_count, "w"),
-        ("date_entry", question_set.date_entry_count, "d"),
-    ]
-    for kind, count, letter in kinds:
+    """The set's questions of SEEDED_KINDS (« which came first? », date entry), each unlike
+    the others."""
+    for kind, (count_field, letter) in SEEDED_KINDS.items():
+        count = getattr(question_set, count_field)
         if not count:
             continue
-        kind_bank = getattr(bank, kind)  # FactBank.which_first, FactBank.date_entry
+        kind_bank = getattr(bank, kind)
 
         def make(draw_seed: str, kind_bank=kind_bank) -> dict:
             return kind_bank.question(draw_seed).to_dict()

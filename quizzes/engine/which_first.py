@@ -52,6 +52,19 @@ class WhichFirstQuestion:
             data["settled"] = [pair.to_dict() for pair in self.settled]
         return data
 
+    def to_text(self) -> str:
+        """For `manage.py generate_questions --format text`: the answer, earlier event first."""
+        lines = [self.prompt]
+        lines += [f"  {item.id}. {item.label}" for item in self.items]
+        lines.append(f"Réponse : {self.answer}")
+        for item in sorted(self.items, key=lambda item: item.id != self.answer):
+            lines.append(f"  [{item.date_label}] {item.label}")
+            lines.append(f"     « {item.quote} »")
+        for pair in self.settled:
+            said = " … ".join(f"« {quote} »" for quote in pair.quotes)
+            lines.append(f"  {pair.earlier} avant {pair.later} : {said}")
+        return "\n".join(lines)
+
 
 class WhichFirstBank:
     """The pairs of events whose order the source settles, each counted once from its earlier
