@@ -13,7 +13,12 @@ from quizzes.engine.chronology import MEDIUM, chronology_bank, generate_chronolo
 from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
-from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
+from quizzes.engine.matching import (
+    MAX_PAIRS,
+    answers_true_of_other_prompts,
+    generate_date_matching,
+    generate_matching,
+)
 from quizzes.engine.questions import (
     MAX_CHRONOLOGY_ITEMS,
     MIN_CHRONOLOGY_ITEMS,
@@ -297,9 +302,51 @@ def pinned_question(
             % {"facts": ", ".join(f"« {fact.text} »" for fact in other)}
         )
     relations = [relation_fact(fact) for fact in facts]
+    links = acts_for(facts)
+    check_no_answer_fits_two_prompts(relations, relation, links, facts)
     return generate_matching(
-        relations, relation=relation, n_pairs=len(relations), seed=seed
+        relations, relation=relation, n_pairs=len(relations), seed=seed, acts_for=links
     ).to_dict()
+
+
+def check_no_answer_fits_two_prompts(
+    relations: list[RelationFact], relation: str, links, facts: Sequence[Fact]
+) -> None:
+    """NotEnoughFacts naming each answer of a pinned matching question that is also true of
+    another prompt: said of it by another fact of the sources, or through who acts for whom
+    (what Badoglio's government does, Badoglio may be said to do), as generated questions
+    never allow."""
+    others = Fact.objects.filter(
+        source__in={fact.source_id for fact in facts}, relation=relation
+    ).select_related("subject")
+    clashes = answers_true_of_other_prompts(
+        relations,
+        relation=relation,
+        acts_for=links,
+        known=[relation_fact(fact) for fact in others],
+    )
+    if not clashes:
+        return
+    reasons = [
+        (
+            gettext(
+                "« %(answer)s » vaut aussi pour « %(prompt)s » (lien « agit pour » avec « %(through)s »)"
+            )
+            if through
+            else gettext(
+                "« %(answer)s » vaut aussi pour « %(prompt)s » (un autre fait de la source le dit)"
+            )
+        )
+        % {"answer": answer.object, "prompt": prompt.subject, "through": through}
+        for prompt, answer, through in clashes
+    ]
+    raise NotEnoughFacts(
+        gettext(
+            "Cette association aurait deux réponses défendables : %(reasons)s. Retirez l’une de "
+            "ces paires."
+        )
+        % {"reasons": " ; ".join(reasons)}
+    )
 
 
 def pinned_for_set(question_set: QuestionSet) -> list[PinnedQuestion]:
