@@ -24,6 +24,19 @@ def question_context(data: dict) -> dict:
 
 
 def _timeline(data: dict, notes: dict[str, str]):
+    """The events as the source dates them; for « which came first? », the earlier one first
+    (the source may order events whose dates overlap), the later one citing the words that
+    settle the order (`settled`, as chronology feedback shows them)."""
+    items = data["items"]
+    labels = {item["id"]: item["label"] for item in items}
+    settled_by: dict[str, list[dict]] = {}
+    for pair in data.get("settled", []):
+        settled_by.setdefault(pair["later"], []).append(
+            {"earlier": labels[pair["earlier"]], "quotes": pair["quotes"]}
+        )
+    in_order = data["kind"] == WHICH_FIRST
+    if in_order:
+        items = sorted(items, key=lambda item: item["id"] != data["answer"])
     return by_year(
         [
             TimelineEntry(
@@ -33,9 +46,11 @@ def _timeline(data: dict, notes: dict[str, str]):
                 end=date.fromisoformat(item["end"]),
                 quote=item["quote"],
                 teacher_note=notes.get(item.get("fact_id", ""), ""),
+                settled_by=tuple(settled_by.get(item["id"], ())),
             )
-            for item in data["items"]
-        ]
+            for item in items
+        ],
+        in_order=in_order,
     )
 
 

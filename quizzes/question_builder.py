@@ -9,12 +9,22 @@ from functools import cached_property
 from django.db.models import Prefetch
 from django.utils.translation import gettext
 
-from quizzes.engine.chronology import chronology_bank, generate_chronology
+from quizzes.engine.chronology import MEDIUM, chronology_bank, generate_chronology
 from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
-from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
-from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.engine.matching import (
+    MAX_PAIRS,
+    answers_true_of_other_prompts,
+    generate_date_matching,
+    generate_matching,
+)
+from quizzes.engine.questions import (
+    MAX_CHRONOLOGY_ITEMS,
+    MIN_CHRONOLOGY_ITEMS,
+    ChronologyQuestion,
+    NotEnoughFacts,
+)
 from quizzes.engine.quiz import QuizDraw
 from quizzes.engine.stated_orders import unsettled_pairs
 from quizzes.engine.which_first import WhichFirstBank
@@ -31,6 +41,13 @@ from quizzes.models import (
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
 DATE_RELATION = "date"
 MIN_PINNED_PAIRS = 2
+# The kinds drawn from a seed alone, each from FactBank's bank of the same name: the set's field
+# saying how many, and the letter of their seeds (one home: the builder, generate_questions and
+# bench/count_questions.py read it).
+SEEDED_KINDS = {
+    "which_first": ("which_first_count", "w"),
+    "date_entry": ("date_entry_count", "d"),
+}
 
 
 def facts_from(sources: Iterable = (), picked: Iterable = (), *, owner=None):
@@ -104,35 +121,64 @@ def acts_for(facts: Sequence[Fact]) -> list[tuple[str, str]]:
 
 
 class FactBank:
-    """A set's facts, adapted once, from which every question of an attempt is drawn. The
-    orders the source states and who acts for whom are read only when a question needs them,
-    unless the caller holds them already (`orders`, `links`: facts held in memory)."""
+    """A set's facts, adapted once, from which every question of an attempt is drawn (and
+    those of `manage.py generate_questions`, which has no set: `question_set` None, no period).
+    The orders the source states and who acts for whom are read only when a question needs
+    them, unless the caller holds them already (`orders`, `links`: facts held in memory)."""
 
     def __init__(
         self,
         facts: Iterable[Fact],
-        question_set: QuestionSet,
+        question_set: QuestionSet | None = None,
         *,
         orders: Sequence[StatedOrder] | None = None,
         links: Sequence[tuple[str, str]] | None = None,
     ):
-        facts = [fact for fact in facts if in_period(fact, question_set)]
-        self.facts = facts
+        if question_set is not None:
+            facts = [fact for fact in facts if in_period(fact, question_set)]
+        self.facts = list(facts)
         self.orders, self.links = orders, links
-        self.events = [event_fact(f) for f in facts if f.kind == Fact.Kind.EVENT]
+        self.events = [event_fact(f) for f in self.facts if f.kind == Fact.Kind.EVENT]
         self.relations: dict[str, list[RelationFact]] = {}
-        for fact in facts:
+        for fact in self.facts:
             if fact.relation:
                 self.relations.setdefault(fact.relation, []).append(relation_fact(fact))
 
     @cached_property
+    def stated_orders(self) -> Sequence[StatedOrder]:
+        return stated_orders(self.facts) if self.orders is None else self.orders
+
+    @cached_property
     def chronology(self):
-        orders = stated_orders(self.facts) if self.orders is None else self.orders
-        return chronology_bank(self.events, orders)
+        return chronology_bank(self.events, self.stated_orders)
+
+    @cached_property
+    def which_first(self) -> WhichFirstBank:
+        return WhichFirstBank(self.events, self.stated_orders)
+
+    @cached_property
+    def date_entry(self) -> DateEntryBank:
+        return DateEntryBank(self.events)
 
     @cached_property
     def acts_for(self) -> Sequence[tuple[str, str]]:
         return acts_for(self.facts) if self.links is None else self.links
+
+    def chronology_question(
+        self,
+        n_items: int,
+        seed: str,
+        difficulty: str = MEDIUM,
+        ordering_method: str = DEFAULT_ORDERING_METHOD,
+    ) -> ChronologyQuestion:
+        return generate_chronology(
+            self.events,
+            bank=self.chronology,
+            n_items=n_items,
+            seed=seed,
+            difficulty=difficulty,
+            ordering_method=ordering_method,
+        )
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
         if relation == DATE_RELATION:
@@ -256,9 +302,51 @@ def pinned_question(
             % {"facts": ", ".join(f"« {fact.text} »" for fact in other)}
         )
     relations = [relation_fact(fact) for fact in facts]
+    links = acts_for(facts)
+    check_no_answer_fits_two_prompts(relations, relation, links, facts)
     return generate_matching(
-        relations, relation=relation, n_pairs=len(relations), seed=seed
+        relations, relation=relation, n_pairs=len(relations), seed=seed, acts_for=links
     ).to_dict()
+
+
+def check_no_answer_fits_two_prompts(
+    relations: list[RelationFact], relation: str, links, facts: Sequence[Fact]
+) -> None:
+    """NotEnoughFacts naming each answer of a pinned matching question that is also true of
+    another prompt: said of it by another fact of the sources, or through who acts for whom
+    (what Badoglio's government does, Badoglio may be said to do), as generated questions
+    never allow."""
+    others = Fact.objects.filter(
+        source__in={fact.source_id for fact in facts}, relation=relation
+    ).select_related("subject")
+    clashes = answers_true_of_other_prompts(
+        relations,
+        relation=relation,
+        acts_for=links,
+        known=[relation_fact(fact) for fact in others],
+    )
+    if not clashes:
+        return
+    reasons = [
+        (
+            gettext(
+                "« %(answer)s » vaut aussi pour « %(prompt)s » (lien « agit pour » avec « %(through)s »)"
+            )
+            if through
+            else gettext(
+                "« %(answer)s » vaut aussi pour « %(prompt)s » (un autre fait de la source le dit)"
+            )
+        )
+        % {"answer": answer.object, "prompt": prompt.subject, "through": through}
+        for prompt, answer, through in clashes
+    ]
+    raise NotEnoughFacts(
+        gettext(
+            "Cette association aurait deux réponses défendables : %(reasons)s. Retirez l’une de "
+            "ces paires."
+        )
+        % {"reasons": " ; ".join(reasons)}
+    )
 
 
 def pinned_for_set(question_set: QuestionSet) -> list[PinnedQuestion]:
@@ -317,13 +405,8 @@ def build_questions(
     )
 
     def chronology(draw_seed: str) -> dict:
-        return generate_chronology(
-            bank.events,
-            bank=bank.chronology,
-            n_items=question_set.chronology_items,
-            seed=draw_seed,
-            difficulty=question_set.difficulty,
-            ordering_method=method,
+        return bank.chronology_question(
+            question_set.chronology_items, draw_seed, question_set.difficulty, method
         ).to_dict()
 
     for index in range(question_set.chronology_count):
@@ -340,23 +423,21 @@ def build_questions(
                 f"{seed}:m{index}",
                 question_set.matching_count,
             )
-    add_event_questions(quiz, bank.events, question_set, seed)
+    add_event_questions(quiz, bank, question_set, seed)
     return quiz.questions
 
 
-def add_event_questions(quiz: QuizDraw, events: list[EventFact], question_set, seed: str):
-    """The set's « which came first? » and date-entry questions, each unlike the others."""
-    kinds = [
-        ("which_first", question_set.which_first_count, WhichFirstBank, "w"),
-        ("date_entry", question_set.date_entry_count, DateEntryBank, "d"),
-    ]
-    for kind, count, bank_class, letter in kinds:
+def add_event_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
+    """The set's questions of SEEDED_KINDS (« which came first? », date entry), each unlike
+    the others."""
+    for kind, (count_field, letter) in SEEDED_KINDS.items():
+        count = getattr(question_set, count_field)
         if not count:
             continue
-        bank = bank_class(events)
+        kind_bank = getattr(bank, kind)
 
-        def make(draw_seed: str, bank=bank) -> dict:
-            return bank.question(draw_seed).to_dict()
+        def make(draw_seed: str, kind_bank=kind_bank) -> dict:
+            return kind_bank.question(draw_seed).to_dict()
 
         for index in range(count):
             quiz.add([(kind, make)], f"{seed}:{letter}{index}", count)

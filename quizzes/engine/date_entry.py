@@ -61,6 +61,18 @@ class DateEntryQuestion:
             "answer": {"start": self.item.start, "end": self.item.end},
         }
 
+    def to_text(self) -> str:
+        """For `manage.py generate_questions --format text`."""
+        item = self.item
+        return "\n".join(
+            [
+                self.prompt,
+                f"  {item.label}",
+                f"Réponse : [{item.date_label}] du {item.start} au {item.end} ({self.precision})",
+                f"     « {item.quote} »",
+            ]
+        )
+
 
 def precision_of(event: EventFact) -> str | None:
     """The most precise question the event's date allows, or None when it allows none."""

@@ -317,6 +317,43 @@ class DateBank:
         )
 
 
+def answers_true_of_other_prompts(
+    chosen: Sequence[RelationFact],
+    *,
+    relation: str,
+    acts_for: Iterable[tuple[str, str]] = (),
+    known: Sequence[RelationFact] = (),
+) -> list[tuple[RelationFact, RelationFact, str]]:
+    """For a question of exactly the `chosen` pairs (a teacher's pinned question): each
+    (prompt fact, answer fact, through) where the answer of one pair is also true of another
+    pair's prompt, so the question would have two defensible answers. `through` is the entity
+    the prompt acts with (or for) that the answer is said of; "" when a fact (of `chosen` or
+    `known`, the relation's other facts) says it of the prompt itself. The rule RelationBank
+    applies to generated questions, with the entities named for the teacher."""
+    facts = [fact for fact in [*chosen, *known] if fact.relation == relation]
+    said = {(normalized(fact.subject), normalized(fact.object)) for fact in facts}
+    said |= defensible_pairs(facts)
+    acts_for = list(acts_for)
+    names = {normalized(name): name for link in acts_for for name in link}
+    together = acting_together((normalized(a), normalized(p)) for a, p in acts_for)
+    clashes = []
+    for prompt in chosen:
+        subject = normalized(prompt.subject)
+        for answer in chosen:
+            if normalized(answer.subject) == subject or normalized(answer.object) == normalized(
+                prompt.object
+            ):
+                continue  # one subject twice, one answer twice: never asked (RelationBank)
+            told = normalized(answer.object)
+            if (subject, told) in said:
+                clashes.append((prompt, answer, ""))
+                continue
+            through = sorted(other for other in together.get(subject, ()) if (other, told) in said)
+            if through:
+                clashes.append((prompt, answer, names[through[0]]))
+    return clashes
+
+
 def generate_matching(
     facts: Sequence[RelationFact],
     *,

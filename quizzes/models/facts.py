@@ -151,6 +151,16 @@ class Entity(models.Model):
     natural_key.dependencies = ["quizzes.source"]
 
 
+class ActsForManager(models.Manager):
+    def get_by_natural_key(self, source_uid, agent_name, principal_name):
+        return self.get(
+            agent__source__uid=source_uid,
+            agent__name=agent_name,
+            principal__source__uid=source_uid,
+            principal__name=principal_name,
+        )
+
+
 class ActsFor(models.Model):
     """Entity `agent` acts for or belongs to entity `principal`: a head of government and his
     government, a general and his army, an army and its side. What one does, the other may be
@@ -162,6 +172,8 @@ class ActsFor(models.Model):
     principal = models.ForeignKey(
         Entity, verbose_name=_("agit pour"), on_delete=models.CASCADE, related_name="+"
     )
+
+    objects = ActsForManager()
 
     class Meta:
         verbose_name = _("lien « agit pour »")
@@ -175,6 +187,12 @@ class ActsFor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agent} → {self.principal}"
+
+    def natural_key(self):
+        """Both entities come from one source (clean())."""
+        return (*self.agent.natural_key(), self.principal.name)
+
+    natural_key.dependencies = ["quizzes.entity"]
 
     def clean(self):
         if self.agent_id and self.agent_id == self.principal_id:
@@ -410,6 +428,16 @@ class EventOrderQuerySet(models.QuerySet):
         ids = [getattr(fact, "pk", fact) for fact in facts]
         return self.filter(earlier__in=ids, later__in=ids)
 
+    def get_by_natural_key(self, source_uid, earlier_kind, earlier_text, later_kind, later_text):
+        return self.get(
+            earlier__source__uid=source_uid,
+            earlier__kind=earlier_kind,
+            earlier__text=earlier_text,
+            later__source__uid=source_uid,
+            later__kind=later_kind,
+            later__text=later_text,
+        )
+
 
 class EventOrder(models.Model):
     """The source says that one event came before another although their date ranges coincide
@@ -440,6 +468,12 @@ class EventOrder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.earlier} → {self.later}"
+
+    def natural_key(self):
+        """Both events come from one source (problems())."""
+        return (*self.earlier.natural_key(), self.later.kind, self.later.text)
+
+    natural_key.dependencies = ["quizzes.fact"]
 
     def problems(self) -> list[str]:
         """Everything that makes this order unfaithful to its source or to the two events."""

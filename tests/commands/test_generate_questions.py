@@ -10,7 +10,9 @@ import pytest
 from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
 
-from quizzes.models import Entity, Fact, Source
+from quizzes.engine.facts import acting_together
+from quizzes.models import ActsFor, Entity, EventOrder, Fact, QuestionSet, Source
+from quizzes.question_builder import SEEDED_KINDS, build_questions
 
 
 def generate(*args: str) -> str:
@@ -57,23 +59,38 @@ def tiny_source(db):
     return source
 
 
-def test_chronology_answers_are_the_items_by_date_and_never_overlap(fact_base):
-    questions = generate_json("--kind", "chronology", "--count", "25", "--items", "5")
-    assert len(questions) == 25
+def settled_pairs(question: dict) -> dict[tuple[str, str], list[str]]:
+    return {
+        (pair["earlier"], pair["later"]): pair["quotes"] for pair in question.get("settled", [])
+    }
+
+
+def test_chronology_answers_are_ordered_by_dates_or_by_the_source_s_words(fact_base):
+    questions = generate_json("--kind", "chronology", "--count", "40", "--items", "5")
+    assert len(questions) == 40
     quotes = dict(Fact.objects.values_list("pk", "quote"))
+    stated = set(EventOrder.objects.values_list("quote", flat=True))
+    with_stated_order = 0
     for question in questions:
         assert question["kind"] == "chronology"
-        items = question["items"]
+        items = {item["id"]: item for item in question["items"]}
         assert len(items) == 5
-        assert sorted(question["answer"]) == sorted(item["id"] for item in items)
-        by_date = sorted(items, key=lambda item: (item["start"], item["end"]))
-        assert question["answer"] == [item["id"] for item in by_date]
-        for earlier, later in combinations(by_date, 2):
-            assert earlier["end"] < later["start"], (earlier["label"], later["label"])
-        for item in items:
+        assert sorted(question["answer"]) == sorted(items)
+        settled = settled_pairs(question)
+        with_stated_order += bool(settled)
+        for earlier_id, later_id in combinations(question["answer"], 2):
+            earlier, later = items[earlier_id], items[later_id]
+            if earlier["end"] < later["start"]:
+                continue
+            # Dates that overlap: the builder's stated orders settle them, and are cited.
+            assert not later["end"] < earlier["start"]
+            assert set(settled[earlier_id, later_id]) <= stated
+        for item in items.values():
             assert item["quote"] == quotes[int(item["fact_id"])]
             assert item["date_label"]
             assert date.fromisoformat(item["start"]) <= date.fromisoformat(item["end"])
+    # The orders the source states are used, as the builder uses them.
+    assert with_stated_order
 
 
 @pytest.mark.parametrize("difficulty", ["easy", "medium", "hard"])
@@ -81,8 +98,9 @@ def test_every_difficulty_gives_ordered_chains(fact_base, difficulty):
     for question in generate_json("--count", "10", "--items", "4", "--difficulty", difficulty):
         starts = {item["id"]: item["start"] for item in question["items"]}
         ends = {item["id"]: item["end"] for item in question["items"]}
+        settled = settled_pairs(question)
         answer = question["answer"]
-        assert all(ends[a] < starts[b] for a, b in pairwise(answer))
+        assert all(ends[a] < starts[b] or (a, b) in settled for a, b in pairwise(answer))
 
 
 def test_matching_maps_each_prompt_to_a_distinct_answer(fact_base):
@@ -176,9 +194,11 @@ def test_matching_with_too_few_pairs_is_refused(tiny_source):
         generate("--kind", "matching", "--relation", "role", "--items", "2")
     # Three days apart make 3 date pairs, never 4; one role is never 2 pairs.
     assert generate_json("--kind", "matching", "--relation", "date", "--items", "3")
-    with pytest.raises(CommandError, match="Aucune relation ne réunit 4 paires") as error:
+    with pytest.raises(CommandError, match="Aucun type d’association ne réunit 4 paires") as error:
         generate("--kind", "matching", "--items", "4")
-    assert "date :" in str(error.value) and "role :" in str(error.value)
+    # The builder's reasons, one per relation.
+    assert "4 paires « role »" in str(error.value)
+    assert "4 événements à leur date" in str(error.value)
 
 
 @pytest.mark.parametrize(
@@ -215,4 +235,139 @@ def test_empty_database_is_refused(db):
 def test_command_line_exit_code_is_non_zero(fact_base):
     with pytest.raises(SystemExit) as exit_info:
         ManagementUtility(["manage.py", "generate_questions", "--items", "12"]).execute()
+    assert exit_info.value.code != 0
+
+
+RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
+ARREST = "Mussolini est arrêté"
+
+
+@pytest.mark.parametrize("kind", ["chronology", "matching", *SEEDED_KINDS])
+def test_every_kind_the_builder_knows_is_generated_in_json_and_text(fact_base, kind):
+    questions = generate_json("--kind", kind, "--count", "6", "--items", "3")
+    assert len(questions) == 6
+    assert {question["kind"] for question in questions} == {kind}
+    text = generate("--kind", kind, "--count", "2", "--items", "3", "--format", "text")
+    assert text.startswith("Question 1 (") and "\n\nQuestion 2 (" in text
+    assert "Réponse :" in text
+
+
+def test_which_first_asks_only_pairs_the_source_orders_and_cites_its_words(fact_base):
+    questions = generate_json("--kind", "which_first", "--count", "400", "--seed", "w")
+    stated = set(EventOrder.objects.values_list("quote", flat=True))
+    same_day = 0
+    for question in questions:
+        items = {item["id"]: item for item in question["items"]}
+        (later_id,) = set(items) - {question["answer"]}
+        earlier, later = items[question["answer"]], items[later_id]
+        assert not later["end"] < earlier["start"]
+        if earlier["end"] < later["start"]:
+            assert "settled" not in question
+            continue
+        (pair,) = question["settled"]
+        assert (pair["earlier"], pair["later"]) == (question["answer"], later_id)
+        assert pair["quotes"] and set(pair["quotes"]) <= stated
+        same_day += {earlier["label"], later["label"]} == {RESIGNATION, ARREST}
+    # « Tôt dans la matinée du 25 juillet… plus tard dans la journée »: asked, as the builder does.
+    assert same_day
+
+
+def test_the_command_asks_which_first_pairs_the_builder_asks(fact_base):
+    def pairs(questions):
+        return {frozenset(item["fact_id"] for item in q["items"]) for q in questions}
+
+    from_command = pairs(generate_json("--kind", "which_first", "--count", "3000"))
+    question_set = QuestionSet(
+        title="Lequel d’abord ?", chronology_count=0, matching_count=0, which_first_count=10
+    )
+    from_builder = set()
+    for seed in range(60):
+        from_builder |= pairs(build_questions(question_set, f"b{seed}", pinned=[]))
+    assert from_builder <= from_command
+    same_day = Fact.objects.filter(text__in=[RESIGNATION, ARREST]).values_list("pk", flat=True)
+    assert frozenset(str(pk) for pk in same_day) in from_command
+
+
+def test_no_role_distractor_is_true_of_a_prompt_through_acts_for(fact_base):
+    assert ActsFor.objects.exists()
+    links = list(ActsFor.objects.values_list("agent__name", "principal__name"))
+    together = acting_together(links)
+    roles: dict[str, set[str]] = {}
+    for subject, role in Fact.objects.filter(relation="role").values_list(
+        "subject__name", "object"
+    ):
+        roles.setdefault(subject, set()).add(role)
+    questions = generate_json(
+        "--kind",
+        "matching",
+        "--relation",
+        "role",
+        "--items",
+        "2",
+        "--distractors",
+        "3",
+        "--count",
+        "200",
+    )
+    for question in questions:
+        right = set(question["answer"].values())
+        distractors = {a["label"] for a in question["answers"] if a["id"] not in right}
+        for prompt in question["prompts"]:
+            for who in {prompt["label"], *together.get(prompt["label"], ())}:
+                assert not distractors & roles.get(who, set()), (prompt["label"], who)
+
+
+def test_date_entry_asks_an_event_as_precisely_as_the_source_dates_it(fact_base):
+    for question in generate_json("--kind", "date_entry", "--count", "30"):
+        (item,) = question["items"]
+        fact = Fact.objects.get(pk=item["fact_id"])
+        assert question["answer"] == {
+            "start": fact.date_start.isoformat(),
+            "end": fact.date_end.isoformat(),
+        }
+        assert question["precision"] in ("year", "month")
+        assert str(fact.date_start.year) not in item["label"]
+
+
+def test_cause_and_consequence_matching_is_generated(fact_base):
+    questions = generate_json("--kind", "matching", "--relation", "causes", "--items", "2")
+    known = set(Fact.objects.filter(relation="causes").values_list("subject__name", "object"))
+    for question in questions:
+        answers = {item["id"]: item["label"] for item in question["answers"]}
+        prompts = {item["id"]: item["label"] for item in question["prompts"]}
+        for prompt_id, answer_id in question["answer"].items():
+            assert (prompts[prompt_id], answers[answer_id]) in known
+
+
+@pytest.fixture
+def undated_source(db):
+    """A role, and no event: nothing to order, no date to write."""
+    source = Source.objects.create(title="Sans date", text="Quelqu’un a un rôle.")
+    person = Entity.objects.create(source=source, name="Quelqu’un", kind=Entity.Kind.PERSON)
+    Fact.objects.create(
+        source=source,
+        kind=Fact.Kind.ROLE,
+        text="Quelqu’un a un rôle",
+        subject=person,
+        relation=Fact.Relation.ROLE,
+        object="un rôle",
+        quote="Quelqu’un a un rôle",
+    )
+    return source
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("which_first", "Impossible de demander quel événement vient en premier"),
+        ("date_entry", "Impossible de faire écrire une date"),
+    ],
+)
+def test_facts_that_fall_short_are_refused_with_a_non_zero_exit(undated_source, kind, expected):
+    with pytest.raises(CommandError, match=expected):
+        generate("--kind", kind, "--source", str(undated_source.pk))
+    with pytest.raises(SystemExit) as exit_info:
+        ManagementUtility(
+            ["manage.py", "generate_questions", "--kind", kind, "--source", str(undated_source.pk)]
+        ).execute()
     assert exit_info.value.code != 0

@@ -126,3 +126,28 @@ def test_random_banks_never_offer_an_answer_true_of_a_prompt_through_acts_for(
     except NotEnoughFacts:
         return
     assert wrongly_true(question, facts, acts_for) == []
+
+
+def test_a_teacher_s_pairs_whose_answer_fits_another_prompt_are_named_with_the_link():
+    from quizzes.engine.matching import answers_true_of_other_prompts
+
+    general = RelationFact("1", "role", "Général", "chef de l’armée")
+    army = RelationFact("2", "role", "Armée", "la prise de la ville")
+    partisans = RelationFact("3", "role", "Partisans", "la libération du village")
+    links = [("Général", "Armée")]
+    clashes = answers_true_of_other_prompts(
+        [general, army, partisans], relation="role", acts_for=links
+    )
+    # Each of the general and his army may be said to do what the other does; the partisans
+    # act for neither.
+    assert {(p.subject, a.object, through) for p, a, through in clashes} == {
+        ("Général", "la prise de la ville", "Armée"),
+        ("Armée", "chef de l’armée", "Général"),
+    }
+    # Another fact of the relation says it of the prompt itself.
+    also = RelationFact("4", "role", "Partisans", "la prise de la ville")
+    clashes = answers_true_of_other_prompts([army, partisans], relation="role", known=[also])
+    assert [(p.subject, a.object, t) for p, a, t in clashes] == [
+        ("Partisans", "la prise de la ville", "")
+    ]
+    assert not answers_true_of_other_prompts([general, partisans], relation="role")

@@ -6,7 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from quizzes.models import Entity, Fact, Source
+from quizzes.engine.matching import RelationBank
+from quizzes.models import ActsFor, Entity, EventOrder, Fact, Source
+from quizzes.question_builder import FactBank
 from tests.conftest import FACT_FIXTURES
 
 
@@ -34,7 +36,13 @@ def test_the_seed_source_round_trips_through_its_fixture(fact_base, tmp_path):
     call_command("export_source", str(fact_base.pk), output=str(path), stderr=StringIO())
 
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert {item["model"] for item in data} == {"quizzes.source", "quizzes.entity", "quizzes.fact"}
+    assert {item["model"] for item in data} == {
+        "quizzes.source",
+        "quizzes.entity",
+        "quizzes.fact",
+        "quizzes.actsfor",
+        "quizzes.eventorder",
+    }
     assert all("pk" not in item for item in data)  # natural keys: loadable anywhere
     Fact.objects.all().delete()
     Entity.objects.all().delete()
@@ -45,6 +53,53 @@ def test_the_seed_source_round_trips_through_its_fixture(fact_base, tmp_path):
     assert (source.uid, source.title, source.text) == (uid, title, text)
     assert fact_rows(source) == before
     call_command("validate_facts", stdout=StringIO())
+
+
+def links_and_orders():
+    return (
+        sorted(ActsFor.objects.values_list("agent__name", "principal__name")),
+        sorted(
+            EventOrder.objects.values_list("earlier__text", "later__text", "quote", "quote_start")
+        ),
+    )
+
+
+def question_pool():
+    """What questions the facts allow, whatever their ids: the « which came first? » pairs
+    (the source's stated orders add some), the chronologies of 3 to 5 events, and the role
+    answers each prompt may never be offered (its own and, through who acts for whom, others')."""
+    bank = FactBank(Fact.objects.for_engine())
+    labels = {event.id: event.text for event in bank.events}
+    which_first = {
+        tuple(labels[event.id] for event in bank.which_first.pair(index))
+        for index in range(bank.which_first.count)
+    }
+    chronologies = [bank.chronology.count_sets(n) for n in (3, 4, 5)]
+    roles = RelationBank(bank.relations["role"], "role", bank.acts_for).known
+    return which_first, chronologies, roles
+
+
+@pytest.mark.django_db
+def test_acts_for_and_stated_orders_round_trip_and_give_the_same_questions(fact_base, tmp_path):
+    before, pool = links_and_orders(), question_pool()
+    assert before[0] and before[1]
+    path = tmp_path / "italie.json"
+    path.write_text(export(fact_base), encoding="utf-8")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    links = [item for item in data if item["model"] in ("quizzes.actsfor", "quizzes.eventorder")]
+    assert len(links) == len(before[0]) + len(before[1])
+    assert all("pk" not in item for item in links)  # natural keys: names and statements
+    Fact.objects.all().delete()
+    Entity.objects.all().delete()
+    Source.objects.all().delete()
+    assert not ActsFor.objects.exists() and not EventOrder.objects.exists()
+
+    call_command("loaddata", str(path), verbosity=0)
+    assert links_and_orders() == before
+    assert question_pool() == pool
+    # Loading again updates the links instead of duplicating them.
+    call_command("loaddata", str(path), verbosity=0)
+    assert links_and_orders() == before
 
 
 @pytest.mark.django_db

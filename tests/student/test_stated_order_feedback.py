@@ -71,3 +71,37 @@ def test_generated_attempts_ask_the_25_july_pair(fact_base):
                 asked += 1
                 assert question["settled"]
     assert asked
+
+
+def test_which_first_asks_the_25_july_pair_and_its_feedback_cites_the_settling_words(
+    student_client, student, fact_base
+):
+    question_set = QuestionSet.objects.create(
+        title="Lequel d’abord ?", chronology_count=0, matching_count=0, which_first_count=1
+    )
+    question_set.facts.set(Fact.objects.events().filter(date_start__year=1943))
+    data = next(
+        question
+        for seed in range(400)
+        for question in build_questions(question_set, f"graine-{seed}", pinned=[])
+        if {item["label"] for item in question["items"]} == {RESIGNATION, ARREST}
+    )
+    labels = {item["id"]: item["label"] for item in data["items"]}
+    assert labels[data["answer"]] == RESIGNATION
+    attempt = Attempt.objects.create(
+        user=student, question_set=question_set, seed="w", question_count=1
+    )
+    AttemptQuestion.objects.create(attempt=attempt, position=1, kind=data["kind"], data=data)
+    url = reverse("attempt_question", args=[attempt.pk, 1])
+    before = html.unescape(student_client.get(url).content.decode())
+    assert "stated-order" not in before and SETTLING_WORDS not in before
+
+    page = html.unescape(student_client.post(url, {"first": data["answer"]}).content.decode())
+    cited = page.index('class="stated-order"')
+    assert f"Après « {RESIGNATION} »" in page[cited:]
+    assert SETTLING_WORDS in page[cited:]
+    assert (
+        page.index(RESIGNATION, page.index("Ce que dit la source"))
+        < page.index(ARREST, page.index("Ce que dit la source"))
+        < cited
+    )

@@ -1,5 +1,7 @@
 """Pinned questions: hand-written from chosen facts, refused when ambiguous, asked first."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -136,3 +138,30 @@ def test_pin_form_narrows_facts_to_the_chosen_relation(teacher_client, question_
     pin_section = page.split('id="epinglees"')[1]
     assert "Pietro Badoglio → le gouvernement italien" in pin_section
     assert "Patton → général" not in pin_section
+
+
+def test_pinned_matching_whose_answer_fits_another_prompt_through_acts_for_is_refused(
+    teacher_client, question_set
+):
+    # Badoglio acts for the Italian government: what it does, he may be said to do.
+    facts = role_facts(
+        ("Pietro Badoglio", "maréchal"), ("Gouvernement italien", "l’acceptation secrète")
+    )
+    response = pin(teacher_client, question_set, "matching", facts, relation="role")
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "deux réponses défendables" in page
+    assert (
+        "« l’acceptation secrète des conditions de reddition des Alliés » vaut aussi pour "
+        "« Pietro Badoglio » (lien « agit pour » avec « Gouvernement italien »)"
+    ) in page
+    assert not PinnedQuestion.objects.exists()
+
+
+def test_pinned_matching_of_entities_that_do_not_act_for_each_other_is_kept(
+    teacher_client, question_set
+):
+    facts = role_facts(("Pietro Badoglio", "maréchal"), ("Allemagne", "partenaire"))
+    response = pin(teacher_client, question_set, "matching", facts, relation="role")
+    assert response.status_code == 302
+    assert PinnedQuestion.objects.get().facts.count() == 2

@@ -1,6 +1,8 @@
 """Write a source and its facts as a Django fixture with natural keys, loadable with
 `loaddata` into another database (the source keeps its stable id; entities and facts are
-matched by name and statement, so loading twice updates instead of duplicating)."""
+matched by name and statement, so loading twice updates instead of duplicating). Who acts for
+whom (ActsFor) and the orders the source states (EventOrder) go with them, keyed by the names
+and statements they link: the questions built from the loaded copy are the same."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.models import Source
+from quizzes.models import ActsFor, EventOrder, Source
 
 SOURCE_FIELDS = [
     "uid",
@@ -39,6 +41,8 @@ FACT_FIELDS = [
     "origin",
     "created_at",
 ]
+ACTS_FOR_FIELDS = ["agent", "principal"]
+EVENT_ORDER_FIELDS = ["earlier", "later", "quote", "quote_start"]
 
 
 def source_fixture(source: Source) -> str:
@@ -66,6 +70,22 @@ def source_fixture(source: Source) -> str:
                     "quote_start", "kind", "pk"
                 ),
                 FACT_FIELDS,
+            )
+        ),
+        json.loads(
+            dump(
+                ActsFor.objects.filter(agent__source=source)
+                .select_related("agent__source", "principal")
+                .order_by("agent__name", "principal__name"),
+                ACTS_FOR_FIELDS,
+            )
+        ),
+        json.loads(
+            dump(
+                EventOrder.objects.of_source(source)
+                .select_related("earlier__source", "later")
+                .order_by("earlier__date_start", "earlier__text", "later__text"),
+                EVENT_ORDER_FIELDS,
             )
         ),
     ]

@@ -1,8 +1,9 @@
 """`manage.py generate_questions`: draw questions from the fact base, reproducibly.
 
 Question i is drawn with the seed "{seed}:{i}", so the same arguments print the same output,
-byte for byte. Facts are read from the database and adapted to the engine once; the engine
-itself never touches Django.
+byte for byte. Every kind the question builder knows, drawn from the builder's own FactBank: the
+same adaptation of the facts, the orders the source states (chronologies, « which came
+first? ») and who acts for whom (matching). The engine itself never touches Django.
 """
 
 from __future__ import annotations
@@ -11,23 +12,28 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.engine.chronology import DIFFICULTIES, MEDIUM, ChronologyBank
-from quizzes.engine.matching import DATE, MAX_PAIRS, DateBank, RelationBank
+from quizzes.engine.chronology import DIFFICULTIES, MEDIUM
+from quizzes.engine.matching import MAX_PAIRS
 from quizzes.engine.questions import (
+    CHRONOLOGY,
+    MATCHING,
     MAX_CHRONOLOGY_ITEMS,
     MIN_CHRONOLOGY_ITEMS,
     NotEnoughFacts,
 )
+from quizzes.engine.quiz import KIND_NAMES as SEEDED_KIND_NAMES
 from quizzes.models import Fact, Source
-from quizzes.question_builder import ALL_RELATIONS, event_fact, relation_fact
+from quizzes.question_builder import ALL_RELATIONS, MIN_PINNED_PAIRS, SEEDED_KINDS, FactBank
 
-CHRONOLOGY = "chronology"
-MATCHING = "matching"
-KINDS = (CHRONOLOGY, MATCHING)
+KINDS = (CHRONOLOGY, MATCHING, *SEEDED_KINDS)
 FORMATS = ("json", "text")
-MIN_PAIRS = 2
+MIN_PAIRS = MIN_PINNED_PAIRS
 DEFAULT_ITEMS = 4
-KIND_NAMES = {CHRONOLOGY: "chronologie", MATCHING: "association"}
+KIND_NAMES = {
+    CHRONOLOGY: "chronologie",
+    MATCHING: "association",
+    **{kind: SEEDED_KIND_NAMES[kind] for kind in SEEDED_KINDS},
+}
 
 
 def _choices(values) -> str:
@@ -36,7 +42,7 @@ def _choices(values) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Génère des questions (chronologie ou association) à partir des faits de la base. "
+        f"Génère des questions ({_choices(KINDS)}) à partir des faits de la base. "
         "La question n° i est tirée avec la graine « GRAINE:i » : mêmes arguments, même sortie."
     )
 
@@ -58,7 +64,8 @@ class Command(BaseCommand):
             default=DEFAULT_ITEMS,
             help=(
                 f"événements par chronologie ({MIN_CHRONOLOGY_ITEMS} à {MAX_CHRONOLOGY_ITEMS}) "
-                f"ou paires par association ({MIN_PAIRS} à {MAX_PAIRS}) ; défaut : {DEFAULT_ITEMS}"
+                f"ou paires par association ({MIN_PAIRS} à {MAX_PAIRS}) ; défaut : {DEFAULT_ITEMS} ; "
+                "sans effet sur les autres types"
             ),
         )
         parser.add_argument(
@@ -96,15 +103,18 @@ class Command(BaseCommand):
         kind, output = options["kind"], options["format"]
         count, n_items = options["count"], options["items"]
         self._check_options(options)
-        facts = self._facts(options["source"])
+        bank = FactBank(self._facts(options["source"]))
         seed = options["seed"]
         try:
             if kind == CHRONOLOGY:
-                questions = self._chronology(facts, count, n_items, seed, options["difficulty"])
-            else:
+                questions = self._chronology(bank, count, n_items, seed, options["difficulty"])
+            elif kind == MATCHING:
                 questions = self._matching(
-                    facts, count, n_items, seed, options["relation"], options["distractors"]
+                    bank, count, n_items, seed, options["relation"], options["distractors"]
                 )
+            else:
+                kind_bank = getattr(bank, kind)  # FactBank.which_first, FactBank.date_entry…
+                questions = [kind_bank.question(f"{seed}:{index}") for index in range(count)]
         except ValueError as error:  # NotEnoughFacts included: its message is for a teacher.
             raise CommandError(str(error)) from error
         if output == "json":
@@ -137,6 +147,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--distractors ne peut pas être négatif (demandé : {options['distractors']})."
             )
+        if kind not in (CHRONOLOGY, MATCHING):
+            return
         low, high, what = (
             (MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS, "événements par chronologie")
             if kind == CHRONOLOGY
@@ -164,44 +176,26 @@ class Command(BaseCommand):
             )
         return facts
 
-    def _chronology(self, facts, count, n_items, seed, difficulty):
-        events = [event_fact(fact) for fact in facts if fact.kind == Fact.Kind.EVENT]
-        if not events:
+    def _chronology(self, bank: FactBank, count, n_items, seed, difficulty):
+        if not bank.events:
             raise CommandError(
                 "Aucun événement daté parmi les faits : pas de chronologie possible."
             )
-        bank = ChronologyBank(events)
         try:
-            return [bank.question(n_items, f"{seed}:{index}", difficulty) for index in range(count)]
+            return [
+                bank.chronology_question(n_items, f"{seed}:{index}", difficulty)
+                for index in range(count)
+            ]
         except NotEnoughFacts as error:
             hint = ""
-            if bank.max_items >= MIN_CHRONOLOGY_ITEMS:
-                hint = f" Demandez au plus {bank.max_items} événements (--items)."
+            if bank.chronology.max_items >= MIN_CHRONOLOGY_ITEMS:
+                hint = f" Demandez au plus {bank.chronology.max_items} événements (--items)."
             raise CommandError(f"{error}{hint}") from error
 
-    def _matching(self, facts, count, n_pairs, seed, relation, n_distractors):
-        events = [event_fact(fact) for fact in facts if fact.kind == Fact.Kind.EVENT]
-        relation_facts = [relation_fact(fact) for fact in facts if fact.relation]
-        banks = {}
-        refusals = []
-        for name in [relation] if relation else ALL_RELATIONS:
-            bank = DateBank(events) if name == DATE else RelationBank(relation_facts, name)
-            try:
-                # A fixed probe seed: the same facts always give the same rotation.
-                bank.question(n_pairs, "probe", 0)
-            except NotEnoughFacts as error:
-                if relation:
-                    raise
-                refusals.append(f"  {name} : {error}")
-                continue
-            banks[name] = bank
-        if not banks:
-            raise CommandError(
-                f"Aucune relation ne réunit {n_pairs} paires sans ambiguïté :\n"
-                + "\n".join(refusals)
-            )
-        names = list(banks)
+    def _matching(self, bank: FactBank, count, n_pairs, seed, relation, n_distractors):
+        # The builder's rule for which relations can supply n_pairs; its reasons otherwise.
+        names = [relation] if relation else bank.usable_relations(ALL_RELATIONS, n_pairs)
         return [
-            banks[names[index % len(names)]].question(n_pairs, f"{seed}:{index}", n_distractors)
+            bank.matching(names[index % len(names)], n_pairs, f"{seed}:{index}", n_distractors)
             for index in range(count)
         ]

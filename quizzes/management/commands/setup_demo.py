@@ -110,8 +110,8 @@ class Command(BaseCommand):
 
     def _demo_class(self, User):
         """The demo teacher's class, the demo student in it, and one published set."""
-        from quizzes.default_sets import DEMO_CLASS_SET
-        from quizzes.models import Classroom, Enrollment, QuestionSet
+        from quizzes.default_sets import DEMO_CLASS_SET, ensure_set
+        from quizzes.models import Classroom, Enrollment
 
         teacher = User.objects.get(username="prof")
         classroom, _ = Classroom.objects.get_or_create(
@@ -120,11 +120,7 @@ class Command(BaseCommand):
         Enrollment.objects.get_or_create(
             classroom=classroom, student=User.objects.get(username="eleve")
         )
-        fields = {key: value for key, value in DEMO_CLASS_SET.items() if key != "title"}
-        question_set, _ = QuestionSet.objects.update_or_create(
-            owner=teacher,
-            title=DEMO_CLASS_SET["title"],
-            defaults={**fields, "status": QuestionSet.Status.PUBLISHED},
-        )
+        # Brought up to date only while the demo teacher has not edited it (default_sets).
+        question_set = ensure_set(DEMO_CLASS_SET, owner=teacher)
         question_set.classrooms.add(classroom)
         return classroom
