@@ -161,9 +161,8 @@ STORAGES = {
 HTTPS = env_bool("HTTPS", False)
 # Only behind a reverse proxy that sets X-Forwarded-Proto itself (and strips it from clients):
 # otherwise any client could claim to be on HTTPS.
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
-)
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_SSL_REDIRECT = HTTPS
 # Load balancers probe the health check over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -192,6 +191,13 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
+
+# Wrong class codes (quizzes.throttling, counted in the database): an account or an address that
+# typed this many wrong codes in a window of this many minutes waits for the window to end.
+# Per address generously: a whole school may share one.
+JOIN_CODE_FAILURES_PER_ACCOUNT = int(os.environ.get("JOIN_CODE_FAILURES_PER_ACCOUNT", "10"))
+JOIN_CODE_FAILURES_PER_ADDRESS = int(os.environ.get("JOIN_CODE_FAILURES_PER_ADDRESS", "100"))
+JOIN_CODE_WINDOW_MINUTES = int(os.environ.get("JOIN_CODE_WINDOW_MINUTES", "15"))
 
 # Login throttling (django-axes): 5 wrong passwords for one username from one address lock
 # that pair out for 15 minutes. Attempts live in the database, so every gunicorn worker sees

@@ -103,7 +103,9 @@ class JoinClassForm(forms.Form):
         # One message for every failure, so codes cannot be probed.
         self.classroom = Classroom.objects.filter(join_code=code).first() if code else None
         if self.classroom is None:
-            raise forms.ValidationError(_("Code inconnu. Vérifiez-le auprès de votre professeur."))
+            raise forms.ValidationError(
+                _("Code inconnu. Vérifiez-le auprès de votre professeur."), code="unknown_code"
+            )
         return code
 
     def save(self) -> bool:

@@ -6,6 +6,7 @@ from quizzes.models.extraction import CandidateFact, ExtractionJob
 from quizzes.models.facts import ActsFor, Entity, EventOrder, Fact, FactQuerySet, Source
 from quizzes.models.pinned import PinnedQuestion
 from quizzes.models.question_sets import COUNT_FIELDS, MATCHING_RELATIONS, QuestionSet
+from quizzes.models.throttling import FailureCount
 
 __all__ = [
     "COUNT_FIELDS",
@@ -22,6 +23,7 @@ __all__ = [
     "Fact",
     "FactQuerySet",
     "FactResult",
+    "FailureCount",
     "PinnedQuestion",
     "QuestionSet",
     "Source",

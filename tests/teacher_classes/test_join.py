@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Enrollment
+from tests.conftest import make_student
 
 
 @pytest.fixture
@@ -81,3 +82,44 @@ def test_posting_nothing_is_a_form_error(student_client):
     response = student_client.post(reverse("join_class"))
     assert response.status_code == 400
     assert not Enrollment.objects.exists()
+
+
+def test_wrong_codes_are_refused_for_a_while_after_the_limit_even_the_right_one(
+    client_as, classroom, other_student, settings
+):
+    settings.JOIN_CODE_FAILURES_PER_ACCOUNT = 3
+    client = client_as(other_student)
+    for _ in range(3):
+        assert client.post(reverse("join_class"), {"code": "ZZZ 999"}).status_code == 400
+    refused = client.post(reverse("join_class"), {"code": classroom.join_code})
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 15 * 60
+    assert "Trop de codes erronés" in refused.content.decode()
+    assert not Enrollment.objects.filter(student=other_student).exists()
+
+
+def test_the_limit_counts_per_account_and_per_address_in_the_database(
+    client_as, classroom, student, other_student, settings
+):
+    # The counts live in the database: every gunicorn worker and every server reads them.
+    from quizzes.models import FailureCount
+
+    settings.JOIN_CODE_FAILURES_PER_ACCOUNT = 100
+    settings.JOIN_CODE_FAILURES_PER_ADDRESS = 4
+    for user in (student, other_student):
+        client = client_as(user)
+        for _ in range(2):
+            client.post(reverse("join_class"), {"code": "ZZZ 999"})
+    assert FailureCount.objects.get(key="ip:127.0.0.1").count == 4
+    third = make_student("sacha")
+    refused = client_as(third).post(reverse("join_class"), {"code": classroom.join_code})
+    assert refused.status_code == 429  # same address, a fresh account: still refused
+
+
+def test_a_mistyped_code_or_two_does_not_stop_a_student(client_as, classroom, other_student):
+    client = client_as(other_student)
+    for _ in range(2):
+        client.post(reverse("join_class"), {"code": "ZZZ 999"})
+    response = client.post(reverse("join_class"), {"code": classroom.join_code})
+    assert response.status_code == 302
+    assert classroom.students.filter(pk=other_student.pk).exists()
