@@ -2,16 +2,16 @@
 instant. Real threads with their own database connections: on PostgreSQL the start locks the
 student's row, on SQLite every write transaction already runs one at a time (IMMEDIATE)."""
 
-import threading
+from functools import partial
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from quizzes.default_sets import ensure_default_sets
 from quizzes.models import Attempt, Classroom, Enrollment
+from tests.concurrency.threads import at_once, browsers
 from tests.conftest import FACT_FIXTURES, make_student, make_teacher
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,35 +46,13 @@ def press_start_at_once(student, question_set, tabs: int) -> list[tuple[int, str
     """`tabs` logged-in browsers of the same student post « Commencer » at the same instant and
     follow the redirect: (status of the post, where it led, the page it led to)."""
     url = reverse("attempt_start", args=[question_set.pk])
-    clients = []
-    for _ in range(tabs):
-        client = Client()
-        client.force_login(student)
-        clients.append(client)
-    barrier = threading.Barrier(tabs)
-    outcomes: list[tuple[int, str, str]] = []
-    errors: list[BaseException] = []
+    return at_once([partial(press, client, url) for client in browsers(student, tabs)])
 
-    def press(client):
-        try:
-            barrier.wait(timeout=10)
-            response = client.post(url)
-            page = client.get(response["Location"]) if response.status_code == 302 else response
-            outcomes.append(
-                (response.status_code, response.get("Location", ""), page.content.decode())
-            )
-        except BaseException as error:  # reported in the main thread
-            errors.append(error)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=press, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return outcomes
+def press(client: Client, url: str) -> tuple[int, str, str]:
+    response = client.post(url)
+    page = client.get(response["Location"]) if response.status_code == 302 else response
+    return response.status_code, response.get("Location", ""), page.content.decode()
 
 
 def test_six_simultaneous_starts_on_a_one_attempt_set_create_exactly_one_attempt(
