@@ -14,6 +14,7 @@ from quizzes.engine import grading
 from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
+from quizzes.visibility import takes_answers
 
 POSITION_PREFIX = "position-"
 MATCH_PREFIX = "match-"
@@ -25,6 +26,11 @@ MAX_YEAR_DIGITS = 4
 
 class BadAnswer(Exception):
     """A post that is not a complete, well-formed answer to this question (HTTP 400)."""
+
+
+class AnswersClosed(Exception):
+    """The set no longer takes answers for this attempt (HTTP 403): closed (past its grace
+    period), unpublished, or no longer offered to the student."""
 
 
 @dataclass(frozen=True)
@@ -149,10 +155,20 @@ def fact_ids(question: dict) -> dict[str, int]:
 
 def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
     """Store the answer unless the question already has one. Returns True when this call
-    stored it; a repeated submission (double click, second tab) changes nothing."""
+    stored it; a repeated submission (double click, second tab) changes nothing. Raises
+    AnswersClosed, storing nothing, when the set no longer takes answers: checked in the
+    transaction that stores, so an answer posted just after closing is not counted."""
     attempt = attempt_question.attempt
     now = timezone.now()
     with transaction.atomic():
+        if not takes_answers(attempt):
+            raise AnswersClosed(
+                _(
+                    "Cette série n’accepte plus de réponses : elle est fermée, elle n’est plus "
+                    "publiée ou elle ne vous est plus proposée. Cette réponse n’a pas été "
+                    "enregistrée ; vos réponses précédentes sont conservées."
+                )
+            )
         stored = AttemptQuestion.objects.filter(
             pk=attempt_question.pk, answered_at__isnull=True
         ).update(response=response, score=graded.score, answered_at=now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -42,13 +43,31 @@ def earlier_questions(question_set: QuestionSet, *, user=None, session_key: str 
     return list(AttemptQuestion.objects.filter(attempt__in=attempts).values_list("data", flat=True))
 
 
-def start_attempt(question_set: QuestionSet, *, user=None, session_key: str = "") -> Attempt:
+def _refuse_when_no_attempts_left(question_set: QuestionSet, user) -> None:
     if attempts_left(question_set, user) == 0:
         raise CannotStart(_("Vous avez utilisé toutes les tentatives autorisées pour cette série."))
+
+
+def _serialize_starts_of(user) -> None:
+    """Make the student's other starts wait until this transaction ends, so that counting the
+    attempts used and creating the new one happen as one step (six tabs pressing « Commencer »
+    at once must not each see one attempt left). PostgreSQL locks the student's row; SQLite
+    ignores FOR UPDATE but runs write transactions one at a time (settings: IMMEDIATE)."""
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+
+
+def start_attempt(question_set: QuestionSet, *, user=None, session_key: str = "") -> Attempt:
+    """Generate and store a new attempt, or raise CannotStart when the student has used every
+    attempt the set allows (checked again under a lock: the first check only spares the work
+    of generating questions that would be thrown away)."""
+    _refuse_when_no_attempts_left(question_set, user)
     seed = new_seed(question_set)
     seen = earlier_questions(question_set, user=user, session_key=session_key)
     questions = build_questions(question_set, seed, seen=seen)
     with transaction.atomic():
+        if question_set.attempts_allowed and user is not None:
+            _serialize_starts_of(user)
+            _refuse_when_no_attempts_left(question_set, user)
         attempt = Attempt.objects.create(
             user=user,
             session_key="" if user else session_key,

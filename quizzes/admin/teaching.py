@@ -105,6 +105,7 @@ class QuestionSetAdmin(admin.ModelAdmin):
                     "regenerate_per_attempt",
                     "opens_at",
                     "closes_at",
+                    "closing_grace_minutes",
                 )
             },
         ),

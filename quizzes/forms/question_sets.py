@@ -16,6 +16,7 @@ from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS,
 from quizzes.models import (
     COUNT_FIELDS,
     MATCHING_RELATIONS,
+    MAX_CLOSING_GRACE_MINUTES,
     Classroom,
     Fact,
     PinnedQuestion,
@@ -241,6 +242,16 @@ class QuestionSetForm(forms.ModelForm):
     )
     opens_at = _datetime_field(_("Ouverture"))
     closes_at = _datetime_field(_("Fermeture"))
+    closing_grace_minutes = _bounded(
+        _("Délai de grâce (minutes)"),
+        0,
+        MAX_CLOSING_GRACE_MINUTES,
+        _(
+            "Après la fermeture, les tentatives déjà commencées acceptent encore des réponses "
+            "pendant ce nombre de minutes. 0 : plus aucune réponse après la fermeture."
+        ),
+    )
+    closing_grace_minutes.required = False  # left out of a post (an older form), it means none
 
     class Meta:
         model = QuestionSet
@@ -268,6 +279,7 @@ class QuestionSetForm(forms.ModelForm):
             "regenerate_per_attempt",
             "opens_at",
             "closes_at",
+            "closing_grace_minutes",
             "status",
             "classrooms",
         ]
@@ -369,7 +381,7 @@ class QuestionSetForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        for name in OPTIONAL_COUNTS:
+        for name in (*OPTIONAL_COUNTS, "closing_grace_minutes"):
             if cleaned.get(name) is None and name not in self.errors:
                 cleaned[name] = 0
         counts = [cleaned.get(name) for name in COUNT_FIELDS]

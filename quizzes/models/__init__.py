@@ -5,12 +5,18 @@ from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
 from quizzes.models.facts import ActsFor, Entity, EventOrder, Fact, FactQuerySet, Source
 from quizzes.models.pinned import PinnedQuestion
-from quizzes.models.question_sets import COUNT_FIELDS, MATCHING_RELATIONS, QuestionSet
+from quizzes.models.question_sets import (
+    COUNT_FIELDS,
+    MATCHING_RELATIONS,
+    MAX_CLOSING_GRACE_MINUTES,
+    QuestionSet,
+)
 from quizzes.models.throttling import FailureCount
 
 __all__ = [
     "COUNT_FIELDS",
     "MATCHING_RELATIONS",
+    "MAX_CLOSING_GRACE_MINUTES",
     "ActsFor",
     "Attempt",
     "AttemptQuestion",

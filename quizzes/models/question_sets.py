@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -34,15 +36,22 @@ COUNT_FIELDS = (
 )
 
 
+# After closing, attempts already started may take answers this long at most (a teacher's choice,
+# 0 by default: the builder form, the admin and the database constraint read it from here).
+MAX_CLOSING_GRACE_MINUTES = 120
+
+
 class QuestionSetQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=QuestionSet.Status.PUBLISHED)
 
-    def open_now(self):
+    def open_now(self, *, closing_grace: timedelta = timedelta(0)):
+        """Published and between opening and closing; `closing_grace` also keeps the sets that
+        closed less than that long ago (answers to attempts already started)."""
         now = timezone.now()
         return self.published().filter(
             Q(opens_at__isnull=True) | Q(opens_at__lte=now),
-            Q(closes_at__isnull=True) | Q(closes_at__gt=now),
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now - closing_grace),
         )
 
 
@@ -118,6 +127,14 @@ class QuestionSet(models.Model):
     fixed_seed = models.PositiveIntegerField(default=0, editable=False)
     opens_at = models.DateTimeField(_("ouverture"), null=True, blank=True)
     closes_at = models.DateTimeField(_("fermeture"), null=True, blank=True)
+    closing_grace_minutes = models.PositiveSmallIntegerField(
+        _("délai de grâce (minutes)"),
+        default=0,
+        help_text=_(
+            "Après la fermeture, les tentatives déjà commencées acceptent encore des réponses "
+            "pendant ce nombre de minutes. 0 : plus aucune réponse après la fermeture."
+        ),
+    )
     status = models.CharField(
         _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -176,6 +193,10 @@ class QuestionSet(models.Model):
                 | Q(closes_at__isnull=True)
                 | Q(opens_at__lt=models.F("closes_at")),
                 name="set_opens_before_it_closes",
+            ),
+            models.CheckConstraint(
+                condition=Q(closing_grace_minutes__lte=MAX_CLOSING_GRACE_MINUTES),
+                name="set_closing_grace_within_limit",
             ),
         ]
 

@@ -103,7 +103,13 @@ def _answer(request, attempt_question: AttemptQuestion, context: dict) -> int:
             "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
         )
         return 400
-    if not answers.submit(attempt_question, response, graded):
+    try:
+        stored = answers.submit(attempt_question, response, graded)
+    except answers.AnswersClosed as error:
+        context["error"] = str(error)
+        context["answers_closed"] = True
+        return 403
+    if not stored:
         attempt_question.refresh_from_db()
         if attempt_question.response != response:
             context["error"] = _(

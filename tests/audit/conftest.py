@@ -276,6 +276,8 @@ def build_scenario(student) -> Scenario:
         matching_relations=["role"],
         status=QuestionSet.Status.PUBLISHED,
     )
+    # Offered to the class before anyone answers: answers are stored only while it is.
+    question_set.classrooms.add(classroom)
     open_attempt = start_attempt(question_set, user=student)
     done_attempt = start_attempt(question_set, user=student)
     for attempt_question in done_attempt.questions.order_by("position"):
@@ -288,7 +290,7 @@ def build_scenario(student) -> Scenario:
         Enrollment.objects.create(classroom=classroom, student=make_student(username))
     # Six students who finished (five are needed for item statistics), with varied scores.
     results_class = Classroom.objects.create(name="4e A", teacher=teacher)
-    question_set.classrooms.add(classroom, results_class)
+    question_set.classrooms.add(results_class)
     own_source, reading_source, pending_candidate = _own_sources(teacher)
     for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
         results_student = make_student(f"eleve-{index + 1}-audit")

@@ -2,16 +2,16 @@
 total always equals the sum of its answers. Real threads with their own database connections:
 meaningful on PostgreSQL (row locks), also run on SQLite (one writer at a time)."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
 from django.test import Client
 from django.urls import reverse
 
 from quizzes.default_sets import ensure_default_sets
 from quizzes.models import Attempt, AttemptQuestion, FactResult
+from tests.concurrency.threads import at_once, browsers
 from tests.conftest import FACT_FIXTURES, make_student, right_answer_post, wrong_answer_post
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -40,31 +40,13 @@ def start_attempt(student, question_set) -> Attempt:
 
 def post_at_once(student, url: str, data: dict, copies: int = 2) -> list[int]:
     """`copies` browsers of the same student post `data` to `url` at the same instant."""
-    clients = []
-    for _ in range(copies):
-        client = Client()
-        client.force_login(student)
-        clients.append(client)
-    barrier = threading.Barrier(copies)
-    statuses: list[int] = []
-    errors: list[BaseException] = []
+    return at_once(
+        [partial(post_status, client, url, data) for client in browsers(student, copies)]
+    )
 
-    def submit(client):
-        try:
-            barrier.wait(timeout=10)
-            statuses.append(client.post(url, data).status_code)
-        except BaseException as error:  # reported in the main thread
-            errors.append(error)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=submit, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return statuses
+def post_status(client: Client, url: str, data: dict) -> int:
+    return client.post(url, data).status_code
 
 
 def assert_attempt_adds_up(attempt: Attempt) -> None:
@@ -99,23 +81,12 @@ def test_two_different_answers_at_once_keep_exactly_one(student, question_sets):
     url = reverse("attempt_question", args=[attempt.pk, 1])
     clients_data = [right_answer_post(question.data), wrong_answer_post(question.data)]
 
-    results: dict[int, int] = {}
-    barrier = threading.Barrier(2)
-
-    def submit(n):
+    def post(n: int) -> tuple[int, int]:
         client = Client()
         client.force_login(student)
-        try:
-            barrier.wait(timeout=10)
-            results[n] = client.post(url, clients_data[n]).status_code
-        finally:
-            connection.close()
+        return n, client.post(url, clients_data[n]).status_code
 
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = dict(at_once([partial(post, n) for n in range(len(clients_data))]))
 
     assert sorted(results.values()) == [200, 400]  # the loser is told the answer is final
     winner = next(n for n, status in results.items() if status == 200)

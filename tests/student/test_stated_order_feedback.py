@@ -39,7 +39,7 @@ def test_the_feedback_cites_the_words_that_settle_the_order(
     data = pinned_question("chronology", "", same_day_chronology, "graine")
     attempt = Attempt.objects.create(
         user=student,
-        question_set=QuestionSet.objects.create(title="Ordre"),
+        question_set=QuestionSet.objects.create(title="Ordre", status=QuestionSet.Status.PUBLISHED),
         seed="o",
         question_count=1,
     )

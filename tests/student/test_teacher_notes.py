@@ -13,7 +13,8 @@ WAR_ON_GERMANY = "Le gouvernement Badoglio déclare la guerre à l’Allemagne"
 
 
 def _attempt_on(student, facts, kind, relation=""):
-    question_set = QuestionSet.objects.create(title="Notes")
+    # Published and site-wide: a set whose attempts still take answers.
+    question_set = QuestionSet.objects.create(title="Notes", status=QuestionSet.Status.PUBLISHED)
     data = pinned_question(kind, relation, facts, "notes")
     attempt = Attempt.objects.create(
         user=student, question_set=question_set, seed="notes", question_count=1

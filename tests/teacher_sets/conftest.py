@@ -50,6 +50,7 @@ def set_post(**overrides) -> dict:
         "regenerate_per_attempt": "True",
         "opens_at": "",
         "closes_at": "",
+        "closing_grace_minutes": "0",
         "status": "draft",
     }
     data.update(overrides)

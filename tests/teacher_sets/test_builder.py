@@ -46,6 +46,7 @@ def test_teacher_edits_and_publishes_their_set_for_a_class(teacher_client, fact_
             regenerate_per_attempt="False",
             opens_at="2026-01-05T08:00",
             closes_at="2026-06-30T18:00",
+            closing_grace_minutes="15",
         ),
     )
     assert response.status_code == 302
@@ -57,6 +58,14 @@ def test_teacher_edits_and_publishes_their_set_for_a_class(teacher_client, fact_
     assert question_set.matching_relations == ["role", "commands"]
     assert question_set.regenerate_per_attempt is False
     assert question_set.opens_at < question_set.closes_at
+    assert question_set.closing_grace_minutes == 15
+
+
+def test_a_post_without_a_grace_period_means_none(teacher_client, fact_base):
+    """A form loaded before the field existed still saves: no answers after closing."""
+    response = teacher_client.post(reverse(CREATE), set_post(closing_grace_minutes=None))
+    assert response.status_code == 302
+    assert QuestionSet.objects.get().closing_grace_minutes == 0
 
 
 def test_hand_picked_facts_are_saved_and_all_facts_clears_them(teacher_client, orderable_events):
@@ -118,6 +127,9 @@ def test_only_the_teachers_own_classes_are_offered(
         ({"matching_penalty": "2"}, "La pénalité est comprise entre 0 et 1."),
         ({"matching_penalty": "-0.5"}, "La pénalité est comprise entre 0 et 1."),
         ({"chronology_count": "31"}, "Au plus 30."),
+        ({"closing_grace_minutes": "121"}, "Au plus 120."),
+        ({"closing_grace_minutes": "-5"}, "Au moins 0."),
+        ({"closing_grace_minutes": "1e3"}, "Indiquez un nombre entier."),
         ({"chronology_count": "0", "matching_count": "0"}, "Demandez au moins une question"),
         (
             {"opens_at": "2026-03-01T10:00", "closes_at": "2026-02-01T10:00"},
