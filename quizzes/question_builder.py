@@ -17,6 +17,7 @@ from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.engine.quiz import QuizDraw
 from quizzes.engine.stated_orders import unsettled_pairs
+from quizzes.engine.true_false import TrueFalseBank
 from quizzes.engine.which_first import WhichFirstBank
 from quizzes.factcheck import RELATIVE
 from quizzes.models import (
@@ -83,6 +84,7 @@ def relation_fact(fact: Fact) -> RelationFact:
         subject=fact.subject.name,
         object=fact.object,
         quote=fact.quote,
+        subject_kind=fact.subject.kind,
     )
 
 
@@ -133,6 +135,10 @@ class FactBank:
     @cached_property
     def acts_for(self) -> Sequence[tuple[str, str]]:
         return acts_for(self.facts) if self.links is None else self.links
+
+    def true_false(self) -> TrueFalseBank:
+        relations = [fact for facts in self.relations.values() for fact in facts]
+        return TrueFalseBank(self.events, relations, self.acts_for)
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
         if relation == DATE_RELATION:
@@ -340,20 +346,22 @@ def build_questions(
                 f"{seed}:m{index}",
                 question_set.matching_count,
             )
-    add_event_questions(quiz, bank.events, question_set, seed)
+    add_event_questions(quiz, bank, question_set, seed)
     return quiz.questions
 
 
-def add_event_questions(quiz: QuizDraw, events: list[EventFact], question_set, seed: str):
-    """The set's « which came first? » and date-entry questions, each unlike the others."""
+def add_event_questions(quiz: QuizDraw, facts: FactBank, question_set, seed: str):
+    """The set's « which came first? », date-entry and true-or-false questions, each unlike
+    the others (true or false also states relation facts, knowing who acts for whom)."""
     kinds = [
-        ("which_first", question_set.which_first_count, WhichFirstBank, "w"),
-        ("date_entry", question_set.date_entry_count, DateEntryBank, "d"),
+        ("which_first", question_set.which_first_count, lambda: WhichFirstBank(facts.events), "w"),
+        ("date_entry", question_set.date_entry_count, lambda: DateEntryBank(facts.events), "d"),
+        ("true_false", question_set.true_false_count, facts.true_false, "t"),
     ]
-    for kind, count, bank_class, letter in kinds:
+    for kind, count, make_bank, letter in kinds:
         if not count:
             continue
-        bank = bank_class(events)
+        bank = make_bank()
 
         def make(draw_seed: str, bank=bank) -> dict:
             return bank.question(draw_seed).to_dict()
