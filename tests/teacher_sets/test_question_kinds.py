@@ -1,7 +1,9 @@
 """The builder offers the question kinds history teachers ask for, each with its live preview:
 cause → consequence matching, which came first, date entry, true or false."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from quizzes.models import Fact, QuestionSet
 from tests.teacher_sets.conftest import set_post
@@ -120,3 +122,10 @@ def test_a_set_of_true_or_false_questions_is_saved_with_its_count(
     question_set = QuestionSet.objects.get(owner=teacher)
     assert question_set.true_false_count == 5
     assert question_set.question_count == 6
+
+
+def test_results_tables_name_the_true_or_false_kind_in_the_readers_language():
+    assert render_to_string("teacher/_results_kind.html", {"kind": "true_false"}) == "vrai ou faux"
+    with translation.override("en"):
+        name = render_to_string("teacher/_results_kind.html", {"kind": "true_false"})
+    assert name == "true or false"
