@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from quizzes.engine.date_entry import MONTH_WORDS
@@ -162,20 +162,8 @@ def event_askables(events: Sequence[EventFact]) -> list[Askable]:
             Claim(EVENT_WORDING, {"date": date, "text": text}, DATE) for date in false_dates
         )
         item = Item.from_event(event, "s1")
-        askables.append(Askable(truth, _labelled(item, truth), falsehoods))
+        askables.append(Askable(truth, replace(item, label=truth.text), falsehoods))
     return askables
-
-
-def _labelled(item: Item, truth: Claim) -> Item:
-    return Item(
-        id=item.id,
-        label=truth.text,
-        fact_id=item.fact_id,
-        quote=item.quote,
-        date_label=item.date_label,
-        start=item.start,
-        end=item.end,
-    )
 
 
 def is_plural(name: str) -> bool:

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from quizzes.engine.true_false import statement
 from quizzes.models import Attempt, AttemptQuestion, Fact, FactResult, QuestionSet
+from tests.student.test_event_questions import stored, url
 
 # Enough questions that an attempt holds true and false statements (each drawn half and half).
 QUESTIONS = 20
@@ -31,12 +32,6 @@ def attempt(student_client, true_false_set):
     return Attempt.objects.latest("pk")
 
 
-def url(attempt_question):
-    return reverse(
-        "attempt_question", args=[attempt_question.attempt_id, attempt_question.position]
-    )
-
-
 def first(attempt, *, true: bool) -> AttemptQuestion:
     return next(q for q in attempt.questions.order_by("position") if q.data["answer"] is true)
 
@@ -47,13 +42,6 @@ def shown(question: AttemptQuestion) -> str:
 
 def truth(question: AttemptQuestion) -> str:
     return statement(question.data["wording"], question.data["true_parts"])
-
-
-def stored():
-    return (
-        AttemptQuestion.objects.filter(answered_at__isnull=False).count(),
-        FactResult.objects.count(),
-    )
 
 
 def test_the_attempt_states_each_fact_once_true_or_false(attempt):
