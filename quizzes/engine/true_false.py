@@ -68,8 +68,8 @@ def statement(wording: str, parts: dict[str, str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """What a statement says: its wording and parts, the fact behind it, and whether the
-    source makes it true."""
+    """What a statement says: its wording (one per kind of fact) and the parts that fill it,
+    and what was changed to make it false (nothing for a true claim)."""
 
     wording: str
     parts: dict[str, str]
