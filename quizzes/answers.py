@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.engine import grading
 from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
+from quizzes.engine.true_false import TRUE_FALSE, grade_true_false
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
 from quizzes.visibility import takes_answers
@@ -22,6 +23,8 @@ FIRST_FIELD = "first"
 YEAR_FIELD = "year"
 MONTH_FIELD = "month"
 MAX_YEAR_DIGITS = 4
+VERDICT_FIELD = "verdict"
+VERDICTS = {"true": True, "false": False}
 
 
 class BadAnswer(Exception):
@@ -51,7 +54,16 @@ def parse_response(question: dict, post) -> list[str] | dict[str, str]:
         return _parse_which_first(question, post)
     if question["kind"] == DATE_ENTRY:
         return _parse_date(question, post)
+    if question["kind"] == TRUE_FALSE:
+        return _parse_verdict(post)
     return _parse_matching(question, post)
+
+
+def _parse_verdict(post) -> bool:
+    verdict = post.get(VERDICT_FIELD, "")
+    if verdict not in VERDICTS:
+        raise BadAnswer(_("Choisissez « Vrai » ou « Faux » avant de valider."))
+    return VERDICTS[verdict]
 
 
 def _parse_which_first(question: dict, post) -> str:
@@ -116,7 +128,7 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
     try:
         if question["kind"] == "chronology":
             result = grading.grade_ordering_detailed(question["answer"], response, ordering_method)
-        elif question["kind"] in (WHICH_FIRST, DATE_ENTRY):
+        elif question["kind"] in (WHICH_FIRST, DATE_ENTRY, TRUE_FALSE):
             return _grade_event_question(question, response)
         else:
             result = grading.grade_matching_detailed(
@@ -132,10 +144,13 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
 
 def _grade_event_question(question: dict, response) -> Graded:
     """Which came first: both events right or both wrong. Date entry: its one event is right
-    only with full marks (a right year with a wrong month is still to review)."""
+    only with full marks (a right year with a wrong month is still to review). True or false:
+    the fact stated is right or wrong, all or nothing."""
     ids = [item["id"] for item in question["items"]]
     if question["kind"] == WHICH_FIRST:
         score = grade_which_first(question["answer"], response, ids)
+    elif question["kind"] == TRUE_FALSE:
+        score = grade_true_false(question["answer"], response)
     else:
         score = grade_date_entry(
             date.fromisoformat(question["answer"]["start"]),

@@ -8,8 +8,9 @@ from string import ascii_uppercase
 
 from django.urls import reverse
 
-from quizzes import event_feedback
+from quizzes import event_feedback, true_false_feedback
 from quizzes.answers import grade
+from quizzes.engine.true_false import TRUE_FALSE
 from quizzes.models import Attempt, AttemptQuestion, Fact
 from quizzes.timeline import TimelineEntry, by_year
 
@@ -34,6 +35,8 @@ def question_context(attempt: Attempt, q: AttemptQuestion) -> dict:
     }
     if data["kind"] in event_feedback.EVENT_KINDS:
         context.update(event_feedback.question_context(data))
+    elif data["kind"] == TRUE_FALSE:
+        context.update(true_false_feedback.question_context(data))
     elif data["kind"] == "chronology":
         context["items"] = _public_items(data["items"])
         context["positions"] = range(1, len(data["items"]) + 1)
@@ -62,6 +65,8 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
     notes = Fact.objects.teacher_notes(item.get("fact_id", "") for item in items)
     if data["kind"] in event_feedback.EVENT_KINDS:
         result.update(event_feedback.result(data, q.response, notes))
+    elif data["kind"] == TRUE_FALSE:
+        result.update(true_false_feedback.result(data, q.response, notes))
     elif data["kind"] == "chronology":
         items = {item["id"]: item for item in data["items"]}
         right_position = {item_id: index for index, item_id in enumerate(data["answer"], 1)}

@@ -21,7 +21,7 @@ def shipped_source_text(path: Path = SHIPPED_FIXTURE) -> str:
 def shipped_facts(path: Path = SHIPPED_FIXTURE) -> tuple[list[EventFact], list[RelationFact]]:
     """The fixture's events and relation facts, adapted as question_builder adapts models."""
     records = json.loads(path.read_text(encoding="utf-8"))
-    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
+    entities = {r["pk"]: r["fields"] for r in records if r["model"] == "quizzes.entity"}
     events, relations = [], []
     for record in records:
         if record["model"] != "quizzes.fact":
@@ -44,9 +44,10 @@ def shipped_facts(path: Path = SHIPPED_FIXTURE) -> tuple[list[EventFact], list[R
                 RelationFact(
                     id=pk,
                     relation=fields["relation"],
-                    subject=names[fields["subject"]],
+                    subject=entities[fields["subject"]]["name"],
                     object=fields["object"],
                     quote=fields["quote"],
+                    subject_kind=entities[fields["subject"]]["kind"],
                 )
             )
     return events, relations

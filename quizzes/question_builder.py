@@ -27,6 +27,7 @@ from quizzes.engine.questions import (
 )
 from quizzes.engine.quiz import QuizDraw
 from quizzes.engine.stated_orders import unsettled_pairs
+from quizzes.engine.true_false import TrueFalseBank
 from quizzes.engine.which_first import WhichFirstBank
 from quizzes.factcheck import RELATIVE
 from quizzes.models import (
@@ -47,6 +48,7 @@ MIN_PINNED_PAIRS = 2
 SEEDED_KINDS = {
     "which_first": ("which_first_count", "w"),
     "date_entry": ("date_entry_count", "d"),
+    "true_false": ("true_false_count", "t"),
 }
 
 
@@ -100,6 +102,7 @@ def relation_fact(fact: Fact) -> RelationFact:
         subject=fact.subject.name,
         object=fact.object,
         quote=fact.quote,
+        subject_kind=fact.subject.kind,
     )
 
 
@@ -179,6 +182,11 @@ class FactBank:
             difficulty=difficulty,
             ordering_method=ordering_method,
         )
+
+    @cached_property
+    def true_false(self) -> TrueFalseBank:
+        relations = [fact for facts in self.relations.values() for fact in facts]
+        return TrueFalseBank(self.events, relations, self.acts_for)
 
     def matching(self, relation: str, n_pairs: int, seed: str, n_distractors: int):
         if relation == DATE_RELATION:
@@ -428,8 +436,8 @@ def build_questions(
 
 
 def add_event_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
-    """The set's questions of SEEDED_KINDS (« which came first? », date entry), each unlike
-    the others."""
+    """The set's questions of SEEDED_KINDS (« which came first? », date entry, true or false),
+    each unlike the others."""
     for kind, (count_field, letter) in SEEDED_KINDS.items():
         count = getattr(question_set, count_field)
         if not count:

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 
 from quizzes.engine.date_entry import DATE_ENTRY
 from quizzes.engine.questions import NotEnoughFacts
+from quizzes.engine.true_false import TRUE_FALSE
 from quizzes.engine.which_first import WHICH_FIRST
 from quizzes.models import COUNT_FIELDS, QuestionSet
 from quizzes.question_builder import build_questions
+from quizzes.true_false_feedback import shown_statement, true_statement
 
 PREVIEW_SEED = "apercu"
 
@@ -61,6 +63,12 @@ def read_only(question: dict) -> dict:
         return {**question, "expected": [items[question["answer"]]]}
     if question["kind"] == DATE_ENTRY:
         return {**question, "expected": question["items"]}
+    if question["kind"] == TRUE_FALSE:
+        return {
+            **question,
+            "statement": shown_statement(question),
+            "true_statement": true_statement(question),
+        }
     answers = {answer["id"]: answer["label"] for answer in question["answers"]}
     expected = [
         {"prompt": prompt, "answer": answers[question["answer"][prompt["id"]]]}

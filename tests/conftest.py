@@ -115,6 +115,8 @@ def right_answer_post(question: dict) -> dict:
     """The form fields a student posts to give the right answer to a stored question."""
     if question["kind"] == "chronology":
         return {f"position-{item_id}": n for n, item_id in enumerate(question["answer"], 1)}
+    if question["kind"] == "true_false":
+        return {"verdict": "true" if question["answer"] else "false"}
     return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
 
 
@@ -123,6 +125,8 @@ def wrong_answer_post(question: dict) -> dict:
     if question["kind"] == "chronology":
         order = list(reversed(question["answer"]))
         return {f"position-{item_id}": n for n, item_id in enumerate(order, 1)}
+    if question["kind"] == "true_false":
+        return {"verdict": "false" if question["answer"] else "true"}
     pairs = dict(question["answer"])
     prompts, answers = list(pairs), list(pairs.values())
     shifted = answers[1:] + answers[:1]

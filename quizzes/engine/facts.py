@@ -37,6 +37,9 @@ class RelationFact:
     subject: str
     object: str
     quote: str = ""
+    # The sort of entity the subject is (« person », « army », « place »…), "" when unknown:
+    # a subject is only ever swapped for one of the same sort (engine.true_false).
+    subject_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -60,6 +61,15 @@ NUMBER_WORDS = word_set(
     hundred hundreds thousand thousands million millions billion billions dozen dozens
     """
 )
+# What a place is (« la ville tombe… ») and the pronouns standing for it before a verb
+# (« … le traverse »): said of another place, they would read as false by their words alone.
+PLACE_SORT_WORDS = word_set(
+    """
+    ville villes ile iles region regions pays capitale detroit fleuve riviere port village
+    province peninsule city town island country capital strait river harbour
+    """
+)
+OBJECT_PRONOUNS = word_set("le la les l lui leur")
 BACKGROUND_OPENINGS = ("depuis", "since", "des ", "ever since")
 # Two words with this long a common beginning share their root (« Sicile », « siciliennes »).
 SHARED_ROOT = 5
@@ -109,7 +119,7 @@ def shared_words(first: str, second: str) -> set[str]:
     return {word for word in content_words(first) if any(_same_root(word, w) for w in theirs)}
 
 
-def _is_finite_verb(word: str) -> bool:
+def is_finite_verb(word: str) -> bool:
     if word in FINITE_VERBS:
         return True
     return (
@@ -136,7 +146,7 @@ def is_clause(text: str) -> bool:
         return False
     if head[0] in ("s", "se", "y"):  # « s’unissent », « y débarquent »
         return True
-    return any(w in SUBJECT_PRONOUNS or _is_finite_verb(w) for w in head)
+    return any(w in SUBJECT_PRONOUNS or is_finite_verb(w) for w in head)
 
 
 @lru_cache(maxsize=65536)
@@ -153,3 +163,15 @@ def is_background_date(label: str) -> bool:
 
 def has_year(label: str) -> bool:
     return bool(_YEAR.search(label))
+
+
+@lru_cache(maxsize=65536)
+def names_its_subject(text: str) -> bool:
+    """Whether a label says what sort of place its subject is (« la ville tombe… ») or stands
+    for it with a gendered pronoun (« la 8e armée le traverse »)."""
+    if PLACE_SORT_WORDS & set(words(text)):
+        return True
+    return any(
+        first in OBJECT_PRONOUNS and is_finite_verb(second)
+        for first, second in pairwise(spelled_words(text))
+    )

@@ -12,7 +12,7 @@ with `post` is requested by POST with that form data (the builder's preview with
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
-from tests.conftest import make_student, make_teacher, right_answer_post
+from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
 from tests.sources.conftest import CUBA
 
 # The browser tests' fixtures (Debian Chromium, the live server with WhiteNoise, the loaded site).
@@ -35,6 +35,9 @@ site = browser_fixtures.site
 VENDOR = Path(__file__).resolve().parent / "vendor"
 AXE_JS = VENDOR / "axe.min.js"
 VNU_JAR = VENDOR / "vnu.jar"
+
+# Question kinds audited from a set of their own (one question): its form and its feedback.
+ONE_KIND_SETS = ("true_false",)
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -55,6 +58,8 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
+    # Kinds of ONE_KIND_SETS: (unanswered attempt, attempt answered wrong), from a set of its own.
+    kind_attempts: dict = field(default_factory=dict)
 
     def question_url(self, attempt, kind: str) -> str:
         position = attempt.questions.filter(kind=kind).order_by("position").first().position
@@ -138,6 +143,24 @@ AUDIT_PAGES = [
         lambda s: reverse("teacher_results_detail", args=[s.results_class.pk, s.question_set.pk]),
         "teacher",
     ),
+]
+
+
+AUDIT_PAGES += [
+    page
+    for kind in ONE_KIND_SETS
+    for page in (
+        AuditPage(
+            kind.replace("_", "-"),
+            lambda s, kind=kind: s.question_url(s.kind_attempts[kind][0], kind),
+            "student",
+        ),
+        AuditPage(
+            kind.replace("_", "-") + "-feedback",
+            lambda s, kind=kind: s.question_url(s.kind_attempts[kind][1], kind),
+            "student",
+        ),
+    )
 ]
 
 
@@ -296,6 +319,21 @@ def build_scenario(student) -> Scenario:
         results_student = make_student(f"eleve-{index + 1}-audit")
         Enrollment.objects.create(classroom=results_class, student=results_student)
         _finish(start_attempt(question_set, user=results_student), wrong)
+    kind_attempts = {}
+    for kind in ONE_KIND_SETS:
+        one_kind = QuestionSet.objects.create(
+            owner=teacher,
+            title=f"Campagne d’Italie : {kind}",
+            chronology_count=0,
+            matching_count=0,
+            status=QuestionSet.Status.PUBLISHED,
+            **{f"{kind}_count": 1},
+        )
+        one_kind.classrooms.add(classroom)
+        kind_open, kind_done = (start_attempt(one_kind, user=student) for _ in range(2))
+        for attempt_question in kind_done.questions.all():
+            _answer(attempt_question, wrong_answer_post(attempt_question.data))
+        kind_attempts[kind] = (kind_open, kind_done)
     return Scenario(
         student=student,
         teacher=teacher,
@@ -310,6 +348,7 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
+        kind_attempts=kind_attempts,
     )
 
 

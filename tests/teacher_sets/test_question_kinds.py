@@ -1,9 +1,11 @@
 """The builder offers the question kinds history teachers ask for, each with its live preview:
-cause → consequence matching, which came first, date entry."""
+cause → consequence matching, which came first, date entry, true or false."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
-from quizzes.models import QuestionSet
+from quizzes.models import Fact, QuestionSet
 from tests.teacher_sets.conftest import set_post
 
 PREVIEW = "teacher_set_preview"
@@ -78,3 +80,52 @@ def test_a_set_of_only_the_new_kinds_is_saved_with_its_counts(teacher_client, te
 def test_a_set_asking_no_question_at_all_is_refused(teacher_client, fact_base):
     page = preview(teacher_client, chronology_count="0", matching_count="0", date_entry_count="0")
     assert "Demandez au moins une question générée" in page
+
+
+def test_preview_shows_a_true_or_false_statement_with_its_verdict_and_correction(
+    teacher_client, fact_base
+):
+    page = preview(teacher_client, chronology_count="0", matching_count="0", true_false_count="4")
+    assert "Exemple de « vrai ou faux »" in page
+    assert "Vrai ou faux ?" in page
+    assert page.count("Réponse attendue") == 1
+    assert "l’affirmation vraie :" in page
+    assert "preview-problem" not in page
+
+
+def test_true_or_false_from_facts_that_cannot_be_falsified_is_refused_with_the_reason(
+    teacher_client, fact_base
+):
+    """Events of one day, no relation: none can be given a date certainly not its own."""
+    same_day = Fact.objects.events().filter(
+        date_start="1943-07-10", date_end="1943-07-10", relation=""
+    )
+    page = preview(
+        teacher_client,
+        chronology_count="0",
+        matching_count="0",
+        true_false_count="1",
+        fact_choice="picked",
+        facts=[str(fact.pk) for fact in same_day],
+        status="published",
+    )
+    assert "preview-problem" in page
+    assert "aucun fait ne peut être rendu certainement faux" in page
+
+
+def test_a_set_of_true_or_false_questions_is_saved_with_its_count(
+    teacher_client, teacher, fact_base
+):
+    post = set_post(chronology_count="1", matching_count="0", true_false_count="5")
+    response = teacher_client.post(reverse("teacher_set_create"), post)
+    assert response.status_code == 302
+    question_set = QuestionSet.objects.get(owner=teacher)
+    assert question_set.true_false_count == 5
+    assert question_set.question_count == 6
+
+
+def test_results_tables_name_the_true_or_false_kind_in_the_readers_language():
+    assert render_to_string("teacher/_results_kind.html", {"kind": "true_false"}) == "vrai ou faux"
+    with translation.override("en"):
+        name = render_to_string("teacher/_results_kind.html", {"kind": "true_false"})
+    assert name == "true or false"
