@@ -14,6 +14,7 @@ from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import MAX_PAIRS, generate_date_matching, generate_matching
+from quizzes.engine.odd_one_out import ODD_ONE_OUT, OddOneOutBank
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
 from quizzes.engine.quiz import QuizDraw
 from quizzes.engine.stated_orders import unsettled_pairs
@@ -341,6 +342,7 @@ def build_questions(
                 question_set.matching_count,
             )
     add_event_questions(quiz, bank.events, question_set, seed)
+    add_odd_one_out_questions(quiz, bank, question_set, seed)
     return quiz.questions
 
 
@@ -360,3 +362,19 @@ def add_event_questions(quiz: QuizDraw, events: list[EventFact], question_set, s
 
         for index in range(count):
             quiz.add([(kind, make)], f"{seed}:{letter}{index}", count)
+
+
+def add_odd_one_out_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
+    """The set's « l’intrus » questions, each unlike the others. Asked by year only: the facts
+    say who acts for whom but not which sides oppose each other, and the engine never takes
+    two sides for enemies because they differ (engine.odd_one_out), so no side is asked yet."""
+    count = question_set.odd_one_out_count
+    if not count:
+        return
+    odd = OddOneOutBank(bank.events)
+
+    def make(draw_seed: str) -> dict:
+        return odd.question(draw_seed).to_dict()
+
+    for index in range(count):
+        quiz.add([(ODD_ONE_OUT, make)], f"{seed}:o{index}", count)
