@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from quizzes.engine.facts import EventFact, RelationFact
@@ -188,8 +189,9 @@ def gives_away(having: Sequence[Item], intruder: Item, target: str = "") -> bool
         return True
     if target and not target.isdigit() and any(shared_words(label, target) for label in labels):
         return True
-    common = set.intersection(*(set(content_words(item.label)) for item in having))
-    return bool({word for word in common if not shared_words(word, intruder.label)})
+    first, *others = (item.label for item in having)
+    common = {w for w in content_words(first) if all(shared_words(w, o) for o in others)}
+    return any(not shared_words(word, intruder.label) for word in common)
 
 
 class OddOneOutBank:
@@ -205,6 +207,18 @@ class OddOneOutBank:
     ):
         properties = year_properties(events) + side_properties(relations, acts_for, opposed)
         self.properties = [p for p in properties if len(p.having) >= SHARING and p.lacking]
+        self._fair: dict[int, list[tuple[tuple[Option, ...], Option]]] = {}
+
+    def _fair_picks(self, prop: Property) -> list[tuple[tuple[Option, ...], Option]]:
+        index = self.properties.index(prop)
+        if index not in self._fair:
+            self._fair[index] = [
+                (having, intruder)
+                for having in combinations(prop.having, SHARING)
+                for intruder in prop.lacking
+                if not gives_away([o.item for o in having], intruder.item, prop.target)
+            ]
+        return self._fair[index]
 
     def question(self, seed: object) -> OddOneOutQuestion:
         rng = rng_for(seed)
@@ -215,7 +229,11 @@ class OddOneOutBank:
                 having = rng.sample(prop.having, SHARING)
                 intruder = rng.choice(prop.lacking)
                 if not gives_away([o.item for o in having], intruder.item, prop.target):
-                    return _shown(prop, having, intruder, rng)
+                    return _shown(prop, list(having), intruder, rng)
+            # Fair picks are rare here: list them all once, so that "none" is never a guess.
+            if fair := self._fair_picks(prop):
+                having, intruder = rng.choice(fair)
+                return _shown(prop, list(having), intruder, rng)
         raise NotEnoughFacts(
             gettext_noop(
                 "Impossible de trouver l’intrus : aucune année ne réunit trois événements "
