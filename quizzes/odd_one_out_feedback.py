@@ -10,6 +10,7 @@ from datetime import date
 from django.utils.translation import gettext
 
 from quizzes.engine.odd_one_out import BY_YEAR
+from quizzes.engine.wording import has_year
 
 
 def shown_prompt(data: dict) -> str:
@@ -23,9 +24,14 @@ def question_context(data: dict) -> dict:
     return {"items": [{"id": item["id"], "label": item["label"]} for item in data["items"]]}
 
 
-def _years(item: dict) -> str:
+def _when(item: dict) -> str:
+    """The date as the source writes it, with its year when the words leave it out
+    (« Le 26 juillet (1943) »)."""
+    label = item.get("date_label", "")
+    if has_year(label):
+        return label
     first, last = date.fromisoformat(item["start"]).year, date.fromisoformat(item["end"]).year
-    return str(first) if first == last else f"{first}–{last}"
+    return f"{label} ({first if first == last else f'{first}–{last}'})"
 
 
 def options(data: dict, notes: dict[str, str]) -> list[dict]:
@@ -35,8 +41,7 @@ def options(data: dict, notes: dict[str, str]) -> list[dict]:
         {
             "label": item["label"],
             "is_intruder": item["id"] == data["answer"],
-            "date_label": item.get("date_label", "") if by_year else "",
-            "years": _years(item) if by_year else "",
+            "when": _when(item) if by_year else "",
             "side": item.get("side", ""),
             "quote": item["quote"],
             "teacher_note": notes.get(item.get("fact_id", ""), ""),
