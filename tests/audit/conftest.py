@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
-from tests.conftest import make_student, make_teacher, right_answer_post
+from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
 from tests.sources.conftest import CUBA
 
 # The browser tests' fixtures (Debian Chromium, the live server with WhiteNoise, the loaded site).
@@ -55,6 +55,10 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
+    # The other kinds, one question each in a draft set of the teacher's: unanswered, and
+    # answered wrongly (feedback with the student's answer and the right one).
+    kinds_open: object = None
+    kinds_done: object = None
 
     def question_url(self, attempt, kind: str) -> str:
         position = attempt.questions.filter(kind=kind).order_by("position").first().position
@@ -85,6 +89,10 @@ AUDIT_PAGES = [
         "chronology-feedback", lambda s: s.question_url(s.done_attempt, "chronology"), "student"
     ),
     AuditPage("matching-feedback", lambda s: s.question_url(s.done_attempt, "matching"), "student"),
+    AuditPage("odd-one-out", lambda s: s.question_url(s.kinds_open, "odd_one_out"), "student"),
+    AuditPage(
+        "odd-one-out-feedback", lambda s: s.question_url(s.kinds_done, "odd_one_out"), "student"
+    ),
     AuditPage("summary", lambda s: reverse("attempt_summary", args=[s.done_attempt.pk]), "student"),
     AuditPage("results", lambda s: reverse("results"), "student"),
     AuditPage(
@@ -257,6 +265,30 @@ def _own_sources(teacher):
     return source, reading, pending.order_by("quote_start").first()
 
 
+# The question kinds audited from a set of their own (chronology and matching: the main set).
+OTHER_KINDS = ["odd_one_out"]
+
+
+def _other_kinds(teacher, student):
+    """One question of each of OTHER_KINDS: an open attempt, and one answered wrongly."""
+    from quizzes.attempts import start_attempt
+    from quizzes.models import QuestionSet
+
+    kinds_set = QuestionSet.objects.create(
+        owner=teacher,
+        title="Campagne d’Italie : autres questions",
+        chronology_count=0,
+        matching_count=0,
+        status=QuestionSet.Status.DRAFT,
+        **{f"{kind}_count": 1 for kind in OTHER_KINDS},
+    )
+    kinds_open = start_attempt(kinds_set, user=student)
+    kinds_done = start_attempt(kinds_set, user=student)
+    for attempt_question in kinds_done.questions.all():
+        _answer(attempt_question, wrong_answer_post(attempt_question.data))
+    return kinds_open, kinds_done
+
+
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
     from quizzes.attempts import start_attempt
@@ -294,6 +326,7 @@ def build_scenario(student) -> Scenario:
         results_student = make_student(f"eleve-{index + 1}-audit")
         Enrollment.objects.create(classroom=results_class, student=results_student)
         _finish(start_attempt(question_set, user=results_student), wrong)
+    kinds_open, kinds_done = _other_kinds(teacher, student)
     return Scenario(
         student=student,
         teacher=teacher,
@@ -308,6 +341,8 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
+        kinds_open=kinds_open,
+        kinds_done=kinds_done,
     )
 
 

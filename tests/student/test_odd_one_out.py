@@ -125,3 +125,12 @@ def test_the_summary_shows_the_prompt_with_its_year(student_client, question):
     page = student_client.get(reverse("attempt_summary", args=[question.attempt_id]))
     year = question.data["prompt_params"]["year"]
     assert f"Lequel de ces événements n’a pas eu lieu en {year} ?" in page.content.decode()
+
+
+def test_an_english_reader_reads_the_prompt_and_the_verdict_in_english(student_client, question):
+    student_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = student_client.get(url(question)).content.decode()
+    year = question.data["prompt_params"]["year"]
+    assert f"Which of these events did not happen in {year}?" in page
+    page = student_client.post(url(question), {"intruder": question.data["answer"]})
+    assert f"The odd one out: “{intruder(question)['label']}”." in page.content.decode()
