@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from quizzes.engine.facts import EventFact, RelationFact
+from quizzes.engine.facts import EventFact, RelationFact, reached
 from quizzes.engine.grading import MalformedResponse
 from quizzes.engine.questions import Item, NotEnoughFacts, gettext_noop, rng_for
 from quizzes.engine.wording import (
@@ -134,16 +134,10 @@ def sides_of(acts_for: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
     for agent, principal in acts_for:
         if agent != principal:
             principals[agent].add(principal)
-    reached = {}
-    for start in principals:
-        seen, todo = set(), [start]
-        while todo:
-            for other in principals.get(todo.pop(), ()):
-                if other not in seen:
-                    seen.add(other)
-                    todo.append(other)
-        reached[start] = frozenset(name for name in seen if name not in principals)
-    return reached
+    return {
+        start: frozenset(name for name in reached(start, principals) if name not in principals)
+        for start in principals
+    }
 
 
 def side_properties(
@@ -158,12 +152,12 @@ def side_properties(
         if first != second:
             enemies[first].add(second)
             enemies[second].add(first)
-    reached = sides_of(acts_for)
+    sides_by_entity = sides_of(acts_for)
     about: dict[str, RelationFact] = {}
     for fact in sorted(relations, key=lambda fact: (len(fact.id), fact.id)):
         about.setdefault(fact.subject, fact)
     members: dict[str, list[Option]] = defaultdict(list)
-    for name, sides in sorted(reached.items()):
+    for name, sides in sorted(sides_by_entity.items()):
         if len(sides) == 1 and name in about:
             (side,) = sides
             fact = about[name]
