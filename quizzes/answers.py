@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.engine import grading
 from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
+from quizzes.engine.odd_one_out import ODD_ONE_OUT, grade_odd_one_out
 from quizzes.engine.true_false import TRUE_FALSE, grade_true_false
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
@@ -20,6 +21,7 @@ from quizzes.visibility import takes_answers
 POSITION_PREFIX = "position-"
 MATCH_PREFIX = "match-"
 FIRST_FIELD = "first"
+INTRUDER_FIELD = "intruder"
 YEAR_FIELD = "year"
 MONTH_FIELD = "month"
 MAX_YEAR_DIGITS = 4
@@ -56,6 +58,8 @@ def parse_response(question: dict, post) -> list[str] | dict[str, str]:
         return _parse_date(question, post)
     if question["kind"] == TRUE_FALSE:
         return _parse_verdict(post)
+    if question["kind"] == ODD_ONE_OUT:
+        return _parse_odd_one_out(question, post)
     return _parse_matching(question, post)
 
 
@@ -70,6 +74,13 @@ def _parse_which_first(question: dict, post) -> str:
     chosen = post.get(FIRST_FIELD, "")
     if chosen not in {item["id"] for item in question["items"]}:
         raise BadAnswer(_("Choisissez l’un des deux événements avant de valider."))
+    return chosen
+
+
+def _parse_odd_one_out(question: dict, post) -> str:
+    chosen = post.get(INTRUDER_FIELD, "")
+    if chosen not in {item["id"] for item in question["items"]}:
+        raise BadAnswer(_("Choisissez l’intrus parmi les quatre propositions avant de valider."))
     return chosen
 
 
@@ -130,6 +141,12 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
             result = grading.grade_ordering_detailed(question["answer"], response, ordering_method)
         elif question["kind"] in (WHICH_FIRST, DATE_ENTRY, TRUE_FALSE):
             return _grade_event_question(question, response)
+        elif question["kind"] == ODD_ONE_OUT:
+            ids = [item["id"] for item in question["items"]]
+            score = grade_odd_one_out(question["answer"], response, ids)
+            # All or nothing: every option was judged by the one choice (each fact right
+            # when the intruder was found, to review otherwise).
+            return Graded(score=score, right=dict.fromkeys(ids, score == 1.0))
         else:
             result = grading.grade_matching_detailed(
                 dict(question["answer"]),

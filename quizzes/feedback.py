@@ -8,8 +8,9 @@ from string import ascii_uppercase
 
 from django.urls import reverse
 
-from quizzes import event_feedback, true_false_feedback
+from quizzes import event_feedback, odd_one_out_feedback, true_false_feedback
 from quizzes.answers import grade
+from quizzes.engine.odd_one_out import ODD_ONE_OUT
 from quizzes.engine.true_false import TRUE_FALSE
 from quizzes.models import Attempt, AttemptQuestion, Fact
 from quizzes.timeline import TimelineEntry, by_year
@@ -24,7 +25,7 @@ def question_context(attempt: Attempt, q: AttemptQuestion) -> dict:
     total = attempt.question_count
     context = {
         "kind": data["kind"],
-        "prompt": data["prompt"],
+        "prompt": odd_one_out_feedback.shown_prompt(data),
         "position": q.position,
         "total": total,
         "progress_percent": round(100 * attempt.answered_count / total) if total else 0,
@@ -37,6 +38,8 @@ def question_context(attempt: Attempt, q: AttemptQuestion) -> dict:
         context.update(event_feedback.question_context(data))
     elif data["kind"] == TRUE_FALSE:
         context.update(true_false_feedback.question_context(data))
+    elif data["kind"] == ODD_ONE_OUT:
+        context.update(odd_one_out_feedback.question_context(data))
     elif data["kind"] == "chronology":
         context["items"] = _public_items(data["items"])
         context["positions"] = range(1, len(data["items"]) + 1)
@@ -67,6 +70,8 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
         result.update(event_feedback.result(data, q.response, notes))
     elif data["kind"] == TRUE_FALSE:
         result.update(true_false_feedback.result(data, q.response, notes))
+    elif data["kind"] == ODD_ONE_OUT:
+        result.update(odd_one_out_feedback.result(data, q.response, notes))
     elif data["kind"] == "chronology":
         items = {item["id"]: item for item in data["items"]}
         right_position = {item_id: index for index, item_id in enumerate(data["answer"], 1)}
@@ -119,7 +124,7 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
 def summary_row(q: AttemptQuestion) -> dict:
     return {
         "position": q.position,
-        "prompt": q.data["prompt"],
+        "prompt": odd_one_out_feedback.shown_prompt(q.data),
         "kind": q.kind,
         "answered": q.is_answered,
         "score_percent": round(100 * q.score) if q.is_answered else None,

@@ -19,6 +19,7 @@ from quizzes.engine.matching import (
     generate_date_matching,
     generate_matching,
 )
+from quizzes.engine.odd_one_out import OddOneOutBank
 from quizzes.engine.questions import (
     MAX_CHRONOLOGY_ITEMS,
     MIN_CHRONOLOGY_ITEMS,
@@ -49,6 +50,7 @@ SEEDED_KINDS = {
     "which_first": ("which_first_count", "w"),
     "date_entry": ("date_entry_count", "d"),
     "true_false": ("true_false_count", "t"),
+    "odd_one_out": ("odd_one_out_count", "o"),
 }
 
 
@@ -182,6 +184,13 @@ class FactBank:
             difficulty=difficulty,
             ordering_method=ordering_method,
         )
+
+    @cached_property
+    def odd_one_out(self) -> OddOneOutBank:
+        """Asked by year only for now: the facts say who acts for whom but not which sides
+        oppose each other, and the engine never takes two sides for enemies because they
+        differ (engine.odd_one_out)."""
+        return OddOneOutBank(self.events)
 
     @cached_property
     def true_false(self) -> TrueFalseBank:
@@ -436,8 +445,8 @@ def build_questions(
 
 
 def add_event_questions(quiz: QuizDraw, bank: FactBank, question_set, seed: str):
-    """The set's questions of SEEDED_KINDS (« which came first? », date entry, true or false),
-    each unlike the others."""
+    """The set's questions of SEEDED_KINDS (« which came first? », date entry, true or false,
+    odd one out), each unlike the others."""
     for kind, (count_field, letter) in SEEDED_KINDS.items():
         count = getattr(question_set, count_field)
         if not count:

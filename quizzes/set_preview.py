@@ -7,10 +7,12 @@ import copy
 from dataclasses import dataclass, field
 
 from quizzes.engine.date_entry import DATE_ENTRY
+from quizzes.engine.odd_one_out import ODD_ONE_OUT
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.engine.true_false import TRUE_FALSE
 from quizzes.engine.which_first import WHICH_FIRST
 from quizzes.models import COUNT_FIELDS, QuestionSet
+from quizzes.odd_one_out_feedback import options, shown_prompt
 from quizzes.question_builder import build_questions
 from quizzes.true_false_feedback import shown_statement, true_statement
 
@@ -69,6 +71,9 @@ def read_only(question: dict) -> dict:
             "statement": shown_statement(question),
             "true_statement": true_statement(question),
         }
+    if question["kind"] == ODD_ONE_OUT:
+        intruder = [o for o in options(question, {}) if o["is_intruder"]]
+        return {**question, "prompt": shown_prompt(question), "expected": intruder}
     answers = {answer["id"]: answer["label"] for answer in question["answers"]}
     expected = [
         {"prompt": prompt, "answer": answers[question["answer"][prompt["id"]]]}

@@ -117,16 +117,23 @@ def right_answer_post(question: dict) -> dict:
         return {f"position-{item_id}": n for n, item_id in enumerate(question["answer"], 1)}
     if question["kind"] == "true_false":
         return {"verdict": "true" if question["answer"] else "false"}
+    if question["kind"] == "odd_one_out":
+        return {"intruder": question["answer"]}
     return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
 
 
 def wrong_answer_post(question: dict) -> dict:
-    """A complete answer that is wrong: the reversed order, or every prompt shifted by one."""
+    """A complete answer that is wrong: the reversed order, every prompt shifted by one, or
+    an option that is not the intruder."""
     if question["kind"] == "chronology":
         order = list(reversed(question["answer"]))
         return {f"position-{item_id}": n for n, item_id in enumerate(order, 1)}
     if question["kind"] == "true_false":
         return {"verdict": "false" if question["answer"] else "true"}
+    if question["kind"] == "odd_one_out":
+        return {
+            "intruder": next(i["id"] for i in question["items"] if i["id"] != question["answer"])
+        }
     pairs = dict(question["answer"])
     prompts, answers = list(pairs), list(pairs.values())
     shifted = answers[1:] + answers[:1]

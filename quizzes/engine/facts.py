@@ -65,16 +65,19 @@ def acting_together(acts_for: Iterable[tuple[str, str]]) -> dict[str, frozenset[
             principals[agent].add(principal)
             agents[principal].add(agent)
 
-    def reached(start: str, links: dict[str, set[str]]) -> set[str]:
-        seen, todo = set(), [start]
-        while todo:
-            for other in links.get(todo.pop(), ()):
-                if other not in seen:
-                    seen.add(other)
-                    todo.append(other)
-        return seen
-
     return {
         name: frozenset((reached(name, principals) | reached(name, agents)) - {name})
         for name in principals.keys() | agents.keys()
     }
+
+
+def reached(start: str, links: dict[str, set[str]]) -> set[str]:
+    """Every entity reached from `start` by following links, any number of times (not
+    `start` itself unless a cycle leads back to it)."""
+    seen, todo = set(), [start]
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen

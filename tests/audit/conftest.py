@@ -37,7 +37,7 @@ AXE_JS = VENDOR / "axe.min.js"
 VNU_JAR = VENDOR / "vnu.jar"
 
 # Question kinds audited from a set of their own (one question): its form and its feedback.
-ONE_KIND_SETS = ("true_false",)
+ONE_KIND_SETS = ("true_false", "odd_one_out")
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}

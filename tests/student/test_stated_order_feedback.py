@@ -77,7 +77,11 @@ def test_which_first_asks_the_25_july_pair_and_its_feedback_cites_the_settling_w
     student_client, student, fact_base
 ):
     question_set = QuestionSet.objects.create(
-        title="Lequel d’abord ?", chronology_count=0, matching_count=0, which_first_count=1
+        title="Lequel d’abord ?",
+        chronology_count=0,
+        matching_count=0,
+        which_first_count=1,
+        status=QuestionSet.Status.PUBLISHED,  # answers are taken only while a set is open
     )
     question_set.facts.set(Fact.objects.events().filter(date_start__year=1943))
     data = next(

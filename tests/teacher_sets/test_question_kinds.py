@@ -1,6 +1,8 @@
 """The builder offers the question kinds history teachers ask for, each with its live preview:
 cause → consequence matching, which came first, date entry, true or false."""
 
+import re
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -129,3 +131,34 @@ def test_results_tables_name_the_true_or_false_kind_in_the_readers_language():
     with translation.override("en"):
         name = render_to_string("teacher/_results_kind.html", {"kind": "true_false"})
     assert name == "true or false"
+
+
+def test_preview_shows_an_odd_one_out_with_the_intruder_and_its_date(teacher_client, fact_base):
+    page = preview(teacher_client, chronology_count="0", matching_count="0", odd_one_out_count="2")
+    assert "Exemple de « l’intrus »" in page
+    assert re.search(r"Lequel de ces événements n’a pas eu lieu en 194[35] \?", page)
+    assert page.count("Réponse attendue") == 1
+    assert "%(year)s" not in page
+    assert "preview-problem" not in page
+
+
+def test_asking_more_odd_ones_out_than_the_facts_hold_is_refused_with_the_reason(
+    teacher_client, fact_base
+):
+    page = preview(
+        teacher_client,
+        chronology_count="0",
+        matching_count="0",
+        odd_one_out_count="30",
+        status="published",
+    )
+    assert "preview-problem" in page
+    assert "Impossible de tirer 30 questions « l’intrus » différentes" in page
+
+
+def test_a_set_of_odd_ones_out_is_saved_with_its_count(teacher_client, teacher, fact_base):
+    post = set_post(chronology_count="0", matching_count="0", odd_one_out_count="3")
+    response = teacher_client.post(reverse("teacher_set_create"), post)
+    assert response.status_code == 302
+    question_set = QuestionSet.objects.get(owner=teacher)
+    assert question_set.odd_one_out_count == question_set.question_count == 3
