@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped fact base, and small factories for made-up data."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -115,14 +116,31 @@ def right_answer_post(question: dict) -> dict:
     """The form fields a student posts to give the right answer to a stored question."""
     if question["kind"] == "chronology":
         return {f"position-{item_id}": n for n, item_id in enumerate(question["answer"], 1)}
+    if question["kind"] == "which_first":
+        return {"first": question["answer"]}
+    if question["kind"] == "date_entry":
+        start = date.fromisoformat(question["answer"]["start"])
+        month = {"month": str(start.month)} if question["precision"] == "month" else {}
+        return {"year": str(start.year), **month}
     return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
 
 
 def wrong_answer_post(question: dict) -> dict:
-    """A complete answer that is wrong: the reversed order, or every prompt shifted by one."""
+    """A complete answer that is wrong: the reversed order, every prompt shifted by one, the
+    other event, or the next year (the next month in the right year when the month is asked,
+    which earns half the points)."""
     if question["kind"] == "chronology":
         order = list(reversed(question["answer"]))
         return {f"position-{item_id}": n for n, item_id in enumerate(order, 1)}
+    if question["kind"] == "which_first":
+        return {"first": next(i["id"] for i in question["items"] if i["id"] != question["answer"])}
+    if question["kind"] == "date_entry":
+        post = right_answer_post(question)
+        if "month" in post:
+            post["month"] = str(int(post["month"]) % 12 + 1)
+        else:
+            post["year"] = str(int(post["year"]) + 1)
+        return post
     pairs = dict(question["answer"])
     prompts, answers = list(pairs), list(pairs.values())
     shifted = answers[1:] + answers[:1]

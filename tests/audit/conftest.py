@@ -7,23 +7,27 @@ six who all finished the set, a draft set with a pinned question; the teacher's 
 with proposals left to review, accepted and rejected ones, and a second text still being read)
 and returns a path. A page
 with `post` is requested by POST with that form data (the builder's preview without JavaScript).
+
+Question kinds beyond the main set's chronology and matching each get a set of their own: one
+`KIND_SETS` entry adds the kind's question page and its feedback page to every audit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
-from tests.conftest import make_student, make_teacher, right_answer_post
+from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
 from tests.sources.conftest import CUBA
 
 # The browser tests' fixtures (Debian Chromium, the live server with WhiteNoise, the loaded site).
@@ -38,6 +42,16 @@ VNU_JAR = VENDOR / "vnu.jar"
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+# One entry per question kind asked by a set of its own: page name → the set's fields ("facts":
+# which facts the set draws from, all by default). The audits open the kind's first question
+# unanswered (<name>) and answered partly wrong (<name>-feedback).
+KIND_SETS = {
+    "which-first": {"which_first_count": 1},
+    # The only fact dated to the day that the set draws from: the month and year are asked.
+    "date-entry": {"date_entry_count": 1, "facts": Q(date_label="Le 26 juillet")},
+    "causes-matching": {"matching_count": 1, "matching_pairs": 3, "matching_relations": ["causes"]},
+}
 
 
 @dataclass
@@ -55,10 +69,16 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
+    # KIND_SETS name → (its attempt with nothing answered, its attempt answered partly wrong)
+    kind_attempts: dict[str, tuple[object, object]] = field(default_factory=dict)
 
-    def question_url(self, attempt, kind: str) -> str:
-        position = attempt.questions.filter(kind=kind).order_by("position").first().position
+    def question_url(self, attempt, kind: str | None = None) -> str:
+        questions = attempt.questions.order_by("position")
+        position = (questions.filter(kind=kind) if kind else questions).first().position
         return reverse("attempt_question", args=[attempt.pk, position])
+
+    def kind_question_url(self, name: str, *, answered: bool) -> str:
+        return self.question_url(self.kind_attempts[name][answered])
 
 
 @dataclass(frozen=True)
@@ -141,6 +161,17 @@ AUDIT_PAGES = [
 ]
 
 
+AUDIT_PAGES += [
+    AuditPage(
+        f"{name}-feedback" if answered else name,
+        lambda s, name=name, answered=answered: s.kind_question_url(name, answered=answered),
+        "student",
+    )
+    for name in KIND_SETS
+    for answered in (False, True)
+]
+
+
 def audit_page(name: str) -> AuditPage:
     return next(page for page in AUDIT_PAGES if page.name == name)
 
@@ -160,7 +191,11 @@ def _answer(attempt_question, post: dict):
 
 
 def _partly_wrong(question: dict) -> dict:
-    """The right answer with two items (or two answers) swapped: feedback shows both verdicts."""
+    """The right answer with two items (or two answers) swapped: feedback shows both verdicts.
+    A question answered in one choice, or one date, gets the wrong answer (for a date asked to
+    the month: the right year, the wrong month)."""
+    if question["kind"] not in ("chronology", "matching"):
+        return wrong_answer_post(question)
     post = right_answer_post(question)
     first, second = list(post)[:2]
     post[first], post[second] = post[second], post[first]
@@ -257,6 +292,30 @@ def _own_sources(teacher):
     return source, reading, pending.order_by("quote_start").first()
 
 
+def _kind_attempts(student, classroom) -> dict[str, tuple[object, object]]:
+    """For each KIND_SETS entry, a published set of that kind alone, and two attempts of the
+    student: one untouched, one answered partly wrong."""
+    from quizzes.attempts import start_attempt
+    from quizzes.models import Fact, QuestionSet
+
+    attempts = {}
+    for name, fields in KIND_SETS.items():
+        fields = dict(fields)
+        facts = fields.pop("facts", None)
+        question_set = QuestionSet.objects.create(
+            title=f"Audit : {name}",
+            **{"chronology_count": 0, "matching_count": 0, **fields},
+            status=QuestionSet.Status.PUBLISHED,
+        )
+        question_set.classrooms.add(classroom)
+        if facts is not None:
+            question_set.facts.set(Fact.objects.filter(facts))
+        done_attempt = start_attempt(question_set, user=student)
+        _finish(done_attempt, wrong_positions={1})
+        attempts[name] = (start_attempt(question_set, user=student), done_attempt)
+    return attempts
+
+
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
     from quizzes.attempts import start_attempt
@@ -308,6 +367,7 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
+        kind_attempts=_kind_attempts(student, classroom),
     )
 
 
