@@ -9,7 +9,8 @@ and returns a path. A page
 with `post` is requested by POST with that form data (the builder's preview without JavaScript).
 
 Question kinds beyond the main set's chronology and matching each get a set of their own: one
-`KIND_SETS` entry adds the kind's question page and its feedback page to every audit.
+`KIND_SETS` entry adds the kind's question page, its feedback page and the teacher's results for
+it to every audit, and the kind to the builder's preview of them all ("set-preview-kinds").
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 
 # One entry per question kind asked by a set of its own: page name → the set's fields ("facts":
 # which facts the set draws from, all by default). The audits open the kind's first question
-# unanswered (<name>) and answered partly wrong (<name>-feedback).
+# unanswered (<name>), answered partly wrong (<name>-feedback), and the set's results for a
+# class of six (<name>-results).
 KIND_SETS = {
     "which-first": {"which_first_count": 1},
     # The only fact dated to the day that the set draws from: the month and year are asked.
@@ -69,8 +71,7 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
-    # KIND_SETS name → (its attempt with nothing answered, its attempt answered partly wrong)
-    kind_attempts: dict[str, tuple[object, object]] = field(default_factory=dict)
+    kinds: dict[str, KindScenario] = field(default_factory=dict)  # by KIND_SETS name
 
     def question_url(self, attempt, kind: str | None = None) -> str:
         questions = attempt.questions.order_by("position")
@@ -78,7 +79,21 @@ class Scenario:
         return reverse("attempt_question", args=[attempt.pk, position])
 
     def kind_question_url(self, name: str, *, answered: bool) -> str:
-        return self.question_url(self.kind_attempts[name][answered])
+        kind = self.kinds[name]
+        return self.question_url(kind.done_attempt if answered else kind.open_attempt)
+
+    def kind_results_url(self, name: str) -> str:
+        args = [self.results_class.pk, self.kinds[name].question_set.pk]
+        return reverse("teacher_results_detail", args=args)
+
+
+@dataclass
+class KindScenario:
+    """A KIND_SETS entry's set, as the scenario's student and results class took it."""
+
+    question_set: object
+    open_attempt: object  # nothing answered
+    done_attempt: object  # answered partly wrong
 
 
 @dataclass(frozen=True)
@@ -161,15 +176,24 @@ AUDIT_PAGES = [
 ]
 
 
-AUDIT_PAGES += [
+for name in KIND_SETS:
+    AUDIT_PAGES += [
+        AuditPage(name, lambda s, name=name: s.kind_question_url(name, answered=False), "student"),
+        AuditPage(
+            f"{name}-feedback",
+            lambda s, name=name: s.kind_question_url(name, answered=True),
+            "student",
+        ),
+        AuditPage(f"{name}-results", lambda s, name=name: s.kind_results_url(name), "teacher"),
+    ]
+AUDIT_PAGES.append(
     AuditPage(
-        f"{name}-feedback" if answered else name,
-        lambda s, name=name, answered=answered: s.kind_question_url(name, answered=answered),
-        "student",
+        "set-preview-kinds",
+        lambda s: reverse("teacher_set_preview"),
+        "teacher",
+        lambda s: kinds_preview_post(s),
     )
-    for name in KIND_SETS
-    for answered in (False, True)
-]
+)
 
 
 def audit_page(name: str) -> AuditPage:
@@ -236,6 +260,14 @@ def new_set_post(scenario: Scenario) -> dict:
     }
 
 
+def kinds_preview_post(scenario: Scenario) -> dict:
+    """The builder asking one question of each KIND_SETS kind, and nothing else."""
+    post = {**new_set_post(scenario), "chronology_count": 0, "matching_count": 0}
+    for fields in KIND_SETS.values():
+        post.update({key: value for key, value in fields.items() if key != "facts"})
+    return post
+
+
 def _draft_with_a_pin(teacher, classroom):
     from quizzes.models import Fact, PinnedQuestion, QuestionSet
 
@@ -292,13 +324,13 @@ def _own_sources(teacher):
     return source, reading, pending.order_by("quote_start").first()
 
 
-def _kind_attempts(student, classroom) -> dict[str, tuple[object, object]]:
-    """For each KIND_SETS entry, a published set of that kind alone, and two attempts of the
-    student: one untouched, one answered partly wrong."""
+def _kind_scenarios(student, classrooms, results_students) -> dict[str, KindScenario]:
+    """For each KIND_SETS entry, a published set of that kind alone; two attempts of the
+    student (one untouched, one answered partly wrong), and the results class's, some right."""
     from quizzes.attempts import start_attempt
     from quizzes.models import Fact, QuestionSet
 
-    attempts = {}
+    kinds = {}
     for name, fields in KIND_SETS.items():
         fields = dict(fields)
         facts = fields.pop("facts", None)
@@ -307,13 +339,17 @@ def _kind_attempts(student, classroom) -> dict[str, tuple[object, object]]:
             **{"chronology_count": 0, "matching_count": 0, **fields},
             status=QuestionSet.Status.PUBLISHED,
         )
-        question_set.classrooms.add(classroom)
+        question_set.classrooms.add(*classrooms)
         if facts is not None:
             question_set.facts.set(Fact.objects.filter(facts))
         done_attempt = start_attempt(question_set, user=student)
         _finish(done_attempt, wrong_positions={1})
-        attempts[name] = (start_attempt(question_set, user=student), done_attempt)
-    return attempts
+        for index, results_student in enumerate(results_students):
+            _finish(start_attempt(question_set, user=results_student), {1} if index % 2 else set())
+        kinds[name] = KindScenario(
+            question_set, start_attempt(question_set, user=student), done_attempt
+        )
+    return kinds
 
 
 def build_scenario(student) -> Scenario:
@@ -349,8 +385,10 @@ def build_scenario(student) -> Scenario:
     results_class = Classroom.objects.create(name="4e A", teacher=teacher)
     question_set.classrooms.add(classroom, results_class)
     own_source, reading_source, pending_candidate = _own_sources(teacher)
+    results_students = []
     for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
         results_student = make_student(f"eleve-{index + 1}-audit")
+        results_students.append(results_student)
         Enrollment.objects.create(classroom=results_class, student=results_student)
         _finish(start_attempt(question_set, user=results_student), wrong)
     return Scenario(
@@ -367,7 +405,7 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
-        kind_attempts=_kind_attempts(student, classroom),
+        kinds=_kind_scenarios(student, [classroom, results_class], results_students),
     )
 
 

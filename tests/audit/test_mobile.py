@@ -98,7 +98,7 @@ def test_quiz_on_a_phone_by_touch_drag_and_matching(open_audit_page, audit_scena
 
 
 def test_which_first_and_date_entry_on_a_phone_by_touch(open_audit_page, audit_scenario):
-    which_first = audit_scenario.kind_attempts["which-first"][0].questions.get()
+    which_first = audit_scenario.kinds["which-first"].open_attempt.questions.get()
     page = open_audit_page(audit_page("which-first"), **PHONE)
     earlier = next(
         i["label"] for i in which_first.data["items"] if i["id"] == which_first.data["answer"]
@@ -109,7 +109,7 @@ def test_which_first_and_date_entry_on_a_phone_by_touch(open_audit_page, audit_s
     expect(page.get_by_role("status")).to_contain_text("Votre score pour cette question : 100 %")
     expect(page.get_by_text(f"En premier : « {earlier} ».")).to_be_visible()
 
-    date_entry = audit_scenario.kind_attempts["date-entry"][0].questions.get()
+    date_entry = audit_scenario.kinds["date-entry"].open_attempt.questions.get()
     start = date.fromisoformat(date_entry.data["answer"]["start"])
     page = open_audit_page(audit_page("date-entry"), **PHONE)
     page.get_by_label("Mois").select_option(str(start.month))
