@@ -186,14 +186,22 @@ for name in KIND_SETS:
         ),
         AuditPage(f"{name}-results", lambda s, name=name: s.kind_results_url(name), "teacher"),
     ]
-AUDIT_PAGES.append(
+AUDIT_PAGES += [
     AuditPage(
         "set-preview-kinds",
         lambda s: reverse("teacher_set_preview"),
         "teacher",
         lambda s: kinds_preview_post(s),
-    )
-)
+    ),
+    # A year in words, as a browser without form validation would send it: the form again, with
+    # the error (HTTP 400, nothing stored).
+    AuditPage(
+        "date-entry-error",
+        lambda s: s.kind_question_url("date-entry", answered=False),
+        "student",
+        lambda s: {"year": "mille neuf cent", "month": "7"},
+    ),
+]
 
 
 def audit_page(name: str) -> AuditPage:
