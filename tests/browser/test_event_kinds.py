@@ -58,7 +58,7 @@ def causes_set(site):
     )
 
 
-def questions_by_kind(attempt):
+def which_first_then_two_dates(attempt):
     """The « which came first? » question; the two dates follow it, one of each precision."""
     questions = list(attempt.questions.order_by("position"))
     which_first = next(q for q in questions if q.kind == "which_first")
@@ -156,7 +156,7 @@ def see_total(page: Page, text: str):
     expect(page.locator(".total-score")).to_have_text(text)
 
 
-def type_date_with_the_mouse(page: Page, question, year: int, month: int | None):
+def type_date_with_the_mouse(page: Page, year: int, month: int | None):
     if month:
         page.get_by_label("Mois").select_option(str(month))
     page.get_by_label("Année").click()
@@ -169,7 +169,7 @@ def type_date_with_the_mouse(page: Page, question, year: int, month: int | None)
 def test_student_answers_which_first_and_dates_with_the_mouse(page: Page, site, dates_set):
     log_in(page, site)
     attempt = start_set(page, dates_set)
-    which_first = questions_by_kind(attempt)
+    which_first = which_first_then_two_dates(attempt)
 
     right = labels(which_first)[which_first.data["answer"]]
     page.locator("label").filter(has_text=right).click()
@@ -188,7 +188,7 @@ def test_student_answers_which_first_and_dates_with_the_mouse(page: Page, site, 
             score = 50
         else:
             month, score = None, 100
-        type_date_with_the_mouse(page, question, year, month)
+        type_date_with_the_mouse(page, year, month)
         page.get_by_role("button", name="Valider").click()
         expect_answered(page, position, score)
         expect_date_feedback(page, question, year=year, month=month, score=score)
@@ -245,7 +245,7 @@ def open_quotes_by_keyboard(page: Page, count: int):
 def test_student_answers_which_first_and_dates_by_keyboard_only(page: Page, site, dates_set):
     log_in(page, site)
     attempt = start_set(page, dates_set)
-    which_first = questions_by_kind(attempt)
+    which_first = which_first_then_two_dates(attempt)
 
     # Tab reaches the first choice of the group; the arrow keys move to the other and pick it.
     wrong = wrong_choice(which_first)
@@ -326,7 +326,7 @@ def test_student_answers_which_first_and_dates_without_javascript(no_js_page, si
     page = no_js_page
     log_in(page, site)
     attempt = start_set(page, dates_set)
-    which_first = questions_by_kind(attempt)
+    which_first = which_first_then_two_dates(attempt)
 
     page.get_by_role("radio", name=labels(which_first)[which_first.data["answer"]]).check()
     page.get_by_role("button", name="Valider").click()
