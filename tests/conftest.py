@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped fact base, and small factories for made-up data."""
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -119,12 +120,19 @@ def right_answer_post(question: dict) -> dict:
         return {"verdict": "true" if question["answer"] else "false"}
     if question["kind"] == "odd_one_out":
         return {"intruder": question["answer"]}
+    if question["kind"] == "which_first":
+        return {"first": question["answer"]}
+    if question["kind"] == "date_entry":
+        start = date.fromisoformat(question["answer"]["start"])
+        month = {"month": str(start.month)} if question["precision"] == "month" else {}
+        return {"year": str(start.year), **month}
     return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
 
 
 def wrong_answer_post(question: dict) -> dict:
-    """A complete answer that is wrong: the reversed order, every prompt shifted by one, or
-    an option that is not the intruder."""
+    """A complete answer that is wrong: the reversed order, every prompt shifted by one, the
+    other event, the next year (the next month in the right year when the month is asked,
+    which earns half the points), the other verdict, or an option that is not the intruder."""
     if question["kind"] == "chronology":
         order = list(reversed(question["answer"]))
         return {f"position-{item_id}": n for n, item_id in enumerate(order, 1)}
@@ -134,6 +142,15 @@ def wrong_answer_post(question: dict) -> dict:
         return {
             "intruder": next(i["id"] for i in question["items"] if i["id"] != question["answer"])
         }
+    if question["kind"] == "which_first":
+        return {"first": next(i["id"] for i in question["items"] if i["id"] != question["answer"])}
+    if question["kind"] == "date_entry":
+        post = right_answer_post(question)
+        if "month" in post:
+            post["month"] = str(int(post["month"]) % 12 + 1)
+        else:
+            post["year"] = str(int(post["year"]) + 1)
+        return post
     pairs = dict(question["answer"])
     prompts, answers = list(pairs), list(pairs.values())
     shifted = answers[1:] + answers[:1]

@@ -7,6 +7,10 @@ six who all finished the set, a draft set with a pinned question; the teacher's 
 with proposals left to review, accepted and rejected ones, and a second text still being read)
 and returns a path. A page
 with `post` is requested by POST with that form data (the builder's preview without JavaScript).
+
+Question kinds beyond the main set's chronology and matching each get a set of their own: one
+`KIND_SETS` entry adds the kind's question page, its feedback page and the teacher's results for
+it to every audit, and the kind to the builder's preview of them all ("set-preview-kinds").
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils.crypto import get_random_string
@@ -36,11 +41,21 @@ VENDOR = Path(__file__).resolve().parent / "vendor"
 AXE_JS = VENDOR / "axe.min.js"
 VNU_JAR = VENDOR / "vnu.jar"
 
-# Question kinds audited from a set of their own (one question): its form and its feedback.
-ONE_KIND_SETS = ("true_false", "odd_one_out")
-
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+# One entry per question kind asked by a set of its own: page name → the set's fields ("facts":
+# which facts the set draws from, all by default). The audits open the kind's first question
+# unanswered (<name>), answered partly wrong (<name>-feedback), and the set's results for a
+# class of six (<name>-results).
+KIND_SETS = {
+    "which-first": {"which_first_count": 1},
+    # The only fact dated to the day that the set draws from: the month and year are asked.
+    "date-entry": {"date_entry_count": 1, "facts": Q(date_label="Le 26 juillet")},
+    "causes-matching": {"matching_count": 1, "matching_pairs": 3, "matching_relations": ["causes"]},
+    "true-false": {"true_false_count": 1},
+    "odd-one-out": {"odd_one_out_count": 1},
+}
 
 
 @dataclass
@@ -58,12 +73,29 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
-    # Kinds of ONE_KIND_SETS: (unanswered attempt, attempt answered wrong), from a set of its own.
-    kind_attempts: dict = field(default_factory=dict)
+    kinds: dict[str, KindScenario] = field(default_factory=dict)  # by KIND_SETS name
 
-    def question_url(self, attempt, kind: str) -> str:
-        position = attempt.questions.filter(kind=kind).order_by("position").first().position
+    def question_url(self, attempt, kind: str | None = None) -> str:
+        questions = attempt.questions.order_by("position")
+        position = (questions.filter(kind=kind) if kind else questions).first().position
         return reverse("attempt_question", args=[attempt.pk, position])
+
+    def kind_question_url(self, name: str, *, answered: bool) -> str:
+        kind = self.kinds[name]
+        return self.question_url(kind.done_attempt if answered else kind.open_attempt)
+
+    def kind_results_url(self, name: str) -> str:
+        args = [self.results_class.pk, self.kinds[name].question_set.pk]
+        return reverse("teacher_results_detail", args=args)
+
+
+@dataclass
+class KindScenario:
+    """A KIND_SETS entry's set, as the scenario's student and results class took it."""
+
+    question_set: object
+    open_attempt: object  # nothing answered
+    done_attempt: object  # answered partly wrong
 
 
 @dataclass(frozen=True)
@@ -146,21 +178,31 @@ AUDIT_PAGES = [
 ]
 
 
+for name in KIND_SETS:
+    AUDIT_PAGES += [
+        AuditPage(name, lambda s, name=name: s.kind_question_url(name, answered=False), "student"),
+        AuditPage(
+            f"{name}-feedback",
+            lambda s, name=name: s.kind_question_url(name, answered=True),
+            "student",
+        ),
+        AuditPage(f"{name}-results", lambda s, name=name: s.kind_results_url(name), "teacher"),
+    ]
 AUDIT_PAGES += [
-    page
-    for kind in ONE_KIND_SETS
-    for page in (
-        AuditPage(
-            kind.replace("_", "-"),
-            lambda s, kind=kind: s.question_url(s.kind_attempts[kind][0], kind),
-            "student",
-        ),
-        AuditPage(
-            kind.replace("_", "-") + "-feedback",
-            lambda s, kind=kind: s.question_url(s.kind_attempts[kind][1], kind),
-            "student",
-        ),
-    )
+    AuditPage(
+        "set-preview-kinds",
+        lambda s: reverse("teacher_set_preview"),
+        "teacher",
+        lambda s: kinds_preview_post(s),
+    ),
+    # A year in words, as a browser without form validation would send it: the form again, with
+    # the error (HTTP 400, nothing stored).
+    AuditPage(
+        "date-entry-error",
+        lambda s: s.kind_question_url("date-entry", answered=False),
+        "student",
+        lambda s: {"year": "mille neuf cent", "month": "7"},
+    ),
 ]
 
 
@@ -183,7 +225,11 @@ def _answer(attempt_question, post: dict):
 
 
 def _partly_wrong(question: dict) -> dict:
-    """The right answer with two items (or two answers) swapped: feedback shows both verdicts."""
+    """The right answer with two items (or two answers) swapped: feedback shows both verdicts.
+    A question answered in one choice, or one date, gets the wrong answer (for a date asked to
+    the month: the right year, the wrong month)."""
+    if question["kind"] not in ("chronology", "matching"):
+        return wrong_answer_post(question)
     post = right_answer_post(question)
     first, second = list(post)[:2]
     post[first], post[second] = post[second], post[first]
@@ -222,6 +268,14 @@ def new_set_post(scenario: Scenario) -> dict:
         "title": "Libération de Paris",
         "instructions": "Remettez les événements dans l’ordre.",
     }
+
+
+def kinds_preview_post(scenario: Scenario) -> dict:
+    """The builder asking one question of each KIND_SETS kind, and nothing else."""
+    post = {**new_set_post(scenario), "chronology_count": 0, "matching_count": 0}
+    for fields in KIND_SETS.values():
+        post.update({key: value for key, value in fields.items() if key != "facts"})
+    return post
 
 
 def _draft_with_a_pin(teacher, classroom):
@@ -280,6 +334,34 @@ def _own_sources(teacher):
     return source, reading, pending.order_by("quote_start").first()
 
 
+def _kind_scenarios(student, classrooms, results_students) -> dict[str, KindScenario]:
+    """For each KIND_SETS entry, a published set of that kind alone; two attempts of the
+    student (one untouched, one answered partly wrong), and the results class's, some right."""
+    from quizzes.attempts import start_attempt
+    from quizzes.models import Fact, QuestionSet
+
+    kinds = {}
+    for name, fields in KIND_SETS.items():
+        fields = dict(fields)
+        facts = fields.pop("facts", None)
+        question_set = QuestionSet.objects.create(
+            title=f"Audit : {name}",
+            **{"chronology_count": 0, "matching_count": 0, **fields},
+            status=QuestionSet.Status.PUBLISHED,
+        )
+        question_set.classrooms.add(*classrooms)
+        if facts is not None:
+            question_set.facts.set(Fact.objects.filter(facts))
+        done_attempt = start_attempt(question_set, user=student)
+        _finish(done_attempt, wrong_positions={1})
+        for index, results_student in enumerate(results_students):
+            _finish(start_attempt(question_set, user=results_student), {1} if index % 2 else set())
+        kinds[name] = KindScenario(
+            question_set, start_attempt(question_set, user=student), done_attempt
+        )
+    return kinds
+
+
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
     from quizzes.attempts import start_attempt
@@ -315,25 +397,12 @@ def build_scenario(student) -> Scenario:
     results_class = Classroom.objects.create(name="4e A", teacher=teacher)
     question_set.classrooms.add(results_class)
     own_source, reading_source, pending_candidate = _own_sources(teacher)
+    results_students = []
     for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
         results_student = make_student(f"eleve-{index + 1}-audit")
+        results_students.append(results_student)
         Enrollment.objects.create(classroom=results_class, student=results_student)
         _finish(start_attempt(question_set, user=results_student), wrong)
-    kind_attempts = {}
-    for kind in ONE_KIND_SETS:
-        one_kind = QuestionSet.objects.create(
-            owner=teacher,
-            title=f"Campagne d’Italie : {kind}",
-            chronology_count=0,
-            matching_count=0,
-            status=QuestionSet.Status.PUBLISHED,
-            **{f"{kind}_count": 1},
-        )
-        one_kind.classrooms.add(classroom)
-        kind_open, kind_done = (start_attempt(one_kind, user=student) for _ in range(2))
-        for attempt_question in kind_done.questions.all():
-            _answer(attempt_question, wrong_answer_post(attempt_question.data))
-        kind_attempts[kind] = (kind_open, kind_done)
     return Scenario(
         student=student,
         teacher=teacher,
@@ -348,7 +417,7 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
-        kind_attempts=kind_attempts,
+        kinds=_kind_scenarios(student, [classroom, results_class], results_students),
     )
 
 

@@ -11,7 +11,8 @@ from playwright.sync_api import Page, expect
 
 from tests.audit.conftest import audit_page
 from tests.audit.test_axe import assert_no_blocking_violation
-from tests.browser.test_student_quiz import labels_in_page_order, right_labels, tab_to
+from tests.browser.conftest import tab_to
+from tests.browser.test_student_quiz import labels_in_page_order, right_labels
 from tests.browser.test_student_quiz import wait_for_enhancement as wait_for_move_buttons
 
 pytestmark = pytest.mark.browser

@@ -1,11 +1,14 @@
-"""Phone layout (390×844, touch): a chronology ordered by touch drag, a matching question, no
-sideways scrolling on any audited page, and screenshots of each page at phone and desktop widths
-in test-artifacts/ (<page>-phone.png, <page>-desktop.png).
+"""Phone layout (390×844, touch): a chronology ordered by touch drag, a matching question, a
+« which came first? » and a date answered by touch, no sideways scrolling on any audited page,
+and screenshots of each page at phone and desktop widths in test-artifacts/ (<page>-phone.png,
+<page>-desktop.png).
 
 Playwright has no touch-drag helper: the drag is a Chrome DevTools `Input.dispatchTouchEvent`
 sequence (touchStart, touchMoves, touchEnd), which SortableJS (forceFallback) follows like a
 finger.
 """
+
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -92,6 +95,32 @@ def test_quiz_on_a_phone_by_touch_drag_and_matching(open_audit_page, audit_scena
     expect(page.get_by_role("status")).to_contain_text("Votre score pour cette question : 100 %")
     page.get_by_role("link", name="Voir le résultat").tap()
     expect(page.get_by_text("Total : 2 point(s) sur 2, soit 100 %")).to_be_visible()
+
+
+def test_which_first_and_date_entry_on_a_phone_by_touch(open_audit_page, audit_scenario):
+    which_first = audit_scenario.kinds["which-first"].open_attempt.questions.get()
+    page = open_audit_page(audit_page("which-first"), **PHONE)
+    earlier = next(
+        i["label"] for i in which_first.data["items"] if i["id"] == which_first.data["answer"]
+    )
+    page.locator("label").filter(has_text=earlier).tap()  # the event's words, not the small dot
+    expect(page.get_by_role("radio", name=earlier)).to_be_checked()
+    page.get_by_role("button", name="Valider").tap()
+    expect(page.get_by_role("status")).to_contain_text("Votre score pour cette question : 100 %")
+    expect(page.get_by_text(f"En premier : « {earlier} ».")).to_be_visible()
+
+    date_entry = audit_scenario.kinds["date-entry"].open_attempt.questions.get()
+    start = date.fromisoformat(date_entry.data["answer"]["start"])
+    page = open_audit_page(audit_page("date-entry"), **PHONE)
+    page.get_by_label("Mois").select_option(str(start.month))
+    year = page.get_by_label("Année")
+    expect(year).to_have_attribute("inputmode", "numeric")  # the phone offers its digit keypad
+    year.tap()
+    expect(year).to_be_focused()
+    page.keyboard.type(str(start.year))
+    page.get_by_role("button", name="Valider").tap()
+    expect(page.get_by_role("status")).to_contain_text("Votre score pour cette question : 100 %")
+    expect(page.locator(".date-label")).to_have_text(date_entry.data["items"][0]["date_label"])
 
 
 def test_no_audited_page_scrolls_sideways_on_a_phone(open_audit_page, artifacts):

@@ -1,10 +1,12 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from tests.conftest import FACT_FIXTURES, make_student
 
@@ -67,3 +69,50 @@ def site(live_server, transactional_db):
         "student": student,
         "password": "Sicile-1943-juillet",
     }
+
+
+# What a student does in every quiz, whatever the question kinds.
+
+
+def log_in(page, site):
+    page.goto(site["url"] + "/compte/connexion/")
+    page.get_by_label("Nom d’utilisateur").fill(site["student"].username)
+    page.get_by_label("Mot de passe").fill(site["password"])
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("heading", name="Mes quiz")).to_be_visible()
+
+
+def start_set(page, question_set):
+    """Start the set from the student's home; the attempt, its first question on screen."""
+    from quizzes.models import Attempt
+
+    card = page.locator(".set-card").filter(has_text=question_set.title)
+    card.get_by_role("button", name=re.compile("Commencer")).click()
+    expect(page.get_by_text(re.compile(r"^Question 1 sur \d+$"))).to_be_visible()
+    attempt = Attempt.objects.latest("pk")
+    expect(page.get_by_text(f"Question 1 sur {attempt.questions.count()}")).to_be_visible()
+    return attempt
+
+
+def answer_matching(page, question):
+    answers = {item["id"]: item["label"] for item in question.data["answers"]}
+    for prompt in question.data["prompts"]:
+        right = answers[dict(question.data["answer"])[prompt["id"]]]
+        select = page.get_by_label(prompt["label"], exact=True)
+        option = select.locator("option").filter(has_text=right).first
+        select.select_option(value=option.get_attribute("value"))
+
+
+def focused_label(page) -> str | None:
+    return page.evaluate(
+        "(() => { const el = document.activeElement; if (!el) return null;"
+        " return el.getAttribute('aria-label') || el.textContent.trim(); })()"
+    )
+
+
+def tab_to(page, aria_label: str):
+    for _ in range(60):
+        if focused_label(page) == aria_label:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {aria_label!r} with the Tab key")

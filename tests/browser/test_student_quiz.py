@@ -1,12 +1,11 @@
 """A student takes a quiz in real headless Chromium: one chronology by dragging, one by keyboard
 only, one matching question; then again with JavaScript disabled."""
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from quizzes.models import Attempt, QuestionSet
+from quizzes.models import QuestionSet
+from tests.browser.conftest import answer_matching, log_in, start_set, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -23,21 +22,6 @@ def three_question_set(site):
         status=QuestionSet.Status.PUBLISHED,
     )
     return question_set
-
-
-def log_in(page: Page, site):
-    page.goto(site["url"] + "/compte/connexion/")
-    page.get_by_label("Nom d’utilisateur").fill(site["student"].username)
-    page.get_by_label("Mot de passe").fill(site["password"])
-    page.get_by_role("button", name="Se connecter").click()
-    expect(page.get_by_role("heading", name="Mes quiz")).to_be_visible()
-
-
-def start_set(page: Page, question_set) -> Attempt:
-    card = page.locator(".set-card").filter(has_text=question_set.title)
-    card.get_by_role("button", name=re.compile("Commencer")).click()
-    expect(page.get_by_text("Question 1 sur 3")).to_be_visible()
-    return Attempt.objects.latest("pk")
 
 
 def labels_in_page_order(page: Page) -> list[str]:
@@ -76,21 +60,6 @@ def drag_into_order(page: Page, wanted: list[str]):
     assert labels_in_page_order(page) == wanted
 
 
-def focused_label(page: Page) -> str | None:
-    return page.evaluate(
-        "(() => { const el = document.activeElement; if (!el) return null;"
-        " return el.getAttribute('aria-label') || el.textContent.trim(); })()"
-    )
-
-
-def tab_to(page: Page, aria_label: str):
-    for _ in range(60):
-        if focused_label(page) == aria_label:
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"could not reach {aria_label!r} with the Tab key")
-
-
 def keyboard_into_order(page: Page, wanted: list[str]):
     """Only Tab and Enter: move each item up with its « Monter » button to its place."""
     wait_for_enhancement(page)
@@ -103,15 +72,6 @@ def keyboard_into_order(page: Page, wanted: list[str]):
             page.keyboard.press("Enter")
         expect(page.locator("[data-live]")).to_contain_text(f"position {index + 1} sur")
     assert labels_in_page_order(page) == wanted
-
-
-def answer_matching(page: Page, question):
-    answers = {item["id"]: item["label"] for item in question.data["answers"]}
-    for prompt in question.data["prompts"]:
-        right = answers[dict(question.data["answer"])[prompt["id"]]]
-        select = page.get_by_label(prompt["label"], exact=True)
-        option = select.locator("option").filter(has_text=right).first
-        select.select_option(value=option.get_attribute("value"))
 
 
 def test_student_completes_a_quiz_by_drag_keyboard_and_matching(
