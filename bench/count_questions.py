@@ -61,7 +61,9 @@ from quizzes.engine.chronology import (
 from quizzes.engine.date_entry import PRECISIONS, DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.matching import DateBank, RelationBank
+from quizzes.engine.odd_one_out import OddOneOutBank
 from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.engine.true_false import TrueFalseBank
 from quizzes.engine.which_first import WhichFirstBank
 from quizzes.engine.wording import has_year
 from quizzes.fixture_facts import (
@@ -94,6 +96,8 @@ class ShippedFacts:
     relations: list[RelationFact]
     orders: list[StatedOrder]
     links: list[tuple[str, str]]
+    # Pairs of sides the source says were enemies (none read from the fixture yet).
+    opposed: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def read(cls) -> ShippedFacts:
@@ -247,6 +251,46 @@ def date_entry_section(facts: ShippedFacts, draws: int) -> None:
     print(total + (f" {sum(reached_by.values())} |" if draws else ""))
 
 
+def true_false_section(facts: ShippedFacts, draws: int) -> None:
+    bank = TrueFalseBank(facts.events, facts.relations, facts.links)
+    falsehoods = Counter(
+        claim.falsified for askable in bank.askables for claim in askable.falsehoods
+    )
+    print(
+        "Faits énonçables vrais et faux (une affirmation vraie par fait, et ses affirmations "
+        "certainement fausses).\n"
+    )
+    print("| faits énonçables | affirmations fausses (date échangée / sujet échangé) |")
+    print("|---:|---:|")
+    detail = " / ".join(f"{falsehoods[kind]:,}" for kind in sorted(falsehoods))
+    print(f"| {bank.count} | {sum(falsehoods.values()):,} ({detail}) |")
+    if draws:
+        shown = Counter(bool(q.shown.falsified) for q in map(bank.question, map(str, range(draws))))
+        print(
+            f"\n{draws:,} tirages : {shown[False]:,} vraies ({shown[False] / draws:.1%}), "
+            f"{shown[True]:,} fausses."
+        )
+
+
+def odd_one_out_section(facts: ShippedFacts, draws: int) -> None:
+    bank = OddOneOutBank(facts.events, facts.relations, facts.links, facts.opposed)
+    print("Par propriété (une année, un camp) : choix de trois options et d’un intrus.\n")
+    print("| critère | cible | ayant / n’ayant pas | questions sans indice |")
+    print("|---|---|---:|---:|")
+    for prop in bank.properties:
+        fair = len(bank._fair_picks(prop))
+        print(
+            f"| {prop.criterion} | {prop.target} | {len(prop.having)} / {len(prop.lacking)} "
+            f"| {fair:,} |"
+        )
+    if draws:
+        drawn = {
+            (q.target, frozenset(item.fact_id for item in q.items))
+            for q in map(bank.question, map(str, range(draws)))
+        }
+        print(f"\n{len(drawn):,} questions distinctes atteintes en {draws:,} tirages.")
+
+
 def only(**counts: int) -> dict:
     """The counts of a set asking only these kinds (the model's defaults ask for others)."""
     return {field: counts.get(field, 0) for field in builder_count_fields()} | counts
@@ -294,6 +338,16 @@ KINDS = {
         "Date à écrire",
         date_entry_section,
         lambda: [{"title": "Dates à écrire (banc : 5 questions)", **only(date_entry_count=5)}],
+    ),
+    "true_false": KindReport(
+        "Vrai ou faux",
+        true_false_section,
+        lambda: [{"title": "Vrai ou faux (banc : 5 questions)", **only(true_false_count=5)}],
+    ),
+    "odd_one_out": KindReport(
+        "L’intrus",
+        odd_one_out_section,
+        lambda: [{"title": "L’intrus (banc : 3 questions)", **only(odd_one_out_count=3)}],
     ),
 }
 

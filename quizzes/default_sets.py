@@ -53,6 +53,21 @@ DEFAULT_SETS = [
         "matching_pairs": 3,
         "is_sample": True,
     },
+    {
+        "title": "Vrai ou faux, l’intrus et les dates",
+        "instructions": (
+            "Vrai ou faux, l’intrus, l’événement qui vient en premier, une date à écrire et "
+            "une cause à relier à sa conséquence."
+        ),
+        "chronology_count": 0,
+        "matching_count": 1,
+        "matching_pairs": 2,
+        "matching_relations": ["causes"],
+        "which_first_count": 2,
+        "date_entry_count": 1,
+        "true_false_count": 3,
+        "odd_one_out_count": 1,
+    },
 ]
 
 
