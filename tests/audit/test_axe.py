@@ -11,7 +11,7 @@ from tests.audit.conftest import AUDIT_PAGES, AXE_JS
 
 pytestmark = pytest.mark.browser
 
-BLOCKING = {"serious", "critical"}
+BLOCKING = {"moderate", "serious", "critical"}
 
 
 def axe_results(page) -> dict:
