@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from datetime import date
 
-from quizzes.engine.date_entry import DATE_ENTRY
+from django.utils.dates import MONTHS
+
+from quizzes.engine.date_entry import DATE_ENTRY, MONTH
 from quizzes.engine.odd_one_out import ODD_ONE_OUT
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.engine.true_false import TRUE_FALSE
@@ -64,7 +67,13 @@ def read_only(question: dict) -> dict:
         items = {item["id"]: item for item in question["items"]}
         return {**question, "expected": [items[question["answer"]]]}
     if question["kind"] == DATE_ENTRY:
-        return {**question, "expected": question["items"]}
+        # What the student must type: the year, or the month and the year (a date-entry range
+        # lies within one month or one year, engine.date_entry.precision_of).
+        start = date.fromisoformat(question["answer"]["start"])
+        typed = str(start.year)
+        if question["precision"] == MONTH:
+            typed = f"{MONTHS[start.month]} {start.year}"
+        return {**question, "expected": [{**item, "typed": typed} for item in question["items"]]}
     if question["kind"] == TRUE_FALSE:
         return {
             **question,

@@ -52,6 +52,9 @@ def test_preview_shows_a_date_entry_with_the_date_and_what_is_asked(teacher_clie
     page = preview(teacher_client, chronology_count="0", matching_count="0", date_entry_count="3")
     assert "Exemple de date à écrire" in page
     assert "l’année seule" in page or "le mois et l’année" in page
+    # What the student must type, with its year even when the source's label has none.
+    typed = re.search(r"(?:l’année seule|le mois et l’année) : <strong>([^<]+)</strong>", page)
+    assert typed and re.fullmatch(r"(?:[a-zéû]+ )?194[3-5]", typed.group(1))
 
 
 def test_asking_more_date_entries_than_the_facts_hold_is_refused_with_the_reason(
