@@ -68,6 +68,7 @@ from quizzes.fixture_facts import (
     SHIPPED_FIXTURE,
     shipped_acts_for,
     shipped_facts,
+    shipped_opposed,
     shipped_stated_orders,
 )
 
@@ -352,6 +353,7 @@ def repeats(spec: dict, facts: list, attempts: int) -> dict:
                 seen=seen,
                 orders=shipped_stated_orders(),
                 links=shipped_acts_for(),
+                oppositions=shipped_opposed(),
             )
         except NotEnoughFacts:
             counts["refused"] += 1
