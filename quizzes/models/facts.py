@@ -411,11 +411,10 @@ class Fact(models.Model):
         return problems
 
     def clean(self):
-        # Locate the quote when the editor left the position empty: they paste a quote, we find it.
-        if self.quote_start is None and self.source_id is not None and self.quote:
-            found = self.source.text.find(self.quote)
-            if found != -1:
-                self.quote_start = found
+        if self.source_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.source.text, self.quote, self.quote_start
+            )
         if problems := self.problems():
             raise ValidationError(problems)
 
@@ -499,10 +498,10 @@ class EventOrder(models.Model):
         return problems
 
     def clean(self):
-        if self.quote_start is None and self.earlier_id is not None and self.quote:
-            found = self.earlier.source.text.find(self.quote)
-            if found != -1:
-                self.quote_start = found
+        if self.earlier_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.earlier.source.text, self.quote, self.quote_start
+            )
         if problems := self.problems():
             raise ValidationError(problems)
 
@@ -580,9 +579,9 @@ class Opposes(models.Model):
         return factcheck.quote_problems(self.source.text, self.quote, self.quote_start)
 
     def clean(self):
-        if self.quote_start is None and self.first_id is not None and self.quote:
-            found = self.source.text.find(self.quote)
-            if found != -1:
-                self.quote_start = found
+        if self.first_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.source.text, self.quote, self.quote_start
+            )
         if problems := self.problems():
             raise ValidationError(problems)
