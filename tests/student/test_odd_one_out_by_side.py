@@ -102,3 +102,14 @@ def test_the_feedback_names_each_options_side_with_its_quote(student_client, sid
                 rf"<strong>{item['label']}</strong>\s*—\s*dans le camp « {side} »", page
             )
             assert f"« {item['quote']} »" in page
+
+
+def test_the_summary_shows_each_prompt_with_its_side(student_client, side_set):
+    student_client.post(reverse("attempt_start", args=[side_set.pk]))
+    attempt = Attempt.objects.latest("pk")
+    for question in attempt.questions.all():
+        student_client.post(url(question), {"intruder": question.data["answer"]})
+    page = student_client.get(reverse("attempt_summary", args=[attempt.pk])).content.decode()
+    for side in ("Alliés", "Axe"):
+        assert f"Lequel de ces acteurs n’était pas dans le camp « {side} » ?" in page
+    assert "%(side)s" not in page
