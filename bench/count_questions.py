@@ -70,6 +70,7 @@ from quizzes.fixture_facts import (
     SHIPPED_FIXTURE,
     shipped_acts_for,
     shipped_facts,
+    shipped_opposed,
     shipped_stated_orders,
 )
 
@@ -96,13 +97,19 @@ class ShippedFacts:
     relations: list[RelationFact]
     orders: list[StatedOrder]
     links: list[tuple[str, str]]
-    # Pairs of sides the source says were enemies (none read from the fixture yet).
+    # Pairs of sides the source says were enemies (Opposes).
     opposed: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def read(cls) -> ShippedFacts:
         events, relations = shipped_facts()
-        return cls(events, relations, shipped_stated_orders(), shipped_acts_for())
+        return cls(
+            events,
+            relations,
+            shipped_stated_orders(),
+            shipped_acts_for(),
+            tuple(shipped_opposed()),
+        )
 
 
 def compatible(fits, facts) -> bool:
@@ -406,6 +413,7 @@ def repeats(spec: dict, facts: list, attempts: int) -> dict:
                 seen=seen,
                 orders=shipped_stated_orders(),
                 links=shipped_acts_for(),
+                oppositions=shipped_opposed(),
             )
         except NotEnoughFacts:
             counts["refused"] += 1

@@ -1,4 +1,5 @@
-"""Validate a whole set of facts, from the database or from a fixture file before loading it."""
+"""Validate a whole set of facts, and the oppositions between sides that go with them, from
+the database or from a fixture file before loading it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from django.core import serializers
 from django.core.serializers.base import DeserializationError
 
-from quizzes.models import Entity, Fact, Source
+from quizzes.models import Entity, Fact, Opposes, Source
 
 
 def _normal(text: str) -> str:
@@ -20,9 +21,24 @@ def _name(fact: Fact) -> str:
     return f"fait n°{fact.pk} « {fact.text[:70]} »"
 
 
-def collect_problems(facts: Iterable[Fact]) -> list[str]:
-    """One message per problem, each naming the fact and what is wrong."""
+def _opposition_name(opposition: Opposes) -> str:
+    return f"opposition n°{opposition.pk} « {opposition} »"
+
+
+def collect_problems(facts: Iterable[Fact], oppositions: Iterable[Opposes] = ()) -> list[str]:
+    """One message per problem, each naming the fact (or opposition) and what is wrong."""
     messages = []
+    pairs: dict[tuple, Opposes] = {}
+    for opposition in oppositions:
+        messages += [
+            f"{_opposition_name(opposition)} : {problem}" for problem in opposition.problems()
+        ]
+        pair = frozenset((opposition.first_id, opposition.second_id))
+        if pair in pairs:
+            messages.append(
+                f"{_opposition_name(opposition)} : doublon de l’{_opposition_name(pairs[pair])}"
+            )
+        pairs.setdefault(pair, opposition)
     seen_text: dict[tuple, Fact] = {}
     seen_relation: dict[tuple, Fact] = {}
     for fact in facts:
@@ -41,32 +57,52 @@ def collect_problems(facts: Iterable[Fact]) -> list[str]:
     return messages
 
 
-def facts_from_fixture(path: Path) -> list[Fact]:
-    """Unsaved facts of a fixture file, wired to the sources and entities it (or the database)
-    holds. Raises ValueError naming the file when it cannot be read."""
+def _fixture_objects(path: Path) -> list:
+    """The deserialized, unsaved objects of a fixture file. Raises ValueError naming the file
+    when it cannot be read."""
     try:
         data = path.read_text(encoding="utf-8")
         json.loads(data)
-        objects = [item.object for item in serializers.deserialize("json", data)]
+        return [item.object for item in serializers.deserialize("json", data)]
     except (OSError, UnicodeDecodeError, ValueError, DeserializationError) as error:
         raise ValueError(f"{path} : fichier de faits illisible ({error})") from error
+
+
+def records_from_fixture(path: Path) -> tuple[list[Fact], list[Opposes]]:
+    """Unsaved facts and oppositions of a fixture file, wired to the sources and entities it
+    (or the database) holds. Raises ValueError naming the file when it cannot be read."""
+    objects = _fixture_objects(path)
     sources = {obj.pk: obj for obj in objects if isinstance(obj, Source)}
     entities = {obj.pk: obj for obj in objects if isinstance(obj, Entity)}
+
+    def source_of(pk, what: str) -> Source:
+        source = sources.get(pk) or Source.objects.filter(pk=pk).first()
+        if source is None:
+            raise ValueError(f"{path} : {what} renvoie à une source inconnue ({pk})")
+        return source
+
+    def entity_of(pk, what: str) -> Entity:
+        entity = entities.get(pk) or Entity.objects.filter(pk=pk).first()
+        if entity is None:
+            raise ValueError(f"{path} : {what} renvoie à une entité inconnue ({pk})")
+        if entity.source_id in sources:
+            entity.source = sources[entity.source_id]
+        return entity
+
     facts = [obj for obj in objects if isinstance(obj, Fact)]
     for fact in facts:
-        source = sources.get(fact.source_id) or Source.objects.filter(pk=fact.source_id).first()
-        if source is None:
-            raise ValueError(
-                f"{path} : {_name(fact)} renvoie à une source inconnue ({fact.source_id})"
-            )
-        fact.source = source
+        fact.source = source_of(fact.source_id, _name(fact))
         if fact.subject_id is not None:
-            subject = (
-                entities.get(fact.subject_id) or Entity.objects.filter(pk=fact.subject_id).first()
-            )
-            if subject is None:
-                raise ValueError(
-                    f"{path} : {_name(fact)} renvoie à un sujet inconnu ({fact.subject_id})"
-                )
-            fact.subject = subject
-    return facts
+            fact.subject = entity_of(fact.subject_id, _name(fact))
+    oppositions = [obj for obj in objects if isinstance(obj, Opposes)]
+    for opposition in oppositions:
+        what = f"opposition n°{opposition.pk}"
+        opposition.first = entity_of(opposition.first_id, what)
+        opposition.second = entity_of(opposition.second_id, what)
+        source_of(opposition.first.source_id, what)
+    return facts, oppositions
+
+
+def facts_from_fixture(path: Path) -> list[Fact]:
+    """Unsaved facts of a fixture file (records_from_fixture)."""
+    return records_from_fixture(path)[0]

@@ -355,6 +355,15 @@ def quote_problems(source_text: str, quote: str, position: int | None) -> list[s
     return []
 
 
+def quote_position(source_text: str, quote: str, position: int | None) -> int | None:
+    """Where the quote starts: the stated position, else where it is first found (an editor
+    pastes a quote and leaves its position empty), else None."""
+    if position is not None or not quote:
+        return position
+    found = source_text.find(quote)
+    return None if found == -1 else found
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The sentence(s) containing text[start:end], split as (before, quote, after) for display."""
     dot = text.rfind(". ", 0, start)

@@ -80,3 +80,15 @@ def shipped_acts_for(path: Path = SHIPPED_FIXTURE) -> list[tuple[str, str]]:
         for r in records
         if r["model"] == "quizzes.actsfor"
     ]
+
+
+def shipped_opposed(path: Path = SHIPPED_FIXTURE) -> list[tuple[str, str]]:
+    """Which sides the fixture's source says were enemies, as name pairs: what the engine's
+    « l’intrus » by side takes (question_builder.opposed_sides)."""
+    records = json.loads(path.read_text(encoding="utf-8"))
+    names = {r["pk"]: r["fields"]["name"] for r in records if r["model"] == "quizzes.entity"}
+    return [
+        (names[r["fields"]["first"]], names[r["fields"]["second"]])
+        for r in records
+        if r["model"] == "quizzes.opposes"
+    ]

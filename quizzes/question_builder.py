@@ -36,6 +36,7 @@ from quizzes.models import (
     ActsFor,
     EventOrder,
     Fact,
+    Opposes,
     PinnedQuestion,
     QuestionSet,
 )
@@ -125,11 +126,18 @@ def acts_for(facts: Sequence[Fact]) -> list[tuple[str, str]]:
     )
 
 
+def opposed_sides(facts: Sequence[Fact]) -> list[tuple[str, str]]:
+    """Which sides these facts' sources say were enemies, as name pairs (one query)."""
+    sources = {fact.source_id for fact in facts}
+    return list(Opposes.objects.of_sources(sources).values_list("first__name", "second__name"))
+
+
 class FactBank:
     """A set's facts, adapted once, from which every question of an attempt is drawn (and
     those of `manage.py generate_questions`, which has no set: `question_set` None, no period).
-    The orders the source states and who acts for whom are read only when a question needs
-    them, unless the caller holds them already (`orders`, `links`: facts held in memory)."""
+    The orders the source states, who acts for whom and which sides oppose are read only when
+    a question needs them, unless the caller holds them already (`orders`, `links`,
+    `oppositions`: facts held in memory)."""
 
     def __init__(
         self,
@@ -138,11 +146,12 @@ class FactBank:
         *,
         orders: Sequence[StatedOrder] | None = None,
         links: Sequence[tuple[str, str]] | None = None,
+        oppositions: Sequence[tuple[str, str]] | None = None,
     ):
         if question_set is not None:
             facts = [fact for fact in facts if in_period(fact, question_set)]
         self.facts = list(facts)
-        self.orders, self.links = orders, links
+        self.orders, self.links, self.oppositions = orders, links, oppositions
         self.events = [event_fact(f) for f in self.facts if f.kind == Fact.Kind.EVENT]
         self.relations: dict[str, list[RelationFact]] = {}
         for fact in self.facts:
@@ -169,6 +178,10 @@ class FactBank:
     def acts_for(self) -> Sequence[tuple[str, str]]:
         return acts_for(self.facts) if self.links is None else self.links
 
+    @cached_property
+    def opposed(self) -> Sequence[tuple[str, str]]:
+        return opposed_sides(self.facts) if self.oppositions is None else self.oppositions
+
     def chronology_question(
         self,
         n_items: int,
@@ -187,10 +200,10 @@ class FactBank:
 
     @cached_property
     def odd_one_out(self) -> OddOneOutBank:
-        """Asked by year only for now: the facts say who acts for whom but not which sides
-        oppose each other, and the engine never takes two sides for enemies because they
-        differ (engine.odd_one_out)."""
-        return OddOneOutBank(self.events)
+        """By year, and by side: who acts for whom says each entity's side, and only the
+        sides the source says were enemies give an intruder (engine.odd_one_out)."""
+        relations = [fact for facts in self.relations.values() for fact in facts]
+        return OddOneOutBank(self.events, relations, self.acts_for, self.opposed)
 
     @cached_property
     def true_false(self) -> TrueFalseBank:
@@ -385,6 +398,7 @@ def build_questions(
     seen: Iterable[dict] = (),
     orders: Sequence[StatedOrder] | None = None,
     links: Sequence[tuple[str, str]] | None = None,
+    oppositions: Sequence[tuple[str, str]] | None = None,
 ) -> list[dict]:
     """Generate the set's questions for one attempt, as JSON-ready dicts (right answers
     included: they are stored server-side and never sent before the student answers).
@@ -394,8 +408,9 @@ def build_questions(
     repeats or shares more than half of its items with another; questions of `seen` (the
     student's earlier attempts on the set) come only when nothing new is left.
 
-    The orders the source states between the facts and who acts for whom are read from the
-    database unless given (`orders`, `links`: as fixture_facts reads them).
+    The orders the source states between the facts, who acts for whom and which sides oppose
+    are read from the database unless given (`orders`, `links`, `oppositions`: as
+    fixture_facts reads them).
 
     Raises NotEnoughFacts (with a message for the teacher) when the facts cannot support them.
     """
@@ -419,6 +434,7 @@ def build_questions(
         question_set,
         orders=orders,
         links=links,
+        oppositions=oppositions,
     )
 
     def chronology(draw_seed: str) -> dict:

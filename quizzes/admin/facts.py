@@ -5,7 +5,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import factcheck
-from quizzes.models import ActsFor, CandidateFact, Entity, EventOrder, ExtractionJob, Fact, Source
+from quizzes.models import (
+    ActsFor,
+    CandidateFact,
+    Entity,
+    EventOrder,
+    ExtractionJob,
+    Fact,
+    Opposes,
+    Source,
+)
 
 
 def quote_in_context_html(fact: Fact) -> str:
@@ -114,6 +123,13 @@ class FactAdmin(admin.ModelAdmin):
         return quote_in_context_html(fact)
 
 
+def quoted_link_html(text: str, quote: str, quote_start: int | None) -> str:
+    """A link's quote (an order, an opposition) highlighted in its sentence of the source."""
+    start = quote_start or 0
+    before, quote, after = factcheck.sentence_around(text, start, start + len(quote))
+    return format_html("…{}<mark>{}</mark>{}…", before, quote, after)
+
+
 @admin.register(EventOrder)
 class EventOrderAdmin(admin.ModelAdmin):
     """Orders the source states between events whose dates coincide or overlap."""
@@ -129,9 +145,26 @@ class EventOrderAdmin(admin.ModelAdmin):
     def quote_context(self, order):
         if not order.pk:
             return "—"
-        text, start = order.earlier.source.text, order.quote_start or 0
-        before, quote, after = factcheck.sentence_around(text, start, start + len(order.quote))
-        return format_html("…{}<mark>{}</mark>{}…", before, quote, after)
+        return quoted_link_html(order.earlier.source.text, order.quote, order.quote_start)
+
+
+@admin.register(Opposes)
+class OpposesAdmin(admin.ModelAdmin):
+    """Which sides the source says were enemies: what « l’intrus » by side relies on."""
+
+    list_display = ("first", "second", "quote")
+    list_filter = ("first__source",)
+    search_fields = ("first__name", "second__name", "quote")
+    autocomplete_fields = ("first", "second")
+    list_select_related = ("first", "second")
+    readonly_fields = ("quote_context",)
+    fields = ("first", "second", "quote", "quote_start", "quote_context")
+
+    @admin.display(description=_("citation dans son contexte"))
+    def quote_context(self, opposition):
+        if not opposition.pk:
+            return "—"
+        return quoted_link_html(opposition.source.text, opposition.quote, opposition.quote_start)
 
 
 @admin.register(ExtractionJob)

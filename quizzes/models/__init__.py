@@ -3,7 +3,15 @@
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
-from quizzes.models.facts import ActsFor, Entity, EventOrder, Fact, FactQuerySet, Source
+from quizzes.models.facts import (
+    ActsFor,
+    Entity,
+    EventOrder,
+    Fact,
+    FactQuerySet,
+    Opposes,
+    Source,
+)
 from quizzes.models.pinned import PinnedQuestion
 from quizzes.models.question_sets import (
     COUNT_FIELDS,
@@ -30,6 +38,7 @@ __all__ = [
     "FactQuerySet",
     "FactResult",
     "FailureCount",
+    "Opposes",
     "PinnedQuestion",
     "QuestionSet",
     "Source",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Greatest, Least
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -410,11 +411,10 @@ class Fact(models.Model):
         return problems
 
     def clean(self):
-        # Locate the quote when the editor left the position empty: they paste a quote, we find it.
-        if self.quote_start is None and self.source_id is not None and self.quote:
-            found = self.source.text.find(self.quote)
-            if found != -1:
-                self.quote_start = found
+        if self.source_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.source.text, self.quote, self.quote_start
+            )
         if problems := self.problems():
             raise ValidationError(problems)
 
@@ -498,9 +498,90 @@ class EventOrder(models.Model):
         return problems
 
     def clean(self):
-        if self.quote_start is None and self.earlier_id is not None and self.quote:
-            found = self.earlier.source.text.find(self.quote)
-            if found != -1:
-                self.quote_start = found
+        if self.earlier_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.earlier.source.text, self.quote, self.quote_start
+            )
+        if problems := self.problems():
+            raise ValidationError(problems)
+
+
+class OpposesQuerySet(models.QuerySet):
+    def of_sources(self, sources):
+        return self.filter(first__source__in=sources)
+
+    def get_by_natural_key(self, source_uid, first_name, second_name):
+        return self.get(
+            first__source__uid=source_uid,
+            first__name=first_name,
+            second__source__uid=source_uid,
+            second__name=second_name,
+        )
+
+
+class Opposes(models.Model):
+    """The source says two sides were enemies (« les Alliés commencent leur invasion de
+    l’Europe contrôlée par l’Axe »): the quote holds the words that say it, so an « l’intrus »
+    question may offer a member of one side as the intruder among members of the other. Two
+    sides are never taken for enemies because they differ (Badoglio's government, after its
+    surrender, is neither Allied nor Axis), hence a link of its own. Symmetric: stored once,
+    in either order."""
+
+    first = models.ForeignKey(
+        Entity, verbose_name=_("camp"), on_delete=models.CASCADE, related_name="+"
+    )
+    second = models.ForeignKey(
+        Entity, verbose_name=_("camp adverse"), on_delete=models.CASCADE, related_name="+"
+    )
+    quote = models.TextField(_("citation exacte"))
+    quote_start = models.PositiveIntegerField(_("position de la citation"), null=True, blank=True)
+
+    objects = OpposesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opposition entre deux camps")
+        verbose_name_plural = _("oppositions entre camps")
+        ordering = ["first__name", "second__name"]
+        constraints = [
+            # Either order names the same pair: A ↔ B is B ↔ A.
+            models.UniqueConstraint(
+                Least("first", "second"),
+                Greatest("first", "second"),
+                name="opposes_unique_pair",
+                violation_error_message=_("Ces deux camps sont déjà dits adversaires."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(first=models.F("second")), name="opposes_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first} ↔ {self.second}"
+
+    def natural_key(self):
+        """Both entities come from one source (problems())."""
+        return (*self.first.natural_key(), self.second.name)
+
+    natural_key.dependencies = ["quizzes.entity"]
+
+    @property
+    def source(self) -> Source:
+        return self.first.source
+
+    def problems(self) -> list[str]:
+        """Everything that makes this opposition unfaithful to its source."""
+        if self.first_id is None or self.second_id is None:
+            return ["il faut deux camps"]
+        if self.first_id == self.second_id:
+            return ["un camp ne s’oppose pas à lui-même"]
+        if self.first.source_id != self.second.source_id:
+            return ["les deux camps doivent venir de la même source"]
+        return factcheck.quote_problems(self.source.text, self.quote, self.quote_start)
+
+    def clean(self):
+        if self.first_id is not None:
+            self.quote_start = factcheck.quote_position(
+                self.source.text, self.quote, self.quote_start
+            )
         if problems := self.problems():
             raise ValidationError(problems)

@@ -54,7 +54,9 @@ KIND_SETS = {
     "date-entry": {"date_entry_count": 1, "facts": Q(date_label="Le 26 juillet")},
     "causes-matching": {"matching_count": 1, "matching_pairs": 3, "matching_relations": ["causes"]},
     "true-false": {"true_false_count": 1},
-    "odd-one-out": {"odd_one_out_count": 1},
+    # Events alone: by year. Facts about people and groups alone: by side (Alliés ↔ Axe).
+    "odd-one-out": {"odd_one_out_count": 1, "facts": Q(kind="event")},
+    "odd-one-out-by-side": {"odd_one_out_count": 1, "facts": Q(kind="role")},
 }
 
 

@@ -61,7 +61,9 @@ def test_student_finds_the_intruder_with_the_mouse_then_the_keyboard(
     attempt = start_set(page, odd_set)
     first, second, third = attempt.questions.order_by("position")
 
-    expect(page.get_by_role("group", name=re.compile("Lequel de ces événements"))).to_be_visible()
+    expect(
+        page.get_by_role("group", name=re.compile("Lequel de ces (événements|acteurs)"))
+    ).to_be_visible()
     page.get_by_label(intruder_label(first), exact=True).click()
     page.screenshot(path=artifacts / "odd-one-out-question.png", full_page=True)
     page.get_by_role("button", name="Valider").click()

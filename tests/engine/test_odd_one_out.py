@@ -22,7 +22,7 @@ from quizzes.engine.odd_one_out import (
     grade_odd_one_out,
 )
 from quizzes.engine.wording import content_words, has_number, has_year, is_clause
-from quizzes.fixture_facts import shipped_acts_for
+from quizzes.fixture_facts import shipped_acts_for, shipped_opposed
 from tests.engine.strategies import event_banks, shipped_facts
 
 SHIPPED_DRAWS = 3_000
@@ -168,6 +168,55 @@ def test_shipped_sides_need_to_be_told_which_sides_oppose():
         assert question.criterion == BY_SIDE
         assert not side_violations(question, links, [("Alliés", "Axe")])
         assert not shape_violations(question)
+
+
+def shipped_side_questions():
+    """Every by-side question the shipped facts and their oppositions allow: (side, three
+    members, intruder)."""
+    _events, relations = shipped_facts()
+    bank = OddOneOutBank((), relations, shipped_acts_for(), shipped_opposed())
+    for prop in bank.properties:
+        for having in combinations(prop.having, SHARING):
+            for intruder in prop.lacking:
+                if not gives_away([o.item for o in having], intruder.item, prop.target):
+                    yield prop.target, frozenset(o.item.label for o in having), intruder.item.label
+
+
+def test_the_shipped_source_says_the_allies_and_the_axis_were_enemies_and_nothing_more():
+    # Badoglio's government surrenders to the Allies and declares war on Germany: neither
+    # makes it simply an enemy of a side, so the fixture states one opposition only.
+    assert shipped_opposed() == [("Alliés", "Axe")]
+
+
+def test_shipped_facts_give_6_questions_by_side_3_per_side():
+    # Alliés: 5 members (Montgomery, Patton, the British and American forces, the 8e and 7e
+    # armies) against 3 Axis intruders, C(5, 3) × 3 = 30 picks; the two armies hold a number
+    # and the others do not, so only Montgomery, Patton and the forces are fair: 1 × 3.
+    # Axe: 3 members (Germany, Mussolini, the German commandos), 1 × 5 picks, less the armies: 3.
+    questions = list(shipped_side_questions())
+    assert Counter(side for side, _having, _intruder in questions) == {"Alliés": 3, "Axe": 3}
+    assert len(set(questions)) == 6
+
+
+def test_thousands_of_draws_with_the_shipped_oppositions_ask_by_side_and_break_no_rule():
+    events, relations = shipped_facts()
+    by_id = {event.id: event for event in events}
+    links, opposed = shipped_acts_for(), shipped_opposed()
+    bank = OddOneOutBank(events, relations, links, opposed)
+    broken, criteria, distinct = Counter(), Counter(), set()
+    for seed in range(SHIPPED_DRAWS):
+        question = bank.question(seed)
+        criteria[question.criterion] += 1
+        if question.criterion == BY_SIDE:
+            broken.update(side_violations(question, links, opposed))
+            distinct.add((question.target, frozenset(item.label for item in question.items)))
+        else:
+            broken.update(year_violations(question, by_id))
+        broken.update(shape_violations(question))
+    assert not broken
+    # Four properties drawn alike (1943, 1945, Alliés, Axe): about half the draws by side.
+    assert 1_200 < criteria[BY_SIDE] < 1_800
+    assert len(distinct) == 6
 
 
 # Words events share on purpose (places, people), shapes mixing clauses and noun phrases, years

@@ -1,5 +1,6 @@
-"""Who acts for whom, and the order the source states between events whose dates coincide:
-their invariants (database constraints and clean()), the shipped links, and their admin."""
+"""Who acts for whom, which sides were enemies, and the order the source states between events
+whose dates coincide: their invariants (database constraints and clean()), the shipped links,
+and their admin."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from quizzes.fixture_facts import shipped_event_orders, shipped_facts
-from quizzes.models import ActsFor, Entity, EventOrder, Fact, Source
+from quizzes.models import ActsFor, Entity, EventOrder, Fact, Opposes, Source
 
 
 def _event(fact_base, fragment):
@@ -139,3 +140,81 @@ def test_fact_admin_edits_the_teachers_note(admin_client, fact_base):
     fact = Fact.objects.exclude(teacher_note="").first()
     page = admin_client.get(reverse("admin:quizzes_fact_change", args=[fact.pk])).content.decode()
     assert 'name="teacher_note"' in page and fact.teacher_note in page
+
+
+def _sides():
+    return Entity.objects.get(name="Alliés"), Entity.objects.get(name="Axe")
+
+
+def test_the_shipped_source_says_the_allies_and_the_axis_were_enemies(fact_base):
+    opposition = Opposes.objects.select_related("first__source", "second").get()
+    assert {opposition.first.name, opposition.second.name} == {"Alliés", "Axe"}
+    assert opposition.quote == (
+        "les Alliés commencent leur invasion de l’Europe contrôlée par l’Axe"
+    )
+    assert opposition.problems() == []
+    start = opposition.quote_start
+    assert fact_base.text[start : start + len(opposition.quote)] == opposition.quote
+
+
+def test_an_opposition_is_stored_once_in_either_order(fact_base):
+    allies, axis = _sides()
+    quote = Opposes.objects.get().quote
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Opposes.objects.create(first=allies, second=axis, quote=quote)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Opposes.objects.create(first=axis, second=allies, quote=quote)
+    with pytest.raises(ValidationError, match="déjà dits adversaires"):
+        Opposes(first=axis, second=allies, quote=quote).full_clean()
+
+
+def test_a_side_never_opposes_itself(fact_base):
+    axis = Entity.objects.get(name="Axe")
+    with pytest.raises(ValidationError, match="lui-même"):
+        Opposes(first=axis, second=axis, quote="l’Axe").full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Opposes.objects.create(first=axis, second=axis, quote="l’Axe")
+
+
+def test_an_opposition_needs_a_verbatim_quote_and_one_source(fact_base):
+    Opposes.objects.all().delete()
+    allies, axis = _sides()
+    with pytest.raises(ValidationError, match="mot pour mot"):
+        Opposes(first=allies, second=axis, quote="les Alliés combattent l’Axe").full_clean()
+    other = Source.objects.create(title="Autre", text="Les Alliés et l’Axe.")
+    stranger = Entity.objects.create(source=other, name="Axe", kind="group")
+    with pytest.raises(ValidationError, match="même source"):
+        Opposes(first=allies, second=stranger, quote="Les Alliés et l’Axe.").full_clean()
+    opposition = Opposes(first=allies, second=axis, quote="contrôlée par l’Axe")
+    opposition.full_clean()  # clean() finds where the quote starts
+    assert fact_base.text[opposition.quote_start :].startswith(opposition.quote)
+
+
+def test_admin_adds_an_opposition_and_shows_its_quote_in_context(admin_client, fact_base):
+    Opposes.objects.all().delete()
+    allies, axis = _sides()
+    quote = "les Alliés commencent leur invasion de l’Europe contrôlée par l’Axe"
+    response = admin_client.post(
+        reverse("admin:quizzes_opposes_add"),
+        {"first": axis.pk, "second": allies.pk, "quote": quote, "quote_start": ""},
+    )
+    assert response.status_code == 302
+    opposition = Opposes.objects.get()
+    assert (opposition.first, opposition.second) == (axis, allies)
+    assert fact_base.text[opposition.quote_start :].startswith(quote)
+    page = admin_client.get(reverse("admin:quizzes_opposes_change", args=[opposition.pk]))
+    assert f"<mark>{quote}</mark>" in page.content.decode()
+    listing = admin_client.get(reverse("admin:quizzes_opposes_changelist")).content.decode()
+    assert quote in listing and ">Axe<" in listing
+
+
+def test_admin_refuses_an_opposition_the_source_does_not_state(admin_client, fact_base):
+    allies, axis = _sides()
+    Opposes.objects.all().delete()
+    response = admin_client.post(
+        reverse("admin:quizzes_opposes_add"),
+        {"first": allies.pk, "second": axis.pk, "quote": "les Alliés haïssent l’Axe"},
+    )
+    assert response.status_code == 200  # the form again, with the problem
+    assert "mot pour mot" in response.content.decode()
+    assert not Opposes.objects.exists()

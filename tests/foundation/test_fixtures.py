@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from quizzes.models import Entity, Fact
+from quizzes.models import Entity, Fact, Opposes
 from tests.conftest import FACT_FIXTURES
 
 SEED_FIXTURE = FACT_FIXTURES[0]
@@ -177,3 +177,30 @@ def test_validate_facts_fails_on_a_broken_fact_in_the_database(fact_base):
     Fact.objects.filter(date_label="En octobre").update(date_label="Le 3 octobre")
     with pytest.raises(CommandError, match="problème"):
         call_command("validate_facts")
+
+
+def _broken_opposition(tmp_path, quote):
+    data = json.loads(SEED_FIXTURE.read_text(encoding="utf-8"))
+    opposition = next(item for item in data if item["model"] == "quizzes.opposes")
+    opposition["fields"]["quote"] = quote
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path, opposition
+
+
+def test_validate_facts_names_an_opposition_whose_quote_is_not_in_the_source(db, tmp_path, capsys):
+    path, opposition = _broken_opposition(tmp_path, "les Alliés haïssent l’Axe")
+    with pytest.raises(CommandError, match="1 problème"):
+        call_command("validate_facts", str(path))
+    errors = capsys.readouterr().err
+    assert f"opposition n°{opposition['pk']} « Alliés ↔ Axe »" in errors
+    assert "ne figure pas mot pour mot" in errors
+
+
+def test_validate_facts_checks_the_oppositions_in_the_database(fact_base, capsys):
+    call_command("validate_facts")
+    assert "1 opposition(s) vérifiés" in capsys.readouterr().out
+    Opposes.objects.update(quote="l’Axe contre les Alliés")
+    with pytest.raises(CommandError):
+        call_command("validate_facts")
+    assert "« Alliés ↔ Axe » : la citation" in capsys.readouterr().err

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from quizzes.engine.matching import RelationBank
-from quizzes.models import ActsFor, Entity, EventOrder, Fact, Source
+from quizzes.engine.odd_one_out import BY_SIDE
+from quizzes.models import ActsFor, Entity, EventOrder, Fact, Opposes, Source
 from quizzes.question_builder import FactBank
 from tests.conftest import FACT_FIXTURES
 
@@ -42,6 +43,7 @@ def test_the_seed_source_round_trips_through_its_fixture(fact_base, tmp_path):
         "quizzes.fact",
         "quizzes.actsfor",
         "quizzes.eventorder",
+        "quizzes.opposes",
     }
     assert all("pk" not in item for item in data)  # natural keys: loadable anywhere
     Fact.objects.all().delete()
@@ -61,13 +63,15 @@ def links_and_orders():
         sorted(
             EventOrder.objects.values_list("earlier__text", "later__text", "quote", "quote_start")
         ),
+        sorted(Opposes.objects.values_list("first__name", "second__name", "quote", "quote_start")),
     )
 
 
 def question_pool():
     """What questions the facts allow, whatever their ids: the « which came first? » pairs
-    (the source's stated orders add some), the chronologies of 3 to 5 events, and the role
-    answers each prompt may never be offered (its own and, through who acts for whom, others')."""
+    (the source's stated orders add some), the chronologies of 3 to 5 events, the role
+    answers each prompt may never be offered (its own and, through who acts for whom, others'),
+    and the « l’intrus » properties by side (who is of which side, against which enemy)."""
     bank = FactBank(Fact.objects.for_engine())
     labels = {event.id: event.text for event in bank.events}
     which_first = {
@@ -76,23 +80,37 @@ def question_pool():
     }
     chronologies = [bank.chronology.count_sets(n) for n in (3, 4, 5)]
     roles = RelationBank(bank.relations["role"], "role", bank.acts_for).known
-    return which_first, chronologies, roles
+    sides = {
+        (
+            prop.target,
+            *sorted(o.item.label for o in prop.having),
+            "/",
+            *sorted(o.item.label for o in prop.lacking),
+        )
+        for prop in bank.odd_one_out.properties
+        if prop.criterion == BY_SIDE
+    }
+    return which_first, chronologies, roles, sides
 
 
 @pytest.mark.django_db
-def test_acts_for_and_stated_orders_round_trip_and_give_the_same_questions(fact_base, tmp_path):
+def test_acts_for_oppositions_and_stated_orders_round_trip_and_give_the_same_questions(
+    fact_base, tmp_path
+):
     before, pool = links_and_orders(), question_pool()
-    assert before[0] and before[1]
+    assert all(before) and pool[3]  # links, orders, oppositions; questions by side
     path = tmp_path / "italie.json"
     path.write_text(export(fact_base), encoding="utf-8")
     data = json.loads(path.read_text(encoding="utf-8"))
-    links = [item for item in data if item["model"] in ("quizzes.actsfor", "quizzes.eventorder")]
-    assert len(links) == len(before[0]) + len(before[1])
+    models = ("quizzes.actsfor", "quizzes.eventorder", "quizzes.opposes")
+    links = [item for item in data if item["model"] in models]
+    assert len(links) == sum(len(part) for part in before)
     assert all("pk" not in item for item in links)  # natural keys: names and statements
     Fact.objects.all().delete()
     Entity.objects.all().delete()
     Source.objects.all().delete()
     assert not ActsFor.objects.exists() and not EventOrder.objects.exists()
+    assert not Opposes.objects.exists()
 
     call_command("loaddata", str(path), verbosity=0)
     assert links_and_orders() == before

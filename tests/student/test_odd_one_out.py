@@ -4,18 +4,22 @@ intruder and the quotes shown only after the answer, tampered posts refused with
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Attempt, AttemptQuestion, FactResult, QuestionSet
+from quizzes.models import Attempt, AttemptQuestion, Fact, FactResult, QuestionSet
 
 
 @pytest.fixture
 def odd_set(fact_base):
-    return QuestionSet.objects.create(
+    """By year only: its facts are the events (the questions by side are in
+    test_odd_one_out_by_side.py)."""
+    question_set = QuestionSet.objects.create(
         title="Années de la campagne",
         status=QuestionSet.Status.PUBLISHED,
         chronology_count=0,
         matching_count=0,
         odd_one_out_count=3,
     )
+    question_set.facts.set(Fact.objects.events())
+    return question_set
 
 
 @pytest.fixture

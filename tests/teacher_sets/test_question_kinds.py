@@ -145,6 +145,25 @@ def test_preview_shows_an_odd_one_out_with_the_intruder_and_its_date(teacher_cli
     assert "preview-problem" not in page
 
 
+def test_preview_shows_an_odd_one_out_by_side_with_the_intruders_side(teacher_client, fact_base):
+    # Facts about people and groups only, no event: the question is by side.
+    people = [str(pk) for pk in Fact.objects.filter(kind="role").values_list("pk", flat=True)]
+    page = preview(
+        teacher_client,
+        chronology_count="0",
+        matching_count="0",
+        odd_one_out_count="2",
+        fact_choice="picked",
+        facts=people,
+    )
+    found = re.search(r"Lequel de ces acteurs n’était pas dans le camp « (Alliés|Axe) » \?", page)
+    assert found, page
+    enemy = {"Alliés": "Axe", "Axe": "Alliés"}[found.group(1)]
+    assert page.count("Réponse attendue") == 1
+    assert f"(dans le camp « {enemy} »)" in page  # the intruder, with its side
+    assert "%(side)s" not in page and "preview-problem" not in page
+
+
 def test_asking_more_odd_ones_out_than_the_facts_hold_is_refused_with_the_reason(
     teacher_client, fact_base
 ):

@@ -1,8 +1,9 @@
 """Write a source and its facts as a Django fixture with natural keys, loadable with
 `loaddata` into another database (the source keeps its stable id; entities and facts are
 matched by name and statement, so loading twice updates instead of duplicating). Who acts for
-whom (ActsFor) and the orders the source states (EventOrder) go with them, keyed by the names
-and statements they link: the questions built from the loaded copy are the same."""
+whom (ActsFor), which sides were enemies (Opposes) and the orders the source states
+(EventOrder) go with them, keyed by the names and statements they link: the questions built
+from the loaded copy are the same."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.models import ActsFor, EventOrder, Source
+from quizzes.models import ActsFor, EventOrder, Opposes, Source
 
 SOURCE_FIELDS = [
     "uid",
@@ -43,6 +44,7 @@ FACT_FIELDS = [
 ]
 ACTS_FOR_FIELDS = ["agent", "principal"]
 EVENT_ORDER_FIELDS = ["earlier", "later", "quote", "quote_start"]
+OPPOSES_FIELDS = ["first", "second", "quote", "quote_start"]
 
 
 def source_fixture(source: Source) -> str:
@@ -78,6 +80,14 @@ def source_fixture(source: Source) -> str:
                 .select_related("agent__source", "principal")
                 .order_by("agent__name", "principal__name"),
                 ACTS_FOR_FIELDS,
+            )
+        ),
+        json.loads(
+            dump(
+                Opposes.objects.of_sources([source])
+                .select_related("first__source", "second")
+                .order_by("first__name", "second__name"),
+                OPPOSES_FIELDS,
             )
         ),
         json.loads(

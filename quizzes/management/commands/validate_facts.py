@@ -1,17 +1,19 @@
-"""`manage.py validate_facts [FIXTURE ...]`: check every fact against its source."""
+"""`manage.py validate_facts [FIXTURE ...]`: check every fact, and every opposition between
+sides, against its source."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.fact_validation import collect_problems, facts_from_fixture
-from quizzes.models import Fact
+from quizzes.fact_validation import collect_problems, records_from_fixture
+from quizzes.models import Fact, Opposes
 
 
 class Command(BaseCommand):
     help = (
         "Vérifie chaque fait : citation présente mot pour mot dans la source, plage de dates "
-        "bien formée et conforme à la précision du libellé, pas de doublon. Sans argument, "
+        "bien formée et conforme à la précision du libellé, pas de doublon ; citation de chaque "
+        "opposition entre camps présente dans la source. Sans argument, "
         "vérifie les faits de la base ; avec des fichiers de fixtures, les vérifie sans les charger."
     )
 
@@ -20,17 +22,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, fixtures, **options):
         if fixtures:
-            facts = []
+            facts, oppositions = [], []
             for path in fixtures:
                 try:
-                    facts += facts_from_fixture(path)
+                    more_facts, more_oppositions = records_from_fixture(path)
                 except ValueError as error:
                     raise CommandError(str(error)) from error
+                facts += more_facts
+                oppositions += more_oppositions
         else:
             facts = list(Fact.objects.select_related("source", "subject").order_by("pk"))
-        problems = collect_problems(facts)
+            oppositions = list(
+                Opposes.objects.select_related("first__source", "second").order_by("pk")
+            )
+        problems = collect_problems(facts, oppositions)
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
             raise CommandError(f"{len(problems)} problème(s) dans {len(facts)} fait(s).")
-        self.stdout.write(self.style.SUCCESS(f"{len(facts)} faits vérifiés, aucun problème."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{len(facts)} faits et {len(oppositions)} opposition(s) vérifiés, aucun problème."
+            )
+        )
