@@ -28,7 +28,7 @@ def strangers(other_teacher):
     return {
         "another teacher's pupil": martins_pupil,
         "another teacher": other_teacher,
-        "superuser": user_model.objects.create_superuser("admin", password="x-long-enough-1"),
+        "superuser": user_model.objects.create_superuser("direction", password="x-long-enough-1"),
         "staff": user_model.objects.create_user("secretariat", is_staff=True),
         "pupil of no class": make_student("sacha"),
     }
@@ -100,4 +100,34 @@ def test_an_administrator_cannot_join_a_class_with_its_code(client_as, classroom
     response = client_as(strangers[who]).post(reverse("join_class"), {"code": classroom.join_code})
     assert response.status_code == 400
     assert "ne peut pas rejoindre une classe" in response.content.decode()
+    assert not classroom.enrollments.filter(student=strangers[who]).exists()
+
+
+@pytest.mark.parametrize("who", ["another teacher", "superuser", "staff"])
+def test_the_admin_cannot_enrol_a_teacher_staff_or_administrator_either(
+    admin_client, classroom, strangers, who
+):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="Seuls les élèves"):
+        Enrollment(classroom=classroom, student=strangers[who]).full_clean()
+    url = reverse("admin:quizzes_classroom_change", args=[classroom.pk])
+    prefix = "enrollments"
+    data = {
+        "name": classroom.name,
+        "teacher": classroom.teacher.pk,
+        "join_code": classroom.join_code,
+        f"{prefix}-TOTAL_FORMS": "2",
+        f"{prefix}-INITIAL_FORMS": "1",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+        f"{prefix}-0-id": classroom.enrollments.get().pk,
+        f"{prefix}-0-classroom": classroom.pk,
+        f"{prefix}-0-student": classroom.enrollments.get().student_id,
+        f"{prefix}-1-classroom": classroom.pk,
+        f"{prefix}-1-student": strangers[who].pk,
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200  # the form again, with the error
+    assert "Seuls les élèves s’inscrivent dans une classe" in response.content.decode()
     assert not classroom.enrollments.filter(student=strangers[who]).exists()
