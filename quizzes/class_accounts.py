@@ -163,7 +163,7 @@ def _split(name: str) -> tuple[str, str]:
 
 
 def create_class_accounts(
-    *, classroom: Classroom, teacher, names: list[str], attempts: int = 3
+    *, classroom: Classroom, teacher, names: list[str], attempts: int = 5
 ) -> list[PupilCard]:
     """One account per name, each enrolled in the class with a one-time password, all in one
     transaction: the list is created whole or not at all. Usernames are unique and cannot be
