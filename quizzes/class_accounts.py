@@ -119,10 +119,23 @@ def _problem(name: str) -> str | None:
     return None
 
 
-def read_name_list(text: str, *, is_csv: bool = False) -> tuple[list[str], list[str]]:
+def names_in_class(classroom: Classroom) -> dict[str, str]:
+    """The class's pupils by full name (case folded) → username: a list sent again (the sheet
+    reloaded, the form posted twice) must not make a second account for each pupil."""
+    pupils = Enrollment.objects.filter(classroom=classroom).values_list(
+        "student__first_name", "student__last_name", "student__username"
+    )
+    return {f"{first} {last}".strip().casefold(): username for first, last, username in pupils}
+
+
+def read_name_list(
+    text: str, *, is_csv: bool = False, in_class: dict[str, str] | None = None
+) -> tuple[list[str], list[str]]:
     """The pupils' names (« Prénom Nom ») in the list and the problems found, each naming its
     line. Names given twice are a problem: two pupils with the same name need something to tell
-    their cards apart."""
+    their cards apart; so is the name of a pupil already in the class (`in_class`, from
+    names_in_class)."""
+    in_class = in_class or {}
     rows, last_first = _without_header(_rows(text, is_csv=is_csv))
     names: list[str] = []
     errors: list[str] = []
@@ -137,6 +150,11 @@ def read_name_list(text: str, *, is_csv: bool = False) -> tuple[list[str], list[
                 "« %(name)s » figure déjà ligne %(first)s. S’il s’agit de deux élèves, "
                 "ajoutez de quoi les distinguer (l’initiale d’un second prénom)."
             ) % {"name": name, "first": first}
+        if problem is None and (username := in_class.get(name.casefold())) is not None:
+            problem = _(
+                "« %(name)s » a déjà un compte dans la classe (%(username)s). S’il a perdu "
+                "son mot de passe, donnez-lui-en un nouveau depuis la page de la classe."
+            ) % {"name": name, "username": username}
         if problem is not None:
             errors.append(_("Ligne %(line)s : %(problem)s") % {"line": line, "problem": problem})
             continue

@@ -13,6 +13,7 @@ from quizzes.class_accounts import (
     MAX_NAME_LENGTH,
     MAX_PUPILS_PER_BATCH,
     decode_list_file,
+    names_in_class,
     read_name_list,
 )
 
@@ -43,6 +44,10 @@ class ClassAccountsForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),
     )
 
+    def __init__(self, *args, classroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.classroom = classroom
+
     def clean(self):
         cleaned = super().clean()
         if self.errors:
@@ -61,7 +66,9 @@ class ClassAccountsForm(forms.Form):
             if text is None:
                 self.add_error(field, _("Ce fichier n’est pas un fichier texte ou CSV lisible."))
                 return cleaned
-        names, errors = read_name_list(text, is_csv=upload is not None)
+        names, errors = read_name_list(
+            text, is_csv=upload is not None, in_class=names_in_class(self.classroom)
+        )
         if errors:
             shown = errors[:MAX_ERRORS_SHOWN]
             if len(errors) > MAX_ERRORS_SHOWN:

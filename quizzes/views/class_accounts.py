@@ -35,7 +35,9 @@ def _sheet(request, classroom, cards, *, reset: bool):
 def create_accounts(request, class_id: int):
     classroom = own_classroom(request, class_id)
     posted = request.method == "POST"
-    form = ClassAccountsForm(request.POST if posted else None, request.FILES if posted else None)
+    form = ClassAccountsForm(
+        request.POST if posted else None, request.FILES if posted else None, classroom=classroom
+    )
     if posted and form.is_valid():
         cards = create_class_accounts(
             classroom=classroom, teacher=request.user, names=form.pupil_names

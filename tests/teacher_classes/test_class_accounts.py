@@ -199,3 +199,14 @@ def test_a_teacher_resets_only_accounts_they_made_in_this_class(
     assert teacher_client.get(url).status_code == 404
     assert teacher_client.post(url).status_code == 404
     assert User.objects.get(pk=student.pk).password == before
+
+
+def test_sending_the_same_list_again_creates_no_second_account(teacher_client, classroom):
+    """The sheet reloaded (the browser posts the form again) or the button pressed twice."""
+    create(teacher_client, classroom, "Camille Lefèvre\nZoé Hervé")
+    again = create(teacher_client, classroom, "Zoé Hervé\nLéo Martin")
+    assert again.status_code == 400
+    assert "Ligne 1 : « Zoé Hervé » a déjà un compte dans la classe (zoe.herve)" in (
+        again.content.decode()
+    )
+    assert not User.objects.filter(username__in=["zoe.herve2", "leo.martin"]).exists()
