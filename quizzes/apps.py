@@ -11,8 +11,10 @@ class QuizzesConfig(AppConfig):
         from django.utils.translation import gettext
 
         from quizzes.engine.questions import NotEnoughFacts
+        from quizzes.first_login import remember_password_duty
         from quizzes.roles import remember_role
 
         user_logged_in.connect(remember_role, dispatch_uid="quizzes.remember_role")
+        user_logged_in.connect(remember_password_duty, dispatch_uid="quizzes.password_duty")
         # The engine stays free of Django; its messages for teachers are translated when shown.
         NotEnoughFacts.translate = staticmethod(gettext)

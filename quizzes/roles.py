@@ -18,6 +18,17 @@ def is_teacher(user) -> bool:
     return user.is_authenticated and user.groups.filter(name=TEACHERS).exists()
 
 
+def may_be_enrolled(user) -> bool:
+    """Only pupils sit in a class: never a teacher, staff or an administrator (whoever asks)."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and not user.is_staff
+        and not user.is_superuser
+        and not is_teacher(user)
+    )
+
+
 SESSION_KEY = "quizsite_is_teacher"
 
 

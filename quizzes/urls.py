@@ -36,6 +36,7 @@ urlpatterns = [
     path("compte/deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("compte/inscription/", accounts.signup, name="signup"),
     path("compte/accueil/", accounts.after_login, name="after_login"),
+    path("compte/mot-de-passe/", accounts.choose_password, name="choose_password"),
     path("quiz/", student.student_home, name="student_home"),
     path("quiz/series/<int:set_id>/commencer/", student.start, name="attempt_start"),
     path("quiz/tentatives/<int:attempt_id>/", student.resume, name="attempt_resume"),

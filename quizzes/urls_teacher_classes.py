@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quizzes.views import teacher_classes
+from quizzes.views import class_accounts, teacher_classes
 
 urlpatterns = [
     path("", teacher_classes.class_list, name="teacher_classes"),
@@ -13,6 +13,16 @@ urlpatterns = [
         name="teacher_class_regenerate_code",
     ),
     path("<int:class_id>/eleves/", teacher_classes.add_student, name="teacher_class_add_student"),
+    path(
+        "<int:class_id>/comptes/",
+        class_accounts.create_accounts,
+        name="teacher_class_accounts",
+    ),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/mot-de-passe/",
+        class_accounts.reset_password,
+        name="teacher_class_reset_password",
+    ),
     path(
         "<int:class_id>/eleves/<int:student_id>/retirer/",
         teacher_classes.remove_student,

@@ -1,5 +1,9 @@
-"""Forms for classes: a teacher creates a class and adds students by username; a student joins
-a class with its code. Each form's save() does the enrolling, so views stay thin."""
+"""Forms for classes: a teacher creates a class and adds one of their own pupils by username; a
+student joins a class with its code. Each form's save() does the enrolling, so views stay thin.
+
+Enrolment is the pupil's own act (the join code) or the teacher's for accounts they created or
+already teach (quizzes.class_accounts): never anyone else's account, a teacher, staff or an
+administrator."""
 
 from __future__ import annotations
 
@@ -8,13 +12,20 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.class_accounts import pupils_of
 from quizzes.models import Classroom, Enrollment
 from quizzes.models.classes import normalize_join_code
-from quizzes.roles import is_teacher
+from quizzes.roles import is_teacher, may_be_enrolled
+
+
+class NotAPupil(ValueError):
+    """Raised when asked to enrol a teacher, staff or an administrator."""
 
 
 def enroll(classroom: Classroom, student) -> bool:
     """Enroll the student once; returns False if they already were (a double click, two tabs)."""
+    if not may_be_enrolled(student):
+        raise NotAPupil(student.pk)
     try:
         with transaction.atomic():
             _enrollment, created = Enrollment.objects.get_or_create(
@@ -58,7 +69,19 @@ class ClassroomForm(forms.ModelForm):
 
 
 class AddStudentForm(forms.Form):
-    username = forms.CharField(label=_("Nom d’utilisateur de l’élève"), max_length=150)
+    """One of the teacher's own pupils (an account they created, or a pupil of another of their
+    classes) added by username. Every other account gets the same answer, whether it exists or
+    not, is a pupil elsewhere or a teacher: the form tells nothing about other people's
+    accounts."""
+
+    username = forms.CharField(
+        label=_("Nom d’utilisateur de l’élève"),
+        max_length=150,
+        help_text=_(
+            "Un élève dont vous avez créé le compte ou qui est dans une de vos classes. Les "
+            "autres rejoignent la classe avec son code."
+        ),
+    )
 
     def __init__(self, *args, classroom: Classroom, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,15 +89,12 @@ class AddStudentForm(forms.Form):
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
-        user_model = get_user_model()
-        student = user_model.objects.filter(
-            **{user_model.USERNAME_FIELD: username}, is_active=True
-        ).first()
-        if student is None:
-            raise forms.ValidationError(_("Aucun élève n’a ce nom d’utilisateur."))
-        if is_teacher(student):
-            raise forms.ValidationError(_("Ce compte est celui d’un enseignant, pas d’un élève."))
-        self.student = student
+        lookup = {get_user_model().USERNAME_FIELD: username}
+        self.student = pupils_of(self.classroom.teacher).filter(**lookup).first()
+        if self.student is None:
+            raise forms.ValidationError(
+                _("Aucun de vos élèves n’a ce nom d’utilisateur."), code="not_your_pupil"
+            )
         return username
 
     def save(self) -> bool:
@@ -98,6 +118,10 @@ class JoinClassForm(forms.Form):
         if is_teacher(self.user):
             raise forms.ValidationError(
                 _("Un compte enseignant ne peut pas rejoindre une classe comme élève.")
+            )
+        if not may_be_enrolled(self.user):
+            raise forms.ValidationError(
+                _("Un compte d’administration ne peut pas rejoindre une classe comme élève.")
             )
         code = normalize_join_code(self.cleaned_data["code"])
         # One message for every failure, so codes cannot be probed.

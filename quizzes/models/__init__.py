@@ -1,5 +1,6 @@
 """quizsite's models, one module per concept."""
 
+from quizzes.models.accounts import AccountProfile
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
@@ -25,6 +26,7 @@ __all__ = [
     "COUNT_FIELDS",
     "MATCHING_RELATIONS",
     "MAX_CLOSING_GRACE_MINUTES",
+    "AccountProfile",
     "ActsFor",
     "Attempt",
     "AttemptQuestion",

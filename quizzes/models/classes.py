@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -71,3 +72,17 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} · {self.classroom}"
+
+    def clean(self):
+        """The admin's class page too enrols pupils only (quizzes.forms.classes.enroll)."""
+        from quizzes.roles import may_be_enrolled
+
+        if self.student_id and not may_be_enrolled(self.student):
+            raise ValidationError(
+                {
+                    "student": _(
+                        "Seuls les élèves s’inscrivent dans une classe, jamais un "
+                        "enseignant ni un compte d’administration."
+                    )
+                }
+            )

@@ -4,7 +4,7 @@ roster with per-student results, assigned sets, adding and removing students).""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from quizzes.forms.classes import AddStudentForm, ClassroomForm
-from quizzes.models import Attempt, Classroom, Enrollment
+from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment
 from quizzes.models.classes import new_join_code
 from quizzes.permissions import teacher_required
 from quizzes.progress import PERCENT
@@ -24,7 +24,7 @@ def _status(request, form) -> int:
     return 400 if form.errors and not request.htmx else 200
 
 
-def _own_classroom(request, class_id: int) -> Classroom:
+def own_classroom(request, class_id: int) -> Classroom:
     """Another teacher's class is a 404: its existence is nobody else's business."""
     return get_object_or_404(Classroom.objects.filter(teacher=request.user), pk=class_id)
 
@@ -41,8 +41,9 @@ def classes_of(teacher):
 
 
 def roster(classroom: Classroom):
-    """The class's enrollments with, per student, the attempts on the class's sets and the best
-    finished score (percent), in one query whatever the class size."""
+    """The class's enrollments with, per student, the attempts on the class's sets, the best
+    finished score (percent) and whether the teacher made the account (and so may give it a new
+    password), in one query whatever the class size."""
     class_attempts = Attempt.objects.filter(
         user=OuterRef("student"), question_set__classrooms=classroom
     ).values("user")
@@ -59,6 +60,11 @@ def roster(classroom: Classroom):
                 class_attempts.filter(finished_at__isnull=False)
                 .annotate(best=Max(PERCENT))
                 .values("best")[:1]
+            ),
+            created_by_teacher=Exists(
+                AccountProfile.objects.filter(
+                    user=OuterRef("student"), created_by=classroom.teacher_id
+                )
             ),
         )
         .order_by("student__username")
@@ -94,7 +100,7 @@ def class_list(request):
 @teacher_required
 @require_http_methods(["GET"])
 def class_detail(request, class_id: int):
-    classroom = _own_classroom(request, class_id)
+    classroom = own_classroom(request, class_id)
     return render(request, "teacher/classes_detail.html", _class_context(classroom))
 
 
@@ -109,7 +115,7 @@ def renew_join_code(classroom: Classroom) -> None:
 @teacher_required
 @require_POST
 def regenerate_code(request, class_id: int):
-    classroom = _own_classroom(request, class_id)
+    classroom = own_classroom(request, class_id)
     renew_join_code(classroom)
     if request.htmx:
         return render(request, "teacher/_classes_join_code.html", {"classroom": classroom})
@@ -120,7 +126,7 @@ def regenerate_code(request, class_id: int):
 @teacher_required
 @require_POST
 def add_student(request, class_id: int):
-    classroom = _own_classroom(request, class_id)
+    classroom = own_classroom(request, class_id)
     form = AddStudentForm(request.POST, classroom=classroom)
     if form.is_valid():
         name = form.cleaned_data["username"]
@@ -141,7 +147,7 @@ def add_student(request, class_id: int):
 def remove_student(request, class_id: int, student_id: int):
     """GET asks for confirmation; POST removes the student from the class. Their attempts stay:
     they are the student's own history."""
-    classroom = _own_classroom(request, class_id)
+    classroom = own_classroom(request, class_id)
     # student__pk, not student_id: Django bounds a lookup on the user's id, so an id beyond
     # 64 bits is a 404 rather than SQLite's OverflowError.
     enrollment = get_object_or_404(

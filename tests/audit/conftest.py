@@ -75,6 +75,7 @@ class Scenario:
     own_source: object  # the teacher's text, read: proposals to review, facts, one rejected
     reading_source: object  # another text of theirs, its reading queued: the progress bar
     pending_candidate: object  # a dated proposal of own_source, to edit before accepting
+    pupil: object  # made by the teacher's class list, still with a one-time password
     kinds: dict[str, KindScenario] = field(default_factory=dict)  # by KIND_SETS name
 
     def question_url(self, attempt, kind: str | None = None) -> str:
@@ -104,7 +105,8 @@ class KindScenario:
 class AuditPage:
     name: str
     url: Callable[[Scenario], str]
-    user: str = "anonymous"  # who is logged in: "anonymous", "student" or "teacher"
+    # who is logged in: "anonymous", "student", "teacher" or "pupil" (a one-time password)
+    user: str = "anonymous"
     post: Callable[[Scenario], dict] | None = None  # form data: the page is a POST's answer
 
     def __str__(self) -> str:
@@ -191,6 +193,37 @@ for name in KIND_SETS:
         AuditPage(f"{name}-results", lambda s, name=name: s.kind_results_url(name), "teacher"),
     ]
 AUDIT_PAGES += [
+    # Pupils' accounts: the class list form, with its errors, the printable cards, a reset, and
+    # the page where a pupil with a one-time password chooses their own.
+    AuditPage(
+        "class-accounts",
+        lambda s: reverse("teacher_class_accounts", args=[s.classroom.pk]),
+        "teacher",
+    ),
+    AuditPage(
+        "class-accounts-errors",
+        lambda s: reverse("teacher_class_accounts", args=[s.classroom.pk]),
+        "teacher",
+        lambda s: {"names": "Camille Lefèvre\n12345\nCamille Lefèvre"},
+    ),
+    AuditPage(
+        "class-accounts-sheet",
+        lambda s: reverse("teacher_class_accounts", args=[s.classroom.pk]),
+        "teacher",
+        lambda s: {"names": "Camille Lefèvre\nZoé Hervé\nLéo Martin"},
+    ),
+    AuditPage(
+        "reset-password",
+        lambda s: reverse("teacher_class_reset_password", args=[s.classroom.pk, s.pupil.pk]),
+        "teacher",
+    ),
+    AuditPage("choose-password", lambda s: reverse("choose_password"), "pupil"),
+    AuditPage(
+        "choose-password-errors",
+        lambda s: reverse("choose_password"),
+        "pupil",
+        lambda s: {"new_password1": "lina", "new_password2": "autre"},
+    ),
     AuditPage(
         "set-preview-kinds",
         lambda s: reverse("teacher_set_preview"),
@@ -366,7 +399,10 @@ def _kind_scenarios(student, classrooms, results_students) -> dict[str, KindScen
 
 def build_scenario(student) -> Scenario:
     """Needs the shipped facts loaded."""
+    from django.contrib.auth import get_user_model
+
     from quizzes.attempts import start_attempt
+    from quizzes.class_accounts import create_class_accounts
     from quizzes.models import Classroom, Enrollment, QuestionSet, Source
 
     teacher = make_teacher("mme-audit")
@@ -399,6 +435,7 @@ def build_scenario(student) -> Scenario:
     results_class = Classroom.objects.create(name="4e A", teacher=teacher)
     question_set.classrooms.add(results_class)
     own_source, reading_source, pending_candidate = _own_sources(teacher)
+    (card,) = create_class_accounts(classroom=classroom, teacher=teacher, names=["Lina Morel"])
     results_students = []
     for index, wrong in enumerate([set(), {1}, {2}, {1, 2}, set(), {2}]):
         results_student = make_student(f"eleve-{index + 1}-audit")
@@ -419,12 +456,14 @@ def build_scenario(student) -> Scenario:
         own_source=own_source,
         reading_source=reading_source,
         pending_candidate=pending_candidate,
+        pupil=get_user_model().objects.get(username=card.username),
         kinds=_kind_scenarios(student, [classroom, results_class], results_students),
     )
 
 
 def user_of(page: AuditPage, scenario: Scenario):
-    return {"anonymous": None, "student": scenario.student, "teacher": scenario.teacher}[page.user]
+    users = {"anonymous": None, "student": scenario.student, "teacher": scenario.teacher}
+    return {**users, "pupil": scenario.pupil}[page.user]
 
 
 @pytest.fixture

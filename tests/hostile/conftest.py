@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, settings
 
 from quizzes.attempts import start_attempt
 from quizzes.models import (
+    AccountProfile,
     Attempt,
     AttemptQuestion,
     Classroom,
@@ -28,6 +29,7 @@ from quizzes.models import (
 from tests.conftest import make_student, make_teacher, right_answer_post
 
 COUNTED = [
+    AccountProfile,
     Attempt,
     AttemptQuestion,
     FactResult,
@@ -95,6 +97,7 @@ def snapshot(*attempts) -> dict:
     )
     state["enrollments"] = list(Enrollment.objects.order_by("pk").values_list("pk", flat=True))
     state["pins"] = list(PinnedQuestion.objects.order_by("pk").values_list("pk", flat=True))
+    state["passwords"] = list(get_user_model().objects.order_by("pk").values_list("pk", "password"))
     return state
 
 

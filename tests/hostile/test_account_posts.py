@@ -1,13 +1,16 @@
-"""Hostile posts to signing up and logging in: never a 5xx, no account created on rejection,
-no session opened by a bad password; login throttling (django-axes) still answers cleanly."""
+"""Hostile posts to signing up, logging in and choosing one's password after a teacher's
+one-time password: never a 5xx, no account created on rejection, no session opened by a bad
+password; login throttling (django-axes) still answers cleanly."""
 
 import itertools
 
 from axes.utils import reset
+from django.contrib.auth import get_user_model
 from django.utils.http import url_has_allowed_host_and_scheme
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quizzes.class_accounts import create_class_accounts
 from tests.hostile.conftest import (
     FEW,
     SOME,
@@ -85,3 +88,30 @@ def test_hostile_logins_with_throttling_on(world, draw):
         assert snapshot() == before
         assert "_auth_user_id" not in client.session
     reset()
+
+
+@SOME
+@given(draw=st.data(), htmx=st.booleans(), urlencoded=st.booleans())
+def test_hostile_first_login_passwords(world, no_throttling, draw, htmx, urlencoded):
+    """A pupil with a one-time password posts anything to the page where they choose theirs:
+    never a 5xx; refused, the one-time password and the duty stay."""
+    chosen = "Vercors-1944-maquis"
+    base = {"new_password1": chosen, "new_password2": chosen}
+    body = draw.draw(payloads(["new_password1", "new_password2"], base))
+    with rolled_back():
+        (card,) = create_class_accounts(
+            classroom=world.classroom, teacher=world.teacher, names=["Lina Morel"]
+        )
+        client = hostile_client()
+        client.post("/compte/connexion/", {"username": card.username, "password": card.password})
+        before = snapshot()
+        response = post(client, "/compte/mot-de-passe/", body, htmx=htmx, urlencoded=urlencoded)
+        assert_no_server_error(response)
+        pupil = get_user_model().objects.get(username=card.username)
+        if response.status_code != 302:
+            assert snapshot() == before
+            assert pupil.account_profile.must_change_password
+        else:
+            assert body["new_password1"] == body["new_password2"]
+            assert pupil.check_password(body["new_password1"][-1])
+            assert not pupil.account_profile.must_change_password

@@ -1,13 +1,16 @@
 """Hostile posts and queries to the teachers' pages: classes (create, add and remove a student,
-new join code), the question-set builder (create, edit, preview, fact search, pinned
+new join code, pupils' accounts from a class list, new one-time passwords), the question-set builder (create, edit, preview, fact search, pinned
 questions, delete, copy) and the results pages with their CSV. Never a 5xx; a rejection stores
 nothing; another teacher's objects stay out of reach."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes.models import Fact, QuestionSet, Source
+from quizzes.class_accounts import create_class_accounts
+from quizzes.models import AccountProfile, Enrollment, Fact, QuestionSet, Source
 from tests.conftest import make_student
 from tests.hostile.conftest import (
     FEW,
@@ -19,7 +22,7 @@ from tests.hostile.conftest import (
     rolled_back,
     snapshot,
 )
-from tests.hostile.strategies import id_values, keys, payloads, values
+from tests.hostile.strategies import HOSTILE_STRINGS, id_values, keys, payloads, values
 from tests.teacher_sets.conftest import set_post
 
 HUGE_ID = 10**30
@@ -93,6 +96,8 @@ def test_hostile_student_additions(teacher_client, world, sacha, draw, htmx):
         before = snapshot()
         response = post(teacher_client, f"/enseignant/classes/{class_id}/eleves/", body, htmx=htmx)
         assert_no_server_error(response)
+        # Neither a pupil of no class of hers nor another teacher ever lands in her class.
+        assert not Enrollment.objects.filter(student__in=[sacha, world.other_teacher]).exists()
         # With htmx a success is also a 200 (the roster again, with an empty form).
         refused = response.status_code >= 400 or (
             response.status_code == 200 and response.context["add_form"].errors
@@ -101,6 +106,101 @@ def test_hostile_student_additions(teacher_client, world, sacha, draw, htmx):
             assert snapshot() == before
         if class_id != world.classroom.pk:
             assert response.status_code == 404
+
+
+NAMES = "Camille Lefèvre\nZoé Hervé\nLéo Martin"
+
+
+def check_accounts_post(response, before, world):
+    """Either the cards (each new account enrolled in her own class only) or nothing stored."""
+    assert_no_server_error(response)
+    made = response.status_code == 200 and response.context and "cards" in response.context
+    if not made:
+        assert snapshot() == before
+        return
+    cards = response.context["cards"]
+    assert 1 <= len(cards) <= 60
+    users = get_user_model().objects.filter(username__in=[card.username for card in cards])
+    assert users.count() == len(cards)
+    for user in users:
+        assert list(user.enrollments.values_list("classroom", flat=True)) == [world.classroom.pk]
+        assert user.account_profile.created_by == world.teacher
+        assert not (user.is_staff or user.is_superuser)
+
+
+@SOME
+@given(draw=st.data(), htmx=st.booleans(), urlencoded=st.booleans())
+def test_hostile_class_lists(teacher_client, world, draw, htmx, urlencoded):
+    class_id = draw.draw(ids(world.classroom, world.other_classroom))
+    body = draw.draw(payloads(["names", "list_file"], {"names": NAMES}))
+    with rolled_back():
+        before = snapshot()
+        url = f"/enseignant/classes/{class_id}/comptes/"
+        response = post(teacher_client, url, body, htmx=htmx, urlencoded=urlencoded)
+        check_accounts_post(response, before, world)
+        if class_id != world.classroom.pk:
+            assert response.status_code == 404
+
+
+@SOME
+@given(
+    content=st.one_of(
+        st.binary(max_size=3000),
+        st.sampled_from(HOSTILE_STRINGS).map(lambda text: text.encode("utf-8")),
+        st.lists(values, max_size=80).map(lambda rows: "\n".join(rows).encode("utf-8")),
+        st.just(b"Nom;Pr\xe9nom\r\nLef\xe8vre;Camille\r\n"),
+        st.just(b"x" * 100_001),
+    ),
+    name=st.sampled_from(["liste.csv", "liste.txt", "../../etc/passwd", "<b>.csv", "a" * 300]),
+    names=st.sampled_from(["", NAMES]),
+)
+def test_hostile_class_list_files(teacher_client, world, content, name, names):
+    upload = SimpleUploadedFile(name, content, content_type="text/csv")
+    with rolled_back():
+        before = snapshot()
+        url = f"/enseignant/classes/{world.classroom.pk}/comptes/"
+        response = teacher_client.post(url, {"names": names, "list_file": upload})
+        check_accounts_post(response, before, world)
+
+
+@pytest.fixture
+def created_pupil(world):
+    """A pupil whose account Mme Durand made from her class list."""
+    (card,) = create_class_accounts(
+        classroom=world.classroom, teacher=world.teacher, names=["Lina Morel"]
+    )
+    return get_user_model().objects.get(username=card.username)
+
+
+@FEW
+@given(draw=st.data(), method=st.sampled_from(["get", "post"]), htmx=st.booleans())
+def test_new_passwords_only_for_accounts_the_teacher_made_in_her_class(
+    teacher_client, world, created_pupil, draw, method, htmx
+):
+    class_id = draw.draw(ids(world.classroom, world.other_classroom))
+    student_id = draw.draw(
+        st.sampled_from(
+            [created_pupil.pk, world.student.pk, world.other_teacher.pk, world.teacher.pk]
+        )
+        | ids(world.student, world.other_student)
+    )
+    body = draw.draw(payloads(["confirm", "password"]))
+    url = f"/enseignant/classes/{class_id}/eleves/{student_id}/mot-de-passe/"
+    with rolled_back():
+        before = snapshot()
+        headers = {"HX-Request": "true"} if htmx else {}
+        if method == "get":
+            response = teacher_client.get(url, body, headers=headers)
+        else:
+            response = post(teacher_client, url, body, htmx=htmx)
+        assert_no_server_error(response)
+        legitimate = (class_id, student_id) == (world.classroom.pk, created_pupil.pk)
+        if not legitimate:
+            assert response.status_code in (400, 404)
+        if not legitimate or method == "get" or response.status_code != 200:
+            assert snapshot() == before
+        else:
+            assert AccountProfile.objects.get(user=created_pupil).must_change_password
 
 
 @FEW
@@ -278,6 +378,8 @@ TEACHER_POSTS = [
     "/enseignant/classes/{c}/eleves/",
     "/enseignant/classes/{c}/nouveau-code/",
     "/enseignant/classes/{c}/eleves/{s}/retirer/",
+    "/enseignant/classes/{c}/comptes/",
+    "/enseignant/classes/{c}/eleves/{s}/mot-de-passe/",
     "/enseignant/series/nouvelle/",
     "/enseignant/series/apercu/",
     "/enseignant/series/{q}/",

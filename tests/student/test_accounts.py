@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
@@ -130,3 +131,128 @@ def test_student_navigation_has_no_teacher_links(student_client):
     page = student_client.get(reverse("student_home")).content.decode()
     assert "Mes quiz" in page and "Mes résultats" in page
     assert "Mes séries" not in page
+
+
+# Sign-up refuses look-alike usernames (issue 12: « Sign-up accepts usernames that look identical
+# to existing ones (Cyrillic « о » for Latin « o ») »).
+
+
+def sign_up(client, username):
+    password = "Sicile-1943-juillet"
+    data = {"username": username, "password1": password, "password2": password}
+    return client.post(reverse("signup"), data)
+
+
+@pytest.mark.parametrize(
+    ("existing", "look_alike"),
+    [
+        ("dominique", "dоminique"),  # Cyrillic « о »
+        ("paul", "ραul"),  # Greek rho and alpha
+        ("camille", "CAMILLE"),
+        ("oscar", "0scar"),
+        ("lina", "Iina"),  # capital « I » for « l »
+        ("emma", "emrna"),  # « rn » for « m »
+        ("zoe", "ｚｏｅ"),  # fullwidth letters
+    ],
+)
+def test_signup_refuses_a_username_that_looks_like_an_existing_one(
+    client, db, existing, look_alike
+):
+    from tests.conftest import make_student
+
+    make_student(existing)
+    response = sign_up(client, look_alike)
+    assert response.status_code == 400
+    # Django itself refuses the same name in other case or width; quizsite the look-alikes.
+    assert response.context["form"].errors["username"][0] in (
+        "Ce nom d’utilisateur est déjà pris, ou ressemble trop à un nom déjà pris.",
+        "Un utilisateur avec ce nom existe déjà.",
+    )
+    assert get_user_model().objects.count() == 1
+
+
+def test_signup_accepts_a_username_that_only_shares_letters(client, db):
+    from tests.conftest import make_student
+
+    make_student("dominique")
+    assert sign_up(client, "dominique2").status_code == 302
+    assert sign_up(client, "dominiqué").status_code == 302
+
+
+# First login with a one-time password from the teacher (issue 12, item 2).
+
+
+@pytest.fixture
+def pupil_card(teacher, db):
+    """A pupil made by Mme Durand's class list, with the password printed on their card."""
+    from quizzes.class_accounts import create_class_accounts
+    from quizzes.models import Classroom
+
+    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
+    (card,) = create_class_accounts(classroom=classroom, teacher=teacher, names=["Lina Morel"])
+    return card
+
+
+def first_login(client, card):
+    return client.post(reverse("login"), {"username": card.username, "password": card.password})
+
+
+def test_a_pupil_with_a_one_time_password_must_choose_one_before_anything_else(client, pupil_card):
+    response = first_login(client, pupil_card)
+    assert client.get(response.url, follow=True).redirect_chain[-1][0] == reverse("choose_password")
+    for page in (reverse("student_home"), reverse("results"), reverse("join_class")):
+        assert client.get(page)["Location"] == reverse("choose_password")
+    assert client.post(reverse("join_class"), {"code": "ABC"})["Location"] == reverse(
+        "choose_password"
+    )
+    htmx = client.get(reverse("student_home"), headers={"HX-Request": "true"})
+    assert htmx["HX-Redirect"] == reverse("choose_password")
+    page = client.get(reverse("choose_password")).content.decode()
+    assert "Choisissez votre mot de passe" in page
+    assert "Mes quiz" not in page  # no navigation that would only lead back here
+
+
+def test_the_chosen_password_must_pass_the_validators_and_then_lifts_the_duty(client, pupil_card):
+    from quizzes.models import AccountProfile
+
+    first_login(client, pupil_card)
+    url = reverse("choose_password")
+    weak = client.post(url, {"new_password1": "12345678", "new_password2": "12345678"})
+    assert weak.status_code == 400
+    assert "trop courant" in weak.content.decode() or "trop commun" in weak.content.decode()
+    chosen = "Vercors-1944-maquis"
+    response = client.post(url, {"new_password1": chosen, "new_password2": chosen}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("student_home")
+    assert "Votre mot de passe est enregistré" in response.content.decode()
+    pupil = get_user_model().objects.get(username=pupil_card.username)
+    assert pupil.check_password(chosen)
+    assert not pupil.check_password(pupil_card.password)
+    assert not AccountProfile.objects.get(user=pupil).must_change_password
+    assert client.get(reverse("results")).status_code == 200  # still logged in
+    client.logout()
+    logged_in = client.post(reverse("login"), {"username": pupil_card.username, "password": chosen})
+    assert client.get(logged_in.url, follow=True).redirect_chain[-1][0] == reverse("student_home")
+
+
+def test_the_password_page_is_not_for_accounts_without_the_duty(student_client):
+    response = student_client.post(
+        reverse("choose_password"),
+        {"new_password1": "Vercors-1944-maquis", "new_password2": "Vercors-1944-maquis"},
+    )
+    assert response["Location"] == reverse("after_login")
+    assert (
+        not get_user_model().objects.get(username="camille").check_password("Vercors-1944-maquis")
+    )
+
+
+def test_a_reset_logs_the_pupil_out_and_asks_again_for_a_new_password(client, pupil_card, teacher):
+    from quizzes.class_accounts import reset_pupil_password
+
+    first_login(client, pupil_card)
+    chosen = "Vercors-1944-maquis"
+    client.post(reverse("choose_password"), {"new_password1": chosen, "new_password2": chosen})
+    pupil = get_user_model().objects.get(username=pupil_card.username)
+    card = reset_pupil_password(teacher=teacher, pupil=pupil)
+    assert client.get(reverse("student_home"))["Location"].startswith(reverse("login"))
+    first_login(client, card)
+    assert client.get(reverse("student_home"))["Location"] == reverse("choose_password")

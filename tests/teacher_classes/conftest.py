@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, Enrollment, QuestionSet
+from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment, QuestionSet
 from tests.conftest import make_student
 
 
@@ -26,6 +26,22 @@ def class_set(classroom, teacher):
     )
     question_set.classrooms.add(classroom)
     return question_set
+
+
+@pytest.fixture
+def other_classroom_pupil(teacher, other_student):
+    """Dominique, in another class of Mme Durand's: one of her pupils, not yet in « 3e B »."""
+    other_class = Classroom.objects.create(name="4e A", teacher=teacher)
+    Enrollment.objects.create(classroom=other_class, student=other_student)
+    return other_student
+
+
+@pytest.fixture
+def created_pupil(teacher, classroom, student):
+    """Camille's account, made by Mme Durand (quizzes.class_accounts), already past her first
+    login."""
+    AccountProfile.objects.create(user=student, created_by=teacher)
+    return student
 
 
 def finished_attempt(student, question_set, score: float) -> Attempt:

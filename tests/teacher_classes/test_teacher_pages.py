@@ -121,11 +121,13 @@ def test_regenerating_the_code_with_htmx_returns_the_code_fragment(teacher_clien
     assert "<html" not in page
 
 
-def test_teacher_adds_a_student_by_username(teacher_client, classroom, other_student):
+def test_teacher_adds_a_pupil_of_another_of_their_classes_by_username(
+    teacher_client, classroom, other_classroom_pupil
+):
     url = reverse("teacher_class_add_student", args=[classroom.pk])
     response = teacher_client.post(url, {"username": " dominique "})
     assert response.status_code == 302
-    assert classroom.students.filter(pk=other_student.pk).exists()
+    assert classroom.students.filter(pk=other_classroom_pupil.pk).exists()
     page = teacher_client.get(response["Location"]).content.decode()
     assert "dominique a été ajouté·e à la classe" in page
 
@@ -141,7 +143,7 @@ def test_adding_an_unknown_username_is_a_form_error(teacher_client, classroom):
     url = reverse("teacher_class_add_student", args=[classroom.pk])
     response = teacher_client.post(url, {"username": "personne"})
     assert response.status_code == 400
-    assert "Aucun élève n’a ce nom d’utilisateur" in response.content.decode()
+    assert "Aucun de vos élèves n’a ce nom d’utilisateur" in response.content.decode()
     assert classroom.enrollments.count() == 1
 
 
@@ -149,12 +151,12 @@ def test_a_teacher_account_cannot_be_added_as_a_student(teacher_client, classroo
     url = reverse("teacher_class_add_student", args=[classroom.pk])
     response = teacher_client.post(url, {"username": other_teacher.username})
     assert response.status_code == 400
-    assert "celui d’un enseignant" in response.content.decode()
+    assert "Aucun de vos élèves n’a ce nom d’utilisateur" in response.content.decode()
     assert classroom.enrollments.count() == 1
 
 
 def test_adding_a_student_with_htmx_returns_the_roster_fragment(
-    teacher_client, classroom, other_student
+    teacher_client, classroom, other_classroom_pupil
 ):
     url = reverse("teacher_class_add_student", args=[classroom.pk])
     response = teacher_client.post(url, {"username": "dominique"}, headers={"HX-Request": "true"})
@@ -166,7 +168,7 @@ def test_adding_a_student_with_htmx_returns_the_roster_fragment(
     errors = teacher_client.post(url, {"username": "personne"}, headers={"HX-Request": "true"})
     # htmx 2 swaps 2xx responses only: the fragment with its error comes with a 200.
     assert errors.status_code == 200
-    assert "Aucun élève n’a ce nom d’utilisateur" in errors.content.decode()
+    assert "Aucun de vos élèves n’a ce nom d’utilisateur" in errors.content.decode()
 
 
 def test_removing_a_student_asks_for_confirmation_then_keeps_their_attempts(
