@@ -64,7 +64,8 @@ def test_the_download_holds_the_account_classes_attempts_answers_and_results(
     [exported] = data["attempts"]
     assert exported["id"] == attempt.pk and exported["question_set"] == "Quiz mixte"
     answered = [q for q in exported["questions"] if q["answered"]]
-    assert [q["score"] for q in answered] == [1.0, pytest.approx(answered[1]["score"])]
+    assert len(answered) == 2
+    assert answered[0]["score"] == 1.0 and answered[1]["score"] < 1.0
     stored = AttemptQuestion.objects.get(attempt=attempt, position=answered[0]["position"])
     assert answered[0]["question"] == stored.data and answered[0]["response"] == stored.response
     assert len(data["fact_results"]) == FactResult.objects.filter(user=student).count() > 0
@@ -75,7 +76,6 @@ def test_the_download_holds_the_account_classes_attempts_answers_and_results(
 def test_the_download_never_gives_a_password_hash_nor_an_unanswered_questions_answer(
     client, history, student
 ):
-    attempt, _other = history
     text = client.get(reverse("my_data_download")).content.decode()
     assert student.password not in text and "pbkdf2" not in text and "md5$" not in text
     for question in json.loads(text)["attempts"][0]["questions"]:
@@ -98,7 +98,8 @@ def test_the_download_holds_nothing_of_another_user(client, history, other_stude
     text = json.dumps(data, ensure_ascii=False)
     for foreign in ("dominique", "Classe secrète", "mme-durand", "192.0.2", "secret-agent"):
         assert foreign not in text
-    assert [a["id"] for a in data["attempts"]] == [history[0].pk] != [other_attempt.pk]
+    assert [a["id"] for a in data["attempts"]] == [history[0].pk]
+    assert other_attempt.pk != history[0].pk
     assert data["failed_logins"] == [
         {"first_at": data["failed_logins"][0]["first_at"], "failures": 2}
     ]
