@@ -22,8 +22,8 @@ def address_key(request) -> str:
     address = client_address(request)
     try:
         ip = ipaddress.ip_address(address)
-    except ValueError:
-        return f"ip:{address}"
+    except ValueError:  # not from a real server, or a proxy's header gone wrong
+        return "other:" + address.replace("\x00", "")[:150]
     if ip.version == 6 and ip.ipv4_mapped is None:
         return f"net:{ipaddress.ip_network(f'{ip}/64', strict=False)}"
     return f"ip:{getattr(ip, 'ipv4_mapped', None) or ip}"
