@@ -16,6 +16,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from quizzes.models import Attempt, FailureCount
+from quizzes.visitors import trial_lifetime
 
 # The housekeeping task's own finished runs are kept this long (one a run), then pruned.
 TASK_RESULTS_KEPT = timedelta(days=7)
@@ -23,12 +24,12 @@ TASK_RESULTS_KEPT = timedelta(days=7)
 
 def purge_expired_data() -> dict[str, int]:
     """Delete what is kept no longer: visitors' attempts (their questions and per-fact results
-    go with them) older than VISITOR_DATA_HOURS, expired sessions, counting windows older than
+    go with them) older than their lifetime (quizzes.visitors.trial_lifetime), expired sessions, counting windows older than
     a day, failed logins older than a day, this task's old runs. Safe to run twice or on two workers at once. Returns how many
     rows of each went."""
     now = timezone.now()
     visitor_attempts = Attempt.objects.filter(
-        user__isnull=True, started_at__lt=now - timedelta(hours=settings.VISITOR_DATA_HOURS)
+        user__isnull=True, started_at__lt=now - trial_lifetime()
     )
     deleted = {"visitor_attempts": _delete(visitor_attempts)}
     sessions_before = Session.objects.count()

@@ -49,8 +49,18 @@ def admit_trial(request) -> int:
     return _admitted("site", settings.VISITOR_TRIALS_PER_HOUR)
 
 
+def trial_lifetime() -> timedelta:
+    """How long a visitor's trial and its session last. The housekeeping task runs every
+    HOUSEKEEPING_INTERVAL_MINUTES, so deleting them one interval before VISITOR_DATA_HOURS
+    means none is kept longer than VISITOR_DATA_HOURS (what the privacy page promises)."""
+    lifetime = timedelta(hours=settings.VISITOR_DATA_HOURS) - timedelta(
+        minutes=settings.HOUSEKEEPING_INTERVAL_MINUTES
+    )
+    return max(lifetime, timedelta(minutes=30))
+
+
 def open_trial_session(request) -> None:
     """A session for the visitor's trial attempt, expiring when its attempt is deleted."""
     if not request.session.session_key:
-        request.session.set_expiry(settings.VISITOR_DATA_HOURS * 3600)
+        request.session.set_expiry(int(trial_lifetime().total_seconds()))
         request.session.save()
