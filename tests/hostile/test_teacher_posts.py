@@ -104,12 +104,18 @@ def test_hostile_student_additions(teacher_client, world, sacha, draw, htmx):
 
 
 @FEW
-@given(draw=st.data(), method=st.sampled_from(["get", "post"]))
-def test_removing_students_with_hostile_ids(teacher_client, world, draw, method):
+@given(
+    draw=st.data(),
+    method=st.sampled_from(["get", "post"]),
+    action=st.sampled_from(["retirer", "supprimer-le-compte"]),
+)
+def test_removing_or_deleting_students_with_hostile_ids(
+    teacher_client, world, draw, method, action
+):
     class_id = draw.draw(ids(world.classroom, world.other_classroom))
     student_id = draw.draw(ids(world.student, world.other_teacher))
-    body = draw.draw(payloads(["confirm"]))
-    url = f"/enseignant/classes/{class_id}/eleves/{student_id}/retirer/"
+    body = draw.draw(payloads(["confirm", "password"]))
+    url = f"/enseignant/classes/{class_id}/eleves/{student_id}/{action}/"
     with rolled_back():
         before = snapshot()
         response = getattr(teacher_client, method)(url, body)
