@@ -24,9 +24,9 @@ TASK_RESULTS_KEPT = timedelta(days=7)
 
 def purge_expired_data() -> dict[str, int]:
     """Delete what is kept no longer: visitors' attempts (their questions and per-fact results
-    go with them) older than their lifetime (quizzes.visitors.trial_lifetime), expired sessions, counting windows older than
-    a day, failed logins older than a day, this task's old runs. Safe to run twice or on two workers at once. Returns how many
-    rows of each went."""
+    go with them) older than quizzes.visitors.trial_lifetime, expired sessions, counting windows
+    and failed logins older than a day, this task's runs older than a week. Safe to run twice,
+    or on two workers at once. Returns how many rows of each went."""
     now = timezone.now()
     visitor_attempts = Attempt.objects.filter(
         user__isnull=True, started_at__lt=now - trial_lifetime()

@@ -20,6 +20,7 @@ def housekeeping() -> dict[str, int]:
     (make run, make prod) has queued the first."""
     from quizzes.housekeeping import purge_expired_data, schedule_next
 
-    deleted = purge_expired_data()
-    schedule_next()
-    return deleted
+    try:
+        return purge_expired_data()
+    finally:  # a run that fails must not end the chain of runs
+        schedule_next()
