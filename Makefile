@@ -22,6 +22,7 @@ setup: venv messages
 	DEBUG=1 $(PY) manage.py loaddata -v 0 fixtures/*.json
 	DEBUG=1 $(PY) manage.py validate_facts
 	DEBUG=1 $(PY) manage.py setup_demo --passwords published
+	DEBUG=1 $(PY) manage.py housekeeping --schedule
 
 # The site and, beside it, the background worker that reads teachers' texts (django-tasks'
 # database worker); stopping the site (Ctrl+C) stops the worker too.
@@ -93,6 +94,7 @@ prod: venv messages
 	$(PY) manage.py migrate --no-input -v 0; \
 	$(PY) manage.py loaddata -v 0 fixtures/*.json; \
 	$(PY) manage.py setup_demo --passwords random; \
+	$(PY) manage.py housekeeping --schedule; \
 	echo ""; \
 	echo "  quizsite (production : gunicorn, DEBUG désactivé) sur http://$(HOST):$(PORT)/   (santé : /healthz)"; \
 	echo "  lecture des textes en arrière-plan : manage.py db_worker (démarré avec le site)"; \

@@ -211,6 +211,19 @@ JOIN_CODE_FAILURES_PER_ACCOUNT = int(os.environ.get("JOIN_CODE_FAILURES_PER_ACCO
 JOIN_CODE_FAILURES_PER_ADDRESS = int(os.environ.get("JOIN_CODE_FAILURES_PER_ADDRESS", "100"))
 JOIN_CODE_WINDOW_MINUTES = int(os.environ.get("JOIN_CODE_WINDOW_MINUTES", "15"))
 
+# Visitors trying the sample quiz without an account (quizzes.visitors): their attempt and its
+# session are deleted after VISITOR_DATA_HOURS by the housekeeping task on the worker
+# (quizzes.housekeeping, every HOUSEKEEPING_INTERVAL_MINUTES), and new trials are capped per
+# address (an IPv6 /64 counts as one) and for the whole site per hour, so that cookie-less
+# clients cannot fill the database: at most VISITOR_TRIALS_PER_HOUR × VISITOR_DATA_HOURS
+# trial attempts exist at any time.
+VISITOR_DATA_HOURS = int(os.environ.get("VISITOR_DATA_HOURS", "24"))
+VISITOR_TRIALS_PER_ADDRESS_PER_HOUR = int(
+    os.environ.get("VISITOR_TRIALS_PER_ADDRESS_PER_HOUR", "60")
+)
+VISITOR_TRIALS_PER_HOUR = int(os.environ.get("VISITOR_TRIALS_PER_HOUR", "1000"))
+HOUSEKEEPING_INTERVAL_MINUTES = int(os.environ.get("HOUSEKEEPING_INTERVAL_MINUTES", "60"))
+
 # Login throttling (django-axes): 5 wrong passwords for one username from one address lock
 # that pair out for 15 minutes. Attempts live in the database, so every gunicorn worker sees
 # them. The lockout page is the login page with a French message (HTTP 429).

@@ -75,7 +75,7 @@ class ReviewItem:
     answers: int
 
 
-def facts_to_review(user, limit: int = 8) -> list[ReviewItem]:
+def facts_to_review(user, limit: int | None = 8) -> list[ReviewItem]:
     """The facts the student misses most, with how often, most missed first."""
     rows = list(
         FactResult.objects.filter(user=user)

@@ -28,4 +28,9 @@ urlpatterns = [
         teacher_classes.remove_student,
         name="teacher_class_remove_student",
     ),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/supprimer-le-compte/",
+        teacher_classes.delete_student,
+        name="teacher_class_delete_student",
+    ),
 ]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from quizzes import answers, attempts, feedback, progress
+from quizzes import answers, attempts, feedback, progress, visitors
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.models import Attempt, AttemptQuestion
 from quizzes.visibility import sets_open_to
@@ -37,8 +37,10 @@ def student_home(request):
 @require_POST
 def start(request, set_id: int):
     question_set = get_object_or_404(sets_open_to(request.user), pk=set_id)
-    if not request.user.is_authenticated and not request.session.session_key:
-        request.session.save()
+    if not request.user.is_authenticated:
+        if wait := visitors.admit_trial(request):
+            return _too_many_trials(request, wait)
+        visitors.open_trial_session(request)
     try:
         attempt = attempts.start_attempt(
             question_set,
@@ -52,6 +54,14 @@ def start(request, set_id: int):
         messages.error(request, str(error))
         return redirect("student_home" if request.user.is_authenticated else "home")
     return redirect(_question_url(attempt, 1))
+
+
+def _too_many_trials(request, wait: int):
+    """A page saying when to come back, without starting anything (HTTP 429)."""
+    minutes = max(1, -(-wait // 60))
+    response = render(request, "quizzes/trial_limit.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @login_required

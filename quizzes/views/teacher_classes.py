@@ -4,6 +4,7 @@ roster with per-student results, assigned sets, adding and removing students).""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from quizzes import personal_data
 from quizzes.forms.classes import AddStudentForm, ClassroomForm
 from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment
 from quizzes.models.classes import new_join_code
@@ -51,6 +53,10 @@ def roster(classroom: Classroom):
         Enrollment.objects.filter(classroom=classroom)
         .select_related("student")
         .annotate(
+            # A pupil also in a colleague's class: only an administrator deletes their account.
+            shared=personal_data.in_another_teachers_class(
+                classroom.teacher_id, OuterRef("student")
+            ),
             attempt_count=Coalesce(
                 Subquery(class_attempts.annotate(n=Count("pk")).values("n")[:1]),
                 0,
@@ -142,19 +148,25 @@ def add_student(request, class_id: int):
     return render(request, template, context, status=_status(request, form))
 
 
+def _enrollment(request, class_id: int, student_id: int) -> Enrollment:
+    """A student of one of the teacher's classes (anyone else: 404)."""
+    classroom = own_classroom(request, class_id)
+    # student__pk, not student_id: Django bounds a lookup on the user's id, so an id beyond
+    # 64 bits is a 404 rather than SQLite's OverflowError.
+    return get_object_or_404(
+        Enrollment.objects.select_related("student", "classroom"),
+        classroom=classroom,
+        student__pk=student_id,
+    )
+
+
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def remove_student(request, class_id: int, student_id: int):
     """GET asks for confirmation; POST removes the student from the class. Their attempts stay:
     they are the student's own history."""
-    classroom = own_classroom(request, class_id)
-    # student__pk, not student_id: Django bounds a lookup on the user's id, so an id beyond
-    # 64 bits is a 404 rather than SQLite's OverflowError.
-    enrollment = get_object_or_404(
-        Enrollment.objects.select_related("student"),
-        classroom=classroom,
-        student__pk=student_id,
-    )
+    enrollment = _enrollment(request, class_id, student_id)
+    classroom = enrollment.classroom
     if request.method == "POST":
         enrollment.delete()
         messages.success(
@@ -166,4 +178,37 @@ def remove_student(request, class_id: int, student_id: int):
         request,
         "teacher/classes_remove_student.html",
         {"classroom": classroom, "enrollment": enrollment},
+    )
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def delete_student(request, class_id: int, student_id: int):
+    """GET asks for confirmation; POST deletes the pupil's account with all their attempts
+    (quizzes.personal_data.teacher_may_delete says whose: a 403 for anyone else)."""
+    enrollment = _enrollment(request, class_id, student_id)
+    student = enrollment.student
+    if not personal_data.teacher_may_delete(request.user, student):
+        raise PermissionDenied(
+            _(
+                "Ce compte est aussi celui d’un élève d’une autre classe, ou n’est pas un compte "
+                "d’élève : seul un administrateur peut le supprimer."
+            )
+        )
+    if request.method == "POST":
+        personal_data.delete_account(user=student)
+        messages.success(
+            request,
+            _("Le compte de %(name)s et toutes ses tentatives ont été supprimés.")
+            % {"name": student.get_username()},
+        )
+        return redirect(classroom_url(enrollment.classroom))
+    return render(
+        request,
+        "teacher/classes_delete_student.html",
+        {
+            "classroom": enrollment.classroom,
+            "enrollment": enrollment,
+            "attempt_count": Attempt.objects.of_user(student).count(),
+        },
     )

@@ -132,8 +132,23 @@ AUDIT_PAGES = [
         "forbidden", lambda s: reverse("attempt_resume", args=[s.other_attempt.pk]), "student"
     ),
     AuditPage("join-class", lambda s: reverse("join_class"), "student"),
+    AuditPage("privacy", lambda s: reverse("privacy")),
+    AuditPage("my-data", lambda s: reverse("my_data"), "student"),
+    # A wrong password: the page again with the error (HTTP 400, nothing deleted).
+    AuditPage(
+        "my-data-wrong-password",
+        lambda s: reverse("delete_account"),
+        "student",
+        lambda s: {"password": "pas-le-bon-mot-de-passe"},
+    ),
+    AuditPage("my-data-teacher", lambda s: reverse("my_data"), "teacher"),
     AuditPage("teacher-classes", lambda s: reverse("teacher_classes"), "teacher"),
     AuditPage("class-roster", lambda s: reverse("teacher_class", args=[s.classroom.pk]), "teacher"),
+    AuditPage(
+        "class-delete-student",
+        lambda s: reverse("teacher_class_delete_student", args=[s.classroom.pk, s.student.pk]),
+        "teacher",
+    ),
     AuditPage("set-list", lambda s: reverse("teacher_sets"), "teacher"),
     AuditPage("set-new", lambda s: reverse("teacher_set_create"), "teacher"),
     AuditPage(

@@ -204,12 +204,18 @@ def test_new_passwords_only_for_accounts_the_teacher_made_in_her_class(
 
 
 @FEW
-@given(draw=st.data(), method=st.sampled_from(["get", "post"]))
-def test_removing_students_with_hostile_ids(teacher_client, world, draw, method):
+@given(
+    draw=st.data(),
+    method=st.sampled_from(["get", "post"]),
+    action=st.sampled_from(["retirer", "supprimer-le-compte"]),
+)
+def test_removing_or_deleting_students_with_hostile_ids(
+    teacher_client, world, draw, method, action
+):
     class_id = draw.draw(ids(world.classroom, world.other_classroom))
     student_id = draw.draw(ids(world.student, world.other_teacher))
-    body = draw.draw(payloads(["confirm"]))
-    url = f"/enseignant/classes/{class_id}/eleves/{student_id}/retirer/"
+    body = draw.draw(payloads(["confirm", "password"]))
+    url = f"/enseignant/classes/{class_id}/eleves/{student_id}/{action}/"
     with rolled_back():
         before = snapshot()
         response = getattr(teacher_client, method)(url, body)
