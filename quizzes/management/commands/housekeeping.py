@@ -18,15 +18,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--schedule",
             action="store_true",
-            help="Queue the recurring housekeeping task for `manage.py db_worker` (idempotent).",
+            help="Met en file la tâche de ménage récurrente de `manage.py db_worker` (une seule fois).",
         )
 
     def handle(self, *args, schedule: bool, **options):
         if schedule:
             queued = schedule_next(delay=timedelta(0))
             self.stdout.write(
-                "housekeeping task queued" if queued else "housekeeping task already queued"
+                "Ménage des données : tâche mise en file (le worker la relance toutes les heures)."
+                if queued
+                else "Ménage des données : tâche déjà en file."
             )
             return
         deleted = purge_expired_data()
-        self.stdout.write(", ".join(f"{name}: {count}" for name, count in deleted.items()))
+        removed = ", ".join(f"{name} : {count}" for name, count in deleted.items())
+        self.stdout.write(f"Données supprimées — {removed}.")
