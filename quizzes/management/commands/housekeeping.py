@@ -31,5 +31,5 @@ class Command(BaseCommand):
             )
             return
         deleted = purge_expired_data()
-        removed = ", ".join(f"{name} : {count}" for name, count in deleted.items())
+        removed = ", ".join(f"{name}: {count}" for name, count in deleted.items())
         self.stdout.write(f"Données supprimées — {removed}.")
