@@ -83,7 +83,7 @@ test: venv browser audit-deps postgresql redis lint messages
 
 test-sqlite: venv
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL $(VENV)/bin/pytest
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest
 
 test-postgres: venv postgresql redis
 	@echo "== test suite on PostgreSQL + Redis =="
