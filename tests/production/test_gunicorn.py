@@ -68,7 +68,8 @@ def wait_until_healthy(url: str, server: subprocess.Popen, timeout: float = 30) 
             with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # TimeoutError: a first request slower than 2 s on a busy machine; ask again.
             time.sleep(0.2)
     pytest.fail("gunicorn did not answer /healthz in time")
 
