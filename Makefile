@@ -1,5 +1,6 @@
 # quizsite: `make run` starts the site with demo data, `make test` runs the whole test suite
-# (on SQLite, then on a throw-away PostgreSQL server), `make prod` starts the production stack.
+# (on SQLite, then on a throw-away PostgreSQL server with a throw-away Redis, then the
+# two-server check), `make prod` starts the production stack.
 # Both set up everything they need and can be run again (idempotent).
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql lint format bench
+.PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql redis lint format bench two-servers
 
 venv: $(VENV)/.installed
 
@@ -49,6 +50,11 @@ browser:
 postgresql:
 	@command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null)
 
+# Debian's Redis server for the PostgreSQL run and the two-server check (.ci/with-redis starts
+# its own throw-away server).
+redis:
+	@command -v redis-server >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null)
+
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -70,18 +76,25 @@ $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz) && cp $$tmp/package/build/dist/vnu.jar $@; status=$$?; rm -rf $$tmp; exit $$status
 
-test: venv browser audit-deps postgresql lint messages
+test: venv browser audit-deps postgresql redis lint messages
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory two-servers
 
 test-sqlite: venv
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL $(VENV)/bin/pytest
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest
 
-test-postgres: venv postgresql
-	@echo "== test suite on PostgreSQL =="
-	.ci/with-postgres $(VENV)/bin/pytest
+test-postgres: venv postgresql redis
+	@echo "== test suite on PostgreSQL + Redis =="
+	.ci/with-postgres .ci/with-redis $(VENV)/bin/pytest
+
+# Two gunicorn servers on two ports sharing one PostgreSQL, one Redis and one task worker:
+# students switch server mid-attempt, throttling counts across both (bench/two_servers.py).
+two-servers: venv postgresql redis
+	@echo "== two app servers, one PostgreSQL, one Redis, one worker =="
+	$(PY) bench/two_servers.py
 
 # The production stack, locally: DEBUG off, hashed and compressed static files served by
 # whitenoise, gunicorn (gunicorn.conf.py), a fresh SECRET_KEY unless one is set.

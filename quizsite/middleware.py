@@ -40,9 +40,11 @@ class PrivatePagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # The cookie first: a session is only read when there is one, so a response built
+        # because the session store failed (DatabaseUnavailableMiddleware) does not read it again.
         user = getattr(request, "user", None)
-        personal = (user is not None and user.is_authenticated) or (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
+        personal = settings.SESSION_COOKIE_NAME in request.COOKIES or (
+            user is not None and user.is_authenticated
         )
         if personal and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)  # no-store, no-cache, private, max-age=0
@@ -71,10 +73,24 @@ def login_lockout_response(request, original_response=None, credentials=None):
     return render(request, "registration/login.html", context, status=429)
 
 
+def _unavailable_errors() -> tuple[type[Exception], ...]:
+    """What "a store cannot be reached" looks like: the database's errors and, with REDIS_URL,
+    Redis' connection errors (sessions are read through it, so it fails like the database)."""
+    from django.db import InterfaceError, OperationalError
+
+    errors: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+    if settings.REDIS_URL:
+        from redis.exceptions import ConnectionError, TimeoutError
+
+        errors += (ConnectionError, TimeoutError)
+    return errors
+
+
 class DatabaseUnavailableMiddleware:
-    """While the database cannot be reached (a PostgreSQL restart, a failover), answer a clean
-    503 page with Retry-After instead of a 500: nothing was stored, and the student may simply
-    try again (an answer repeated after a success is counted once, quizzes.answers.submit).
+    """While the database or Redis cannot be reached (a PostgreSQL restart, a failover), answer
+    a clean 503 page with Retry-After instead of a 500: nothing was stored, and the student may
+    simply try again (an answer repeated after a success is counted once,
+    quizzes.answers.submit).
 
     The page is built here without template, session or database access: all three may be
     what is failing. bench/faults/pg_restart.py and tests/faults check it."""
@@ -83,14 +99,13 @@ class DatabaseUnavailableMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.errors = _unavailable_errors()
 
     def __call__(self, request):
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
-
-        if not isinstance(exception, (OperationalError, InterfaceError)):
+        if not isinstance(exception, self.errors):
             return None
         import logging
 

@@ -1,7 +1,7 @@
 """quizsite settings: one module, read from the environment with safe local defaults.
 
 Local runs need nothing set. Production sets DEBUG=0 (the default), SECRET_KEY, ALLOWED_HOSTS
-and DATABASE_URL; see README.md.
+and DATABASE_URL, and REDIS_URL when several app servers share the work; see README.md.
 """
 
 import os
@@ -133,6 +133,25 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+
+# Several app servers behind a load balancer share everything through PostgreSQL (sessions,
+# login and class-code throttling, background jobs) and, when REDIS_URL is set, Redis: the
+# cache, and sessions read from it (cached_db: written to the database too, so they survive a
+# Redis flush or restart). Without Redis the cache is per process (LocMem) and sessions are in
+# the database; no feature relies on that cache being shared (README, "Several app servers").
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "quizsite"),
+            # A Redis that does not answer fails fast (a clean 503, quizsite.middleware)
+            # instead of holding a gunicorn worker until its timeout.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

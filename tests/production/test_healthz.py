@@ -1,8 +1,10 @@
-"""/healthz answers 200 when the database does, 503 when it does not, and writes nothing."""
+"""/healthz answers 200 when the database (and Redis, when configured) does, 503 when it does
+not, and writes nothing."""
 
 import json
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.sessions.models import Session
 
 from tests.production.conftest import free_port, production_env, run_python
@@ -12,8 +14,25 @@ def test_healthz_is_ok_when_the_database_answers(db, client, django_assert_num_q
     with django_assert_num_queries(1):  # the real SELECT 1
         response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok"} | (
+        {"cache": "ok"} if django_settings.REDIS_URL else {}
+    )
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_is_503_when_redis_does_not_answer(db, client, settings):
+    """With REDIS_URL, sessions are read through Redis: a server that cannot reach it cannot
+    serve a signed-in pupil, and says so to the load balancer."""
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "down"}
 
 
 def test_healthz_sets_no_cookie_and_stores_no_session(db, client):
@@ -44,7 +63,7 @@ print(response.status_code, response.content.decode())
     ids=["sqlite-file-missing", "postgresql-server-down"],
 )
 def test_healthz_is_503_when_the_database_is_unreachable(database_url):
-    env = production_env(DATABASE_URL=database_url, CONN_MAX_AGE="0")
+    env = production_env(DATABASE_URL=database_url, CONN_MAX_AGE="0", REDIS_URL="")
     result = run_python(["-c", HEALTH_IN_A_FRESH_PROCESS], env)
     assert result.returncode == 0, result.stderr
     status, body = result.stdout.strip().split(" ", 1)
