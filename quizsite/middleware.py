@@ -86,6 +86,9 @@ def _unavailable_errors() -> tuple[type[Exception], ...]:
     return errors
 
 
+RETRY_AFTER_SECONDS = 5
+
+
 class DatabaseUnavailableMiddleware:
     """While the database or Redis cannot be reached (a PostgreSQL restart, a failover), answer
     a clean 503 page with Retry-After instead of a 500: nothing was stored, and the student may
@@ -94,8 +97,6 @@ class DatabaseUnavailableMiddleware:
 
     The page is built here without template, session or database access: all three may be
     what is failing. bench/faults/pg_restart.py and tests/faults check it."""
-
-    RETRY_AFTER_SECONDS = 5
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -107,34 +108,46 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, self.errors):
             return None
-        import logging
+        return unavailable_page(request, exception)
 
-        from django.http import HttpResponse
-        from django.utils.html import format_html
-        from django.utils.translation import get_language
 
-        logging.getLogger("quizsite.database").warning(
-            "Database unavailable (%s): 503 for %s %s",
-            type(exception).__name__,
-            request.method,
-            request.path,
-        )
-        title = _("Service momentanément indisponible")
-        body = format_html(
-            '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
-            '<body><h1>{}</h1><p>{}</p><p>{}</p><p><a href="{}">{}</a></p></body></html>',
-            get_language() or "fr",
-            title,
-            title,
-            _("Le site ne peut pas joindre sa base de données pour l’instant."),
-            _(
-                "Rien n’a été perdu : si vous étiez en train de répondre, renvoyez votre "
-                "réponse dans quelques secondes."
-            ),
-            request.get_full_path(),
-            _("Réessayer"),
-        )
-        response = HttpResponse(body, status=503, content_type="text/html; charset=utf-8")
-        response["Retry-After"] = str(self.RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+def unavailable_page(request, exception):
+    """The 503 page for a store that cannot be reached (DatabaseUnavailableMiddleware), also for
+    middleware that reads the session before any view runs (their errors never reach
+    process_exception)."""
+    import logging
+
+    from django.http import HttpResponse
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    logging.getLogger("quizsite.database").warning(
+        "Database unavailable (%s): 503 for %s %s",
+        type(exception).__name__,
+        request.method,
+        request.path,
+    )
+    title = _("Service momentanément indisponible")
+    body = format_html(
+        '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8"><title>{}</title></head>'
+        '<body><h1>{}</h1><p>{}</p><p>{}</p><p><a href="{}">{}</a></p></body></html>',
+        get_language() or "fr",
+        title,
+        title,
+        _("Le site ne peut pas joindre sa base de données pour l’instant."),
+        _(
+            "Rien n’a été perdu : si vous étiez en train de répondre, renvoyez votre "
+            "réponse dans quelques secondes."
+        ),
+        request.get_full_path(),
+        _("Réessayer"),
+    )
+    response = HttpResponse(body, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def is_unavailable(exception: Exception) -> bool:
+    """Whether the error says a store (the database, Redis) cannot be reached."""
+    return isinstance(exception, _unavailable_errors())

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 
+from quizsite.middleware import is_unavailable, unavailable_page
 from quizzes.models import AccountProfile
 
 SESSION_KEY = "quizsite_must_change_password"
@@ -54,7 +55,15 @@ class FirstLoginMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if must_choose_password(request):
+        try:
+            duty = must_choose_password(request)
+        except Exception as error:
+            # Sessions read through a store that is down (Redis, the database): the clean 503
+            # page, as for views (an error raised here never reaches process_exception).
+            if is_unavailable(error):
+                return unavailable_page(request, error)
+            raise
+        if duty:
             target = reverse("choose_password")
             if request.path not in {reverse(name) for name in self.ALLOWED}:
                 if request.headers.get("HX-Request"):
