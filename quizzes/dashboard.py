@@ -22,7 +22,6 @@ from django.db.models import (
     F,
     FloatField,
     Max,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -240,12 +239,12 @@ def class_students(classroom: Classroom, question_set: QuestionSet):
     return (
         get_user_model()
         .objects.filter(enrollments__classroom=classroom)
+        .only("username", "first_name", "last_name")  # what the table and the CSV show
         .annotate(
             attempt_count=Count("attempts", filter=on_set),
             finished_count=Count("attempts", filter=finished),
             best_percent=Max(percent("attempts__"), filter=finished),
             last_finished_at=Max("attempts__finished_at", filter=finished),
-            first_finished_at=Min("attempts__finished_at", filter=finished),
             last_percent=Subquery(
                 finished_attempts.order_by("-finished_at", "-pk").values(p=percent())[:1]
             ),
