@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from quizzes.models import Attempt
 from tests.conftest import right_answer_post
-from tests.teacher_results.test_pages import detail_url, small_class  # noqa: F401
+from tests.teacher_results.test_pages import detail_url
 
 pytestmark = pytest.mark.django_db
 
