@@ -30,11 +30,20 @@ sys.path.insert(0, str(HERE / "load"))
 
 from dashboard import build_class, configure  # noqa: E402
 
-PAGES = ("trivial", "question", "answer", "results", "detail", "detail_new_answer")
+PAGES = (
+    "trivial",
+    "question",
+    "answer",
+    "answer_htmx",
+    "results",
+    "detail",
+    "detail_new_answer",
+)
 LABELS = {
     "trivial": "page triviale (/bench/trivial/)",
     "question": "page d’une question",
     "answer": "réponse envoyée (POST) et correction",
+    "answer_htmx": "réponse envoyée par htmx (fragment de la correction)",
     "results": "« Mes résultats »",
     "detail": "détail classe × série (enseignant), revu sans nouvelle réponse",
     "detail_new_answer": "détail classe × série (enseignant), après une nouvelle réponse",
@@ -85,11 +94,14 @@ def requester(page: str, data: dict):
 
     client = Client()
     client.force_login(data["teacher" if page.startswith("detail") else "pupil"])
-    if page == "answer":
-        urls = iter(data["post_urls"])
+    if page.startswith("answer"):
+        # Each kind of post answers its own half of the fresh attempts.
+        half = len(data["post_urls"]) // 2
+        urls = iter(data["post_urls"][:half] if page == "answer" else data["post_urls"][half:])
+        headers = {"HX-Request": "true"} if page == "answer_htmx" else {}
 
         def answer():
-            return client.post(next(urls), data["post_body"])
+            return client.post(next(urls), data["post_body"], headers=headers)
 
         return answer
     if page == "detail_new_answer":
@@ -163,7 +175,7 @@ def main() -> None:
         os.environ["BENCH_VIEWS"] = "1"
         configure(Path(tmp) / "bench.sqlite3")
         start = time.perf_counter()
-        data = build(args.students, args.attempts, answers=args.requests + 2)
+        data = build(args.students, args.attempts, answers=2 * (args.requests + 2))
         built = time.perf_counter() - start
         if args.profile:
             profile(args.profile, data, args.requests, args.top)

@@ -75,11 +75,7 @@ def resume(request, attempt_id: int):
 @require_http_methods(["GET", "POST"])
 def question(request, attempt_id: int, position: int):
     attempt = _owned_attempt(request, attempt_id)
-    attempt_question = (
-        AttemptQuestion.objects.filter(attempt=attempt, position=position)
-        .select_related("attempt")
-        .first()
-    )
+    attempt_question = AttemptQuestion.objects.filter(attempt=attempt, position=position).first()
     if attempt_question is None:
         raise Http404(_("Cette question n’existe pas."))
     attempt_question.attempt = attempt
