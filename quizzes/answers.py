@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -206,6 +207,10 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         ).update(response=response, score=graded.score, answered_at=now)
         if not stored:
             return False
+        # The instance now holds what its row holds, so the page needs no read back.
+        attempt_question.response = json.loads(json.dumps(response))
+        attempt_question.score = graded.score
+        attempt_question.answered_at = now
         Attempt.objects.filter(pk=attempt.pk).update(
             score=F("score") + graded.score,
             answered_count=F("answered_count") + 1,

@@ -5,12 +5,16 @@ maths on top of the aggregates lives in quizzes.statistics."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Count,
@@ -18,17 +22,19 @@ from django.db.models import (
     F,
     FloatField,
     Max,
-    Min,
     OuterRef,
     Q,
     Subquery,
+    Sum,
 )
 from django.db.models.functions import NullIf
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from quizzes import statistics
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
+from quizzes.templatetags.dates import long_date
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -144,6 +150,54 @@ class HistogramChart:
     students: int
 
 
+class StudentRow(NamedTuple):
+    """One line of the students' table with its texts ready: the template unpacks 300 of them
+    without a filter, a method call or a translation lookup per cell."""
+
+    name: str
+    username: str  # shown after the full name; empty when there is no full name
+    best: str
+    last: str
+    attempts: int
+    status: str
+
+
+def _percent_text(value: float | None) -> str:
+    """« 73 % », rounded half up like the `floatformat:0` filter did; « — » without a score."""
+    if value is None:
+        return "—"
+    return f"{Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)} %"
+
+
+def student_rows(students) -> list[StudentRow]:
+    """The students' table, in the active language and time zone."""
+    days: dict[date, str] = {}  # a class finishes on few days: each is written once
+    not_started, in_progress = gettext("non commencé"), gettext("en cours")
+    finished_on = gettext("oui, le %(day)s")
+    rows = []
+    for student in students:
+        if student.finished_count:
+            moment = timezone.localtime(student.last_finished_at)
+            day = days.get(moment.date())
+            if day is None:
+                day = days[moment.date()] = long_date(moment)
+            status = finished_on % {"day": day}
+        else:
+            status = in_progress if student.attempt_count else not_started
+        full_name, username = student.get_full_name(), student.get_username()
+        rows.append(
+            StudentRow(
+                name=full_name or username,
+                username=username if full_name else "",
+                best=_percent_text(student.best_percent),
+                last=_percent_text(student.last_percent),
+                attempts=student.attempt_count,
+                status=status,
+            )
+        )
+    return rows
+
+
 @dataclass
 class ClassSetResults:
     classroom: Classroom
@@ -155,6 +209,10 @@ class ClassSetResults:
     items: list[statistics.ItemStatistics]
     first_attempts: int
     min_attempts: int = statistics.MIN_ATTEMPTS_FOR_ITEM_STATISTICS
+
+    @property
+    def student_rows(self) -> list[StudentRow]:
+        return student_rows(self.students)
 
     @property
     def finished_students(self) -> int:
@@ -181,18 +239,22 @@ def class_students(classroom: Classroom, question_set: QuestionSet):
     return (
         get_user_model()
         .objects.filter(enrollments__classroom=classroom)
+        .only("username", "first_name", "last_name")  # what the table and the CSV show
         .annotate(
             attempt_count=Count("attempts", filter=on_set),
             finished_count=Count("attempts", filter=finished),
             best_percent=Max(percent("attempts__"), filter=finished),
             last_finished_at=Max("attempts__finished_at", filter=finished),
-            first_finished_at=Min("attempts__finished_at", filter=finished),
             last_percent=Subquery(
                 finished_attempts.order_by("-finished_at", "-pk").values(p=percent())[:1]
             ),
             first_attempt_id=Subquery(
                 finished_attempts.order_by("started_at", "pk").values("pk")[:1]
             ),
+            # For answers_fingerprint: they change with every answer stored on the set.
+            answered_total=Sum("attempts__answered_count", filter=on_set),
+            score_total=Sum("attempts__score", filter=on_set),
+            latest_attempt_id=Max("attempts__pk", filter=on_set),
         )
         .order_by("last_name", "first_name", "username")
     )
@@ -216,10 +278,11 @@ def position_rates(classroom: Classroom, question_set: QuestionSet) -> list[Posi
     ]
 
 
-def fact_rates(classroom: Classroom, question_set: QuestionSet) -> list[FactRate]:
-    """Share of correct FactResult rows per fact, for the class's students on the set, hardest
-    facts first. Two queries: grouping by the facts' long texts would slow the count down."""
-    rows = list(
+def fact_counts(classroom: Classroom, question_set: QuestionSet) -> list[tuple[int, int, int]]:
+    """(fact id, answers, correct answers) of the class's students on the set, hardest facts
+    first; the facts themselves are read apart: grouping by their long texts would slow the
+    count down."""
+    return list(
         FactResult.objects.filter(
             question__attempt__question_set=question_set,
             question__attempt__user__enrollments__classroom=classroom,
@@ -230,16 +293,22 @@ def fact_rates(classroom: Classroom, question_set: QuestionSet) -> list[FactRate
             rate=ExpressionWrapper(1.0 * F("correct") / F("answers"), output_field=FloatField())
         )
         .order_by("rate", "-answers", "fact")
+        .values_list("fact", "answers", "correct")
     )
+
+
+def fact_rates(counts: list[tuple[int, int, int]]) -> list[FactRate]:
+    """The counts with their facts, read now (a fact edited since the counts shows its new
+    text; a deleted one is left out)."""
     facts = (
-        Fact.objects.only("text", "quote", "date_label").in_bulk([row["fact"] for row in rows])
-        if rows
+        Fact.objects.only("text", "quote", "date_label").in_bulk([row[0] for row in counts])
+        if counts
         else {}
     )
     return [
-        FactRate(facts[row["fact"]], row["answers"], row["correct"])
-        for row in rows
-        if row["fact"] in facts
+        FactRate(facts[fact_id], answers, correct)
+        for fact_id, answers, correct in counts
+        if fact_id in facts
     ]
 
 
@@ -289,19 +358,57 @@ def histogram_chart(
     return HistogramChart(width, height, bars, gridlines, baseline, len(percents))
 
 
+# The answer aggregates below read every answer of the class on the set (24,000 questions and
+# 84,000 fact results for 300 students with 20 attempts each): most of the page's cost. They
+# are kept in the cache under a fingerprint of the answers, so a page shown again without a
+# new answer reuses them, and any new answer, attempt, student or departure changes the key.
+AGGREGATES_KEPT = 10 * 60  # seconds
+
+
+def answers_fingerprint(students) -> str:
+    """A digest of what the answer aggregates depend on, from the students' query: who is in
+    the class, and for each, their attempts on the set (how many, the newest, how many
+    answers and their total score). Storing an answer changes the answered count in the
+    same transaction (quizzes.answers.submit); attempts and answers are never edited."""
+    text = repr(
+        [
+            (s.pk, s.attempt_count, s.latest_attempt_id, s.answered_total, s.score_total)
+            for s in students
+        ]
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def answer_aggregates(classroom: Classroom, question_set: QuestionSet, students) -> tuple:
+    """Position rates, fact counts and first attempts' item statistics: from the cache when no
+    answer came since they were computed, else three queries."""
+    key = f"results:{classroom.pk}:{question_set.pk}:{answers_fingerprint(students)}"
+    aggregates = cache.get(key)
+    if aggregates is None:
+        first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id]
+        aggregates = (
+            position_rates(classroom, question_set),
+            fact_counts(classroom, question_set),
+            first_attempt_items(first_attempt_ids),
+        )
+        cache.set(key, aggregates, AGGREGATES_KEPT)
+    return aggregates
+
+
 def class_set_results(classroom: Classroom, question_set: QuestionSet) -> ClassSetResults:
-    """Everything the detail page shows, in five queries."""
+    """Everything the detail page shows, in five queries (two when no answer came since the
+    page was last shown)."""
     students = list(class_students(classroom, question_set))
-    first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id is not None]
+    positions, counts, items = answer_aggregates(classroom, question_set, students)
     return ClassSetResults(
         classroom=classroom,
         question_set=question_set,
         students=students,
         histogram=histogram_chart([s.best_percent for s in students if s.best_percent is not None]),
-        positions=position_rates(classroom, question_set),
-        facts=fact_rates(classroom, question_set),
-        items=first_attempt_items(first_attempt_ids),
-        first_attempts=len(first_attempt_ids),
+        positions=positions,
+        facts=fact_rates(counts),
+        items=items,
+        first_attempts=sum(1 for s in students if s.first_attempt_id is not None),
     )
 
 

@@ -84,5 +84,5 @@ def facts_to_review(user, limit: int | None = 8) -> list[ReviewItem]:
         .filter(misses__gt=0)
         .order_by("-misses", "answers", "fact")[:limit]
     )
-    facts = Fact.objects.in_bulk([row["fact"] for row in rows])
+    facts = Fact.objects.only("text", "date_label", "quote").in_bulk([row["fact"] for row in rows])
     return [ReviewItem(facts[row["fact"]], row["misses"], row["answers"]) for row in rows]

@@ -88,15 +88,16 @@ def item_statistics(attempts: Sequence[dict[int, tuple[str, float]]]) -> list[It
     for attempt in attempts:
         for position, (kind, _score) in attempt.items():
             positions.setdefault(position, kind)
+    totals = [sum(score for _kind, score in attempt.values()) for attempt in attempts]
     items = []
     for position in sorted(positions):
         item_scores, rest_scores = [], []
-        for attempt in attempts:
+        for attempt, total in zip(attempts, totals, strict=True):
             if position not in attempt:
                 continue
             item = attempt[position][1]
             item_scores.append(item)
-            rest_scores.append(sum(score for _kind, score in attempt.values()) - item)
+            rest_scores.append(total - item)
         spread = sd(item_scores)
         items.append(
             ItemStatistics(

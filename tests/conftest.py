@@ -26,6 +26,15 @@ def collected_static():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back tests reuse primary keys, so a value
+    cached under an earlier test's ids must not meet a later test's different data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in the site's default language: a request made in English by an
     earlier test must not leave English active in the thread."""

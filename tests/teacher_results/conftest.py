@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from quizzes.attempts import start_attempt
 from quizzes.models import Attempt, AttemptQuestion, Enrollment, FactResult, QuestionSet
+from tests.conftest import make_student
 
 FINISHED = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
 
@@ -100,3 +101,26 @@ def build_attempts(question_set, templates, plan):
 
 def at(hours: int) -> datetime:
     return FINISHED + timedelta(hours=hours)
+
+
+@pytest.fixture
+def small_class(classroom, student, assigned_set, question_templates):
+    """Camille finished twice (50 % then 100 %), Dominique once (0 %) and started again,
+    Eden never started."""
+    dominique = make_student("dominique-b")
+    eden = make_student("eden")
+    eden.first_name, eden.last_name = "Éden", "Lefèvre"
+    eden.save()
+    for user in (dominique, eden):
+        Enrollment.objects.create(classroom=classroom, student=user)
+    build_attempts(
+        assigned_set,
+        question_templates,
+        [
+            (student, [1, 1, 0, 0], at(0)),
+            (student, [1, 1, 1, 1], at(24)),
+            (dominique, [0, 0, 0, 0], at(1)),
+            (dominique, None, None),
+        ],
+    )
+    return {"classroom": classroom, "set": assigned_set, "dominique": dominique, "eden": eden}

@@ -6,33 +6,9 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Classroom, Enrollment
-from tests.conftest import make_student
 from tests.teacher_results.conftest import at, build_attempts, make_students
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def small_class(classroom, student, assigned_set, question_templates):
-    """Camille finished twice (50 % then 100 %), Dominique once (0 %) and started again,
-    Eden never started."""
-    dominique = make_student("dominique-b")
-    eden = make_student("eden")
-    eden.first_name, eden.last_name = "Éden", "Lefèvre"
-    eden.save()
-    for user in (dominique, eden):
-        Enrollment.objects.create(classroom=classroom, student=user)
-    build_attempts(
-        assigned_set,
-        question_templates,
-        [
-            (student, [1, 1, 0, 0], at(0)),
-            (student, [1, 1, 1, 1], at(24)),
-            (dominique, [0, 0, 0, 0], at(1)),
-            (dominique, None, None),
-        ],
-    )
-    return {"classroom": classroom, "set": assigned_set, "dominique": dominique, "eden": eden}
 
 
 def detail_url(data):
