@@ -57,7 +57,10 @@ def test_the_page_shows_the_statement_and_nothing_of_the_answer(student_client, 
     page = student_client.get(url(question)).content.decode()
     assert escape(shown(question)) in page
     assert escape(truth(question)) not in page
-    assert escape(question.data["items"][0]["quote"][:40]) not in page
+    # The quote itself (the falsified statement may share words with it, never the quote shown
+    # as the source's words).
+    assert f"« {escape(question.data['items'][0]['quote'])} »" not in page
+    assert "Ce que dit la source" not in page
     assert "Cette affirmation est" not in page
     assert "L’affirmation vraie" not in page
 
