@@ -19,10 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
 FACT_FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def collected_static():
-    """Production static storage (hashed, compressed, served by whitenoise) needs collectstatic."""
+    """Production static storage (hashed, compressed, served by whitenoise) needs collectstatic.
+
+    Skipped when the collected manifest is newer than every file under static/ and the
+    installed packages' static folders would not change it (a developer's second run)."""
+    from django.conf import settings
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    sources = [path for path in (ROOT / "static").rglob("*") if path.is_file()]
+    if manifest.exists() and all(
+        path.stat().st_mtime < manifest.stat().st_mtime for path in sources
+    ):
+        return
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+PAGE_FIXTURES = {"db", "transactional_db", "live_server", "client", "admin_client", "rf"}
+
+
+@pytest.fixture(autouse=True)
+def static_files_for_pages(request):
+    """Tests that can render a page (they use the database, a client or a live server) get the
+    collected static files; plain-Python tests (the question engine) start at once."""
+    if PAGE_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("collected_static")
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,6 @@ from tests.conftest import make_student
 
 @pytest.fixture(autouse=True)
 def test_settings(settings):
-    settings.ROOT_URLCONF = "tests.teacher_classes.urls"
     # Every test makes several accounts (60 for the roster budget): hash their passwords fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
