@@ -14,7 +14,6 @@ from quizzes.engine.date_entry import DateEntryBank
 from quizzes.engine.facts import EventFact, RelationFact, StatedOrder
 from quizzes.engine.grading import DEFAULT_ORDERING_METHOD
 from quizzes.engine.matching import (
-    MAX_PAIRS,
     answers_true_of_other_prompts,
     generate_date_matching,
     generate_matching,
@@ -22,7 +21,9 @@ from quizzes.engine.matching import (
 from quizzes.engine.odd_one_out import OddOneOutBank
 from quizzes.engine.questions import (
     MAX_CHRONOLOGY_ITEMS,
+    MAX_PAIRS,
     MIN_CHRONOLOGY_ITEMS,
+    MIN_PAIRS,
     ChronologyQuestion,
     NotEnoughFacts,
 )
@@ -43,7 +44,6 @@ from quizzes.models import (
 
 ALL_RELATIONS = [value for value, _label in MATCHING_RELATIONS]
 DATE_RELATION = "date"
-MIN_PINNED_PAIRS = 2
 # The kinds drawn from a seed alone, each from FactBank's bank of the same name: the set's field
 # saying how many, and the letter of their seeds (one home: the builder, generate_questions and
 # bench/count_questions.py read it).
@@ -305,10 +305,10 @@ def pinned_question(
         return generate_chronology(
             events, n_items=len(events), seed=seed, ordering_method=ordering_method, orders=orders
         ).to_dict()
-    if not MIN_PINNED_PAIRS <= len(facts) <= MAX_PAIRS:
+    if not MIN_PAIRS <= len(facts) <= MAX_PAIRS:
         raise NotEnoughFacts(
             gettext("Une association compte de %(min)s à %(max)s paires (choisies : %(n)s).")
-            % {"min": MIN_PINNED_PAIRS, "max": MAX_PAIRS, "n": len(facts)}
+            % {"min": MIN_PAIRS, "max": MAX_PAIRS, "n": len(facts)}
         )
     if relation == DATE_RELATION:
         unfit = [

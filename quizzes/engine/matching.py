@@ -23,7 +23,15 @@ from typing import TypeVar
 from quizzes.engine.causes import defensible_pairs
 from quizzes.engine.chronology import MEDIUM, ChronologyBank
 from quizzes.engine.facts import EventFact, RelationFact, acting_together
-from quizzes.engine.questions import Item, MatchingQuestion, NotEnoughFacts, gettext_noop, rng_for
+from quizzes.engine.questions import (
+    MAX_PAIRS,
+    MIN_PAIRS,
+    Item,
+    MatchingQuestion,
+    NotEnoughFacts,
+    gettext_noop,
+    rng_for,
+)
 from quizzes.engine.wording import (
     has_number,
     has_year,
@@ -34,7 +42,6 @@ from quizzes.engine.wording import (
 )
 
 DATE = "date"
-MAX_PAIRS = 8
 RELATION_PROMPTS = {
     "role": gettext_noop("Associez chaque personnage ou groupe à son rôle."),
     "commands": gettext_noop("Associez chaque chef à ce qu’il dirige."),
@@ -138,8 +145,10 @@ def _question(
 
 
 def _check_pairs(n_pairs: int) -> None:
-    if not 2 <= n_pairs <= MAX_PAIRS:
-        raise ValueError(f"Une association compte de 2 à {MAX_PAIRS} paires (demandé : {n_pairs}).")
+    if not MIN_PAIRS <= n_pairs <= MAX_PAIRS:
+        raise ValueError(
+            f"Une association compte de {MIN_PAIRS} à {MAX_PAIRS} paires (demandé : {n_pairs})."
+        )
 
 
 def gives_itself_away(fact: RelationFact) -> bool:

@@ -12,8 +12,15 @@ from quizzes.engine.facts import EventFact
 CHRONOLOGY = "chronology"
 MATCHING = "matching"
 
+# The limits of every question, in one home: the engine enforces them, and the models'
+# constraints, the set builder's form, pinned questions and generate_questions import them.
 MIN_CHRONOLOGY_ITEMS = 3
 MAX_CHRONOLOGY_ITEMS = 8
+MIN_PAIRS = 2
+MAX_PAIRS = 8
+MAX_DISTRACTORS = 8
+# How many questions of one kind a set may draw per attempt.
+MAX_QUESTIONS_PER_KIND = 30
 
 
 def gettext_noop(message: str) -> str:

@@ -11,8 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes import question_builder
 from quizzes.engine import grading
-from quizzes.engine.matching import MAX_PAIRS
-from quizzes.engine.questions import MAX_CHRONOLOGY_ITEMS, MIN_CHRONOLOGY_ITEMS, NotEnoughFacts
+from quizzes.engine.questions import (
+    MAX_CHRONOLOGY_ITEMS,
+    MAX_DISTRACTORS,
+    MAX_PAIRS,
+    MAX_QUESTIONS_PER_KIND,
+    MIN_CHRONOLOGY_ITEMS,
+    MIN_PAIRS,
+    NotEnoughFacts,
+)
 from quizzes.models import (
     COUNT_FIELDS,
     MATCHING_RELATIONS,
@@ -24,8 +31,6 @@ from quizzes.models import (
     Source,
 )
 
-MAX_QUESTIONS_PER_KIND = 30
-MAX_DISTRACTORS = 8
 MAX_ATTEMPTS = 100
 MAX_PINNED = 20
 # Facts listed at once in the searchable list (checked ones are always listed on top).
@@ -174,7 +179,7 @@ class QuestionSetForm(forms.ModelForm):
         _("Événements par chronologie"), MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS
     )
     matching_count = _bounded(_("Questions d’association"), 0, MAX_QUESTIONS_PER_KIND)
-    matching_pairs = _bounded(_("Paires par association"), 2, MAX_PAIRS)
+    matching_pairs = _bounded(_("Paires par association"), MIN_PAIRS, MAX_PAIRS)
     matching_distractors = _bounded(
         _("Réponses en trop par association"),
         0,

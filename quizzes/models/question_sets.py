@@ -12,15 +12,30 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.engine import grading
+from quizzes.engine.questions import (
+    MAX_CHRONOLOGY_ITEMS,
+    MAX_PAIRS,
+    MAX_QUESTIONS_PER_KIND,
+    MIN_CHRONOLOGY_ITEMS,
+    MIN_PAIRS,
+)
 from quizzes.models.facts import Fact, Source
 
+# What a matching question pairs, for every relation a fact can have (Fact.Relation is the one
+# list of relations: a new relation without its pair label here stops the site at start-up).
+PAIR_LABELS = {
+    Fact.Relation.ROLE: _("personnage ou groupe ↔ rôle"),
+    Fact.Relation.COMMANDS: _("personnage ↔ ce qu’il dirige"),
+    Fact.Relation.HAPPENED_AT: _("lieu ↔ ce qui s’y est passé"),
+    Fact.Relation.LANDED_AT: _("armée ↔ lieu de débarquement"),
+    Fact.Relation.FIGURE: _("chiffre ↔ ce qu’il mesure"),
+    Fact.Relation.CAUSES: _("cause ↔ conséquence"),
+}
+if set(PAIR_LABELS) != set(Fact.Relation) - {Fact.Relation.NONE}:
+    raise RuntimeError("Every Fact.Relation needs its pair label in PAIR_LABELS.")
+# The set builder's matching choices: every relation, then events ↔ their dates.
 MATCHING_RELATIONS = [
-    ("role", _("personnage ou groupe ↔ rôle")),
-    ("commands", _("personnage ↔ ce qu’il dirige")),
-    ("happened_at", _("lieu ↔ ce qui s’y est passé")),
-    ("landed_at", _("armée ↔ lieu de débarquement")),
-    ("figure", _("chiffre ↔ ce qu’il mesure")),
-    ("causes", _("cause ↔ conséquence")),
+    *((relation.value, label) for relation, label in PAIR_LABELS.items()),
     ("date", _("événement ↔ date")),
 ]
 
@@ -158,21 +173,24 @@ class QuestionSet(models.Model):
         ordering = ["title", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(chronology_items__gte=3, chronology_items__lte=8),
+                condition=Q(
+                    chronology_items__gte=MIN_CHRONOLOGY_ITEMS,
+                    chronology_items__lte=MAX_CHRONOLOGY_ITEMS,
+                ),
                 name="set_chronology_items_3_to_8",
             ),
             models.CheckConstraint(
-                condition=Q(matching_pairs__gte=2, matching_pairs__lte=8),
+                condition=Q(matching_pairs__gte=MIN_PAIRS, matching_pairs__lte=MAX_PAIRS),
                 name="set_matching_pairs_2_to_8",
             ),
             models.CheckConstraint(
                 condition=Q(
-                    chronology_count__lte=30,
-                    matching_count__lte=30,
-                    which_first_count__lte=30,
-                    date_entry_count__lte=30,
-                    true_false_count__lte=30,
-                    odd_one_out_count__lte=30,
+                    chronology_count__lte=MAX_QUESTIONS_PER_KIND,
+                    matching_count__lte=MAX_QUESTIONS_PER_KIND,
+                    which_first_count__lte=MAX_QUESTIONS_PER_KIND,
+                    date_entry_count__lte=MAX_QUESTIONS_PER_KIND,
+                    true_false_count__lte=MAX_QUESTIONS_PER_KIND,
+                    odd_one_out_count__lte=MAX_QUESTIONS_PER_KIND,
                 )
                 & (
                     Q(chronology_count__gte=1)

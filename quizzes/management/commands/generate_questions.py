@@ -13,21 +13,21 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from quizzes.engine.chronology import DIFFICULTIES, MEDIUM
-from quizzes.engine.matching import MAX_PAIRS
 from quizzes.engine.questions import (
     CHRONOLOGY,
     MATCHING,
     MAX_CHRONOLOGY_ITEMS,
+    MAX_PAIRS,
     MIN_CHRONOLOGY_ITEMS,
+    MIN_PAIRS,
     NotEnoughFacts,
 )
 from quizzes.engine.quiz import KIND_NAMES as SEEDED_KIND_NAMES
 from quizzes.models import Fact, Source
-from quizzes.question_builder import ALL_RELATIONS, MIN_PINNED_PAIRS, SEEDED_KINDS, FactBank
+from quizzes.question_builder import ALL_RELATIONS, SEEDED_KINDS, FactBank
 
 KINDS = (CHRONOLOGY, MATCHING, *SEEDED_KINDS)
 FORMATS = ("json", "text")
-MIN_PAIRS = MIN_PINNED_PAIRS
 DEFAULT_ITEMS = 4
 KIND_NAMES = {
     CHRONOLOGY: "chronologie",
