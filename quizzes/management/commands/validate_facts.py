@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from quizzes.fact_validation import collect_problems, records_from_fixture
+from quizzes.factcheck.whole_base import collect_problems, records_from_fixture
 from quizzes.models import Fact, Opposes
 
 

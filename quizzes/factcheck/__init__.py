@@ -1,5 +1,8 @@
 """Checks that a fact is faithful to its source: quote found verbatim, date range well formed and
 as precise as its label. Plain Python, shared by the models' clean() and `validate_facts`.
+
+`quizzes.factcheck.whole_base` checks a whole fact base (database or fixture file) with these
+rules plus the ones that span facts (oppositions, duplicates).
 """
 
 from __future__ import annotations
