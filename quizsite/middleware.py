@@ -1,12 +1,18 @@
-"""Security glue the framework does not ship: Content-Security-Policy and Permissions-Policy
-headers (Django 5.2 has no CSP support), no caching of personal pages, and the page shown when
-a login is locked out."""
+"""Glue the framework does not ship: Content-Security-Policy and Permissions-Policy headers
+(Django 5.2 has no CSP support), no caching of personal pages, the page shown when a login is
+locked out or the database is unreachable, and the page language from the visitor's choice
+only.
+
+The facts and their sources are French, so French is the default for everyone, whatever the
+browser's Accept-Language says; English is used only after the visitor chose it with the
+language switcher (Django's set_language view, which stores the choice in a cookie)."""
 
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import REDIRECT_FIELD_NAME
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 
@@ -151,3 +157,26 @@ def unavailable_page(request, exception):
 def is_unavailable(exception: Exception) -> bool:
     """Whether the error says a store (the database, Redis) cannot be reached."""
     return isinstance(exception, _unavailable_errors())
+
+
+def chosen_language(request) -> str:
+    """The language the visitor chose with the switcher, or the site's default."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if code and code in dict(settings.LANGUAGES):
+        return code
+    return settings.LANGUAGE_CODE
+
+
+class ChosenLanguageMiddleware:
+    """Django's LocaleMiddleware without Accept-Language negotiation or URL prefixes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        translation.activate(chosen_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     # A database that cannot be reached (PostgreSQL restarting) → a clean 503, not a 500.
     "quizsite.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "quizzes.locale_middleware.ChosenLanguageMiddleware",
+    "quizsite.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -166,7 +166,7 @@ LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "fr"
 # French for everyone (the facts and sources are French), whatever Accept-Language says;
-# English only on explicit choice (quizzes.locale_middleware, the switcher in base.html).
+# English only on explicit choice (quizsite.middleware.ChosenLanguageMiddleware, the switcher in base.html).
 LANGUAGES = [("fr", "Français"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
