@@ -1,7 +1,21 @@
+"""Every page of the app, in named lists by feature (healthchecks' hc/front/urls.py is the
+model): find a page's view by its list, then its name."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quizzes.views import accounts, personal_data, public, student, teacher_sources
+from quizzes.views import (
+    accounts,
+    class_accounts,
+    join,
+    personal_data,
+    public,
+    student,
+    teacher_classes,
+    teacher_results,
+    teacher_sets,
+    teacher_sources,
+)
 
 # A teacher's source: its reading, the review of its proposals, its facts.
 source_urls = [
@@ -29,6 +43,76 @@ source_urls = [
     path("faits/<int:fact_id>/supprimer/", teacher_sources.fact_delete, name="teacher_fact_delete"),
 ]
 
+# Students join a class with its code.
+join_urls = [
+    path("rejoindre/", join.join_class, name="join_class"),
+]
+
+# A teacher's classes: roster, join code, pupils' accounts.
+teacher_class_urls = [
+    path("", teacher_classes.class_list, name="teacher_classes"),
+    path("<int:class_id>/", teacher_classes.class_detail, name="teacher_class"),
+    path(
+        "<int:class_id>/nouveau-code/",
+        teacher_classes.regenerate_code,
+        name="teacher_class_regenerate_code",
+    ),
+    path("<int:class_id>/eleves/", teacher_classes.add_student, name="teacher_class_add_student"),
+    path(
+        "<int:class_id>/comptes/",
+        class_accounts.create_accounts,
+        name="teacher_class_accounts",
+    ),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/mot-de-passe/",
+        class_accounts.reset_password,
+        name="teacher_class_reset_password",
+    ),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/retirer/",
+        teacher_classes.remove_student,
+        name="teacher_class_remove_student",
+    ),
+    path(
+        "<int:class_id>/eleves/<int:student_id>/supprimer-le-compte/",
+        teacher_classes.delete_student,
+        name="teacher_class_delete_student",
+    ),
+]
+
+# A teacher's question sets: the builder, its live preview, pinned questions.
+teacher_set_urls = [
+    path("", teacher_sets.set_list, name="teacher_sets"),
+    path("nouvelle/", teacher_sets.set_create, name="teacher_set_create"),
+    path("apercu/", teacher_sets.set_preview, name="teacher_set_preview"),
+    path("faits/", teacher_sets.set_facts, name="teacher_set_facts"),
+    path("<int:set_id>/", teacher_sets.set_edit, name="teacher_set_edit"),
+    path("<int:set_id>/apercu/", teacher_sets.set_preview, name="teacher_set_preview"),
+    path("<int:set_id>/supprimer/", teacher_sets.set_delete, name="teacher_set_delete"),
+    path("<int:set_id>/dupliquer/", teacher_sets.set_duplicate, name="teacher_set_duplicate"),
+    path("<int:set_id>/epingler/", teacher_sets.pin_add, name="teacher_set_pin"),
+    path(
+        "<int:set_id>/epinglees/<int:pin_id>/retirer/",
+        teacher_sets.pin_remove,
+        name="teacher_set_unpin",
+    ),
+]
+
+# A teacher's results per class and set.
+teacher_result_urls = [
+    path("", teacher_results.overview, name="teacher_results"),
+    path(
+        "classes/<int:class_id>/series/<int:set_id>/",
+        teacher_results.detail,
+        name="teacher_results_detail",
+    ),
+    path(
+        "classes/<int:class_id>/series/<int:set_id>/notes.csv",
+        teacher_results.grades_csv,
+        name="teacher_results_csv",
+    ),
+]
+
 urlpatterns = [
     path("", public.home, name="home"),
     path("sources/<int:pk>/", public.source_detail, name="source_detail"),
@@ -51,10 +135,10 @@ urlpatterns = [
     path("mes-donnees/telecharger/", personal_data.download, name="my_data_download"),
     path("mes-donnees/supprimer-mon-compte/", personal_data.delete_account, name="delete_account"),
     path("donnees-personnelles/", personal_data.privacy, name="privacy"),
-    path("classes/", include("quizzes.urls_join")),
-    path("enseignant/classes/", include("quizzes.urls_teacher_classes")),
-    path("enseignant/series/", include("quizzes.urls_teacher_sets")),
-    path("enseignant/resultats/", include("quizzes.urls_teacher_results")),
+    path("classes/", include(join_urls)),
+    path("enseignant/classes/", include(teacher_class_urls)),
+    path("enseignant/series/", include(teacher_set_urls)),
+    path("enseignant/resultats/", include(teacher_result_urls)),
     path("enseignant/sources/", teacher_sources.source_list, name="teacher_sources"),
     path(
         "enseignant/sources/nouvelle/", teacher_sources.source_create, name="teacher_source_create"
