@@ -88,7 +88,8 @@ def _rows(text: str, *, is_csv: bool) -> list[tuple[int, list[str]]]:
     if is_csv:
         first = next((line for line in lines if line.strip()), "")
         delimiter = max([";", ",", "\t"], key=first.count)
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        # newline="": the csv module reads "\r", "\n" and "\r\n" line ends itself.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         rows = [(reader.line_num, row) for row in reader]
     else:
         rows = [(n, line.replace("\t", ";").split(";")) for n, line in enumerate(lines, start=1)]
@@ -136,7 +137,10 @@ def read_name_list(
     their cards apart; so is the name of a pupil already in the class (`in_class`, from
     names_in_class)."""
     in_class = in_class or {}
-    rows, last_first = _without_header(_rows(text, is_csv=is_csv))
+    try:
+        rows, last_first = _without_header(_rows(text, is_csv=is_csv))
+    except csv.Error as error:
+        return [], [_("Ce fichier CSV est illisible (%(error)s).") % {"error": error}]
     names: list[str] = []
     errors: list[str] = []
     seen: dict[str, int] = {}

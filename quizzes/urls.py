@@ -7,12 +7,12 @@ from django.urls import include, path
 from quizzes.views import (
     accounts,
     class_accounts,
+    class_results,
     join,
     personal_data,
     public,
     student,
     teacher_classes,
-    teacher_results,
     teacher_sets,
     teacher_sources,
 )
@@ -100,15 +100,15 @@ teacher_set_urls = [
 
 # A teacher's results per class and set.
 teacher_result_urls = [
-    path("", teacher_results.overview, name="teacher_results"),
+    path("", class_results.overview, name="teacher_results"),
     path(
         "classes/<int:class_id>/series/<int:set_id>/",
-        teacher_results.detail,
+        class_results.detail,
         name="teacher_results_detail",
     ),
     path(
         "classes/<int:class_id>/series/<int:set_id>/notes.csv",
-        teacher_results.grades_csv,
+        class_results.grades_csv,
         name="teacher_results_csv",
     ),
 ]

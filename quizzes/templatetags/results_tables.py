@@ -18,7 +18,7 @@ USERNAME = ' <span class="muted">({})</span>'
 
 @register.simple_tag
 def student_rows(rows) -> SafeString:
-    """The rows of quizzes.dashboard.student_rows, every text escaped."""
+    """The rows of quizzes.class_results.student_rows, every text escaped."""
     return SafeString(
         "".join(
             ROW.format(

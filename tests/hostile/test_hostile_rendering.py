@@ -12,7 +12,7 @@ from django.db.models.functions import Cast, Concat, Left
 from django.utils.html import escape
 
 from quizzes.attempts import start_attempt
-from quizzes.dashboard import grades_csv
+from quizzes.class_results import grades_csv
 from quizzes.models import Classroom, Enrollment, Entity, Fact, QuestionSet, Source
 from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
 from tests.hostile.conftest import hostile_client

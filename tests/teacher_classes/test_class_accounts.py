@@ -210,3 +210,19 @@ def test_sending_the_same_list_again_creates_no_second_account(teacher_client, c
         again.content.decode()
     )
     assert not User.objects.filter(username__in=["zoe.herve2", "leo.martin"]).exists()
+
+
+def test_a_csv_file_with_old_mac_line_ends_makes_one_account_a_line(teacher_client, classroom):
+    """Line ends written as a lone carriage return (old spreadsheets) used to stop the CSV reader
+    with a server error."""
+    data = "Camille Lefèvre\rZoé Hervé\r".encode()
+    upload = SimpleUploadedFile("3eB.csv", data, content_type="text/csv")
+    response = create(teacher_client, classroom, list_file=upload)
+    assert list(cards_of(response)) == ["camille.lefevre", "zoe.herve"]
+
+
+def test_a_csv_text_the_csv_reader_refuses_is_a_problem_not_an_exception():
+    """A field beyond the csv module's limit (larger than any upload allowed today)."""
+    names, errors = read_name_list('"' + "x" * 140_000 + '"\n', is_csv=True)
+    assert names == []
+    assert errors and errors[0].startswith("Ce fichier CSV est illisible")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from quizzes import dashboard
+from quizzes import class_results
 from quizzes.models import Classroom
 from quizzes.permissions import teacher_required
 
@@ -20,13 +20,13 @@ def _class_and_set(request, class_id: int, set_id: int):
 @teacher_required
 def overview(request):
     template = "teacher/_results_classes.html" if request.htmx else "teacher/results_overview.html"
-    return render(request, template, {"classes": dashboard.teacher_overview(request.user)})
+    return render(request, template, {"classes": class_results.teacher_overview(request.user)})
 
 
 @teacher_required
 def detail(request, class_id: int, set_id: int):
     classroom, question_set = _class_and_set(request, class_id, set_id)
-    results = dashboard.class_set_results(classroom, question_set)
+    results = class_results.class_set_results(classroom, question_set)
     template = "teacher/_results_detail.html" if request.htmx else "teacher/results_detail.html"
     return render(request, template, {"results": results})
 
@@ -34,10 +34,10 @@ def detail(request, class_id: int, set_id: int):
 @teacher_required
 def grades_csv(request, class_id: int, set_id: int):
     classroom, question_set = _class_and_set(request, class_id, set_id)
-    students = dashboard.class_students(classroom, question_set)
+    students = class_results.class_students(classroom, question_set)
     # The byte order mark tells Excel the file is UTF-8, so accents survive.
-    body = "\ufeff" + dashboard.grades_csv(students)
-    filename = dashboard.csv_filename(classroom, question_set)
+    body = "\ufeff" + class_results.grades_csv(students)
+    filename = class_results.csv_filename(classroom, question_set)
     return HttpResponse(
         body.encode("utf-8"),
         content_type="text/csv; charset=utf-8",
