@@ -1,5 +1,6 @@
 """Forms for classes: a teacher creates a class and adds one of their own pupils by username; a
-student joins a class with its code. Each form's save() does the enrolling, so views stay thin.
+student joins a class with its code. Each form's save() enrols through
+quizzes.class_roster.enroll, so views stay thin.
 
 Enrolment is the pupil's own act (the join code) or the teacher's for accounts they created or
 already teach (quizzes.class_accounts): never anyone else's account, a teacher, staff or an
@@ -13,27 +14,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.class_accounts import pupils_of
-from quizzes.models import Classroom, Enrollment
+from quizzes.class_roster import enroll
+from quizzes.models import Classroom
 from quizzes.models.classes import normalize_join_code
 from quizzes.roles import is_teacher, may_be_enrolled
-
-
-class NotAPupil(ValueError):
-    """Raised when asked to enrol a teacher, staff or an administrator."""
-
-
-def enroll(classroom: Classroom, student) -> bool:
-    """Enroll the student once; returns False if they already were (a double click, two tabs)."""
-    if not may_be_enrolled(student):
-        raise NotAPupil(student.pk)
-    try:
-        with transaction.atomic():
-            _enrollment, created = Enrollment.objects.get_or_create(
-                classroom=classroom, student=student
-            )
-    except IntegrityError:  # the same enrollment created at the same moment by another request
-        return False
-    return created
 
 
 class ClassroomForm(forms.ModelForm):
@@ -99,7 +83,7 @@ class AddStudentForm(forms.Form):
 
     def save(self) -> bool:
         """Returns False when the student was already in the class."""
-        return enroll(self.classroom, self.student)
+        return enroll(classroom=self.classroom, student=self.student)
 
 
 class JoinClassForm(forms.Form):
@@ -134,4 +118,4 @@ class JoinClassForm(forms.Form):
 
     def save(self) -> bool:
         """Returns False when the student was already in the class."""
-        return enroll(self.classroom, self.user)
+        return enroll(classroom=self.classroom, student=self.user)

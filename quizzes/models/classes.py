@@ -55,6 +55,15 @@ class Classroom(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def renew_join_code(self) -> None:
+        """A new code, different from the old one and from every other class's: the old code
+        stops working at once."""
+        code = new_join_code()
+        while code == self.join_code or Classroom.objects.filter(join_code=code).exists():
+            code = new_join_code()
+        self.join_code = code
+        self.save(update_fields=["join_code"])
+
 
 class Enrollment(models.Model):
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="enrollments")

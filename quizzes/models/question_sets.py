@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -224,6 +224,28 @@ class QuestionSet(models.Model):
     @property
     def question_count(self) -> int:
         return sum(getattr(self, name) for name in COUNT_FIELDS)
+
+    def duplicate(self, *, title: str) -> QuestionSet:
+        """A draft copy under `title`, with the same sources, facts, classes and pinned
+        questions (each pinned question copied with its facts); attempts are not copied."""
+        with transaction.atomic():
+            copy = QuestionSet.objects.get(pk=self.pk)
+            copy.pk = None
+            copy._state.adding = True
+            copy.title = title[: self._meta.get_field("title").max_length]
+            copy.status = QuestionSet.Status.DRAFT
+            copy.save()
+            copy.sources.set(self.sources.all())
+            copy.facts.set(self.facts.all())
+            copy.classrooms.set(self.classrooms.all())
+            for pin in self.pinned_questions.prefetch_related("facts"):
+                facts = list(pin.facts.all())
+                pin.pk = None
+                pin._state.adding = True
+                pin.question_set = copy
+                pin.save()
+                pin.facts.set(facts)
+        return copy
 
     def clean(self):
         known = {value for value, _label in MATCHING_RELATIONS}

@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from quizzes import personal_data
+from quizzes import class_roster, personal_data
 from quizzes.forms.classes import AddStudentForm, ClassroomForm
-from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment
-from quizzes.models.classes import new_join_code
+from quizzes.models import Attempt, Classroom, Enrollment
 from quizzes.permissions import teacher_required
-from quizzes.progress import PERCENT
 
 
 def _status(request, form) -> int:
@@ -35,52 +31,10 @@ def classroom_url(classroom: Classroom) -> str:
     return reverse("teacher_class", args=[classroom.pk])
 
 
-def classes_of(teacher):
-    return Classroom.objects.filter(teacher=teacher).annotate(
-        student_count=Count("enrollments", distinct=True),
-        set_count=Count("question_sets", distinct=True),
-    )
-
-
-def roster(classroom: Classroom):
-    """The class's enrollments with, per student, the attempts on the class's sets, the best
-    finished score (percent) and whether the teacher made the account (and so may give it a new
-    password), in one query whatever the class size."""
-    class_attempts = Attempt.objects.filter(
-        user=OuterRef("student"), question_set__classrooms=classroom
-    ).values("user")
-    return (
-        Enrollment.objects.filter(classroom=classroom)
-        .select_related("student")
-        .annotate(
-            # A pupil also in a colleague's class: only an administrator deletes their account.
-            shared=personal_data.in_another_teachers_class(
-                classroom.teacher_id, OuterRef("student")
-            ),
-            attempt_count=Coalesce(
-                Subquery(class_attempts.annotate(n=Count("pk")).values("n")[:1]),
-                0,
-                output_field=IntegerField(),
-            ),
-            best_percent=Subquery(
-                class_attempts.filter(finished_at__isnull=False)
-                .annotate(best=Max(PERCENT))
-                .values("best")[:1]
-            ),
-            created_by_teacher=Exists(
-                AccountProfile.objects.filter(
-                    user=OuterRef("student"), created_by=classroom.teacher_id
-                )
-            ),
-        )
-        .order_by("student__username")
-    )
-
-
 def _class_context(classroom: Classroom, add_form: AddStudentForm | None = None) -> dict:
     return {
         "classroom": classroom,
-        "enrollments": list(roster(classroom)),
+        "enrollments": list(class_roster.roster(classroom)),
         "question_sets": list(classroom.question_sets.order_by("title", "pk")),
         "add_form": add_form or AddStudentForm(classroom=classroom),
     }
@@ -99,7 +53,7 @@ def class_list(request):
             return HttpResponseClientRedirect(classroom_url(classroom))
         return redirect(classroom_url(classroom))
     template = "teacher/_classes_panel.html" if request.htmx else "teacher/classes_list.html"
-    context = {"classes": list(classes_of(request.user)), "form": form}
+    context = {"classes": list(class_roster.classes_of(request.user)), "form": form}
     return render(request, template, context, status=_status(request, form))
 
 
@@ -110,19 +64,11 @@ def class_detail(request, class_id: int):
     return render(request, "teacher/classes_detail.html", _class_context(classroom))
 
 
-def renew_join_code(classroom: Classroom) -> None:
-    code = new_join_code()
-    while code == classroom.join_code or Classroom.objects.filter(join_code=code).exists():
-        code = new_join_code()
-    classroom.join_code = code
-    classroom.save(update_fields=["join_code"])
-
-
 @teacher_required
 @require_POST
 def regenerate_code(request, class_id: int):
     classroom = own_classroom(request, class_id)
-    renew_join_code(classroom)
+    classroom.renew_join_code()
     if request.htmx:
         return render(request, "teacher/_classes_join_code.html", {"classroom": classroom})
     messages.success(request, _("Nouveau code : l’ancien ne fonctionne plus."))

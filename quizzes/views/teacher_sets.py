@@ -4,7 +4,6 @@ publishing, assignment to classes, pinned hand-written questions, deletion and c
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
@@ -194,23 +193,7 @@ def set_delete(request, set_id: int):
 @require_POST
 def set_duplicate(request, set_id: int):
     original = _own_set(request, set_id)
-    with transaction.atomic():
-        copy = QuestionSet.objects.get(pk=original.pk)
-        copy.pk = None
-        copy._state.adding = True
-        copy.title = (_("Copie de %(title)s") % {"title": original.title})[:120]
-        copy.status = QuestionSet.Status.DRAFT
-        copy.save()
-        copy.sources.set(original.sources.all())
-        copy.facts.set(original.facts.all())
-        copy.classrooms.set(original.classrooms.all())
-        for pin in pinned_for_set(original):
-            facts = list(pin.facts.all())
-            pin.pk = None
-            pin._state.adding = True
-            pin.question_set = copy
-            pin.save()
-            pin.facts.set(facts)
+    copy = original.duplicate(title=_("Copie de %(title)s") % {"title": original.title})
     messages.success(request, _("Copie créée, en brouillon."))
     return redirect("teacher_set_edit", copy.pk)
 

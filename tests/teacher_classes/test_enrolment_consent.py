@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from quizzes.forms.classes import NotAPupil, enroll
+from quizzes.class_roster import NotAPupil, enroll
 from quizzes.models import AccountProfile, Classroom, Enrollment
 from tests.conftest import make_student
 
@@ -91,7 +91,7 @@ def test_enrolling_a_teacher_staff_or_administrator_is_refused_at_the_root(
     classroom, strangers, who
 ):
     with pytest.raises(NotAPupil):
-        enroll(classroom, strangers[who])
+        enroll(classroom=classroom, student=strangers[who])
     assert not classroom.enrollments.filter(student=strangers[who]).exists()
 
 
