@@ -1,10 +1,10 @@
-"""Forms of the question-set builder: the set itself (limits mirroring the database
-constraints, with French messages) and the teacher's pinned questions."""
+"""The question-set builder's form: the set itself, its limits mirroring the database
+constraints with French messages. Pinned questions: quizzes.forms.pinned; the searchable fact
+list: quizzes.fact_picker; the fields both use: quizzes.forms.fields."""
 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
 from django.forms.models import construct_instance, model_to_dict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,148 +20,30 @@ from quizzes.engine.questions import (
     MIN_PAIRS,
     NotEnoughFacts,
 )
+from quizzes.fact_picker import checked_ids
+from quizzes.forms.fields import (
+    BoundedModelMultipleChoiceField,
+    bounded,
+    datetime_field,
+    optional_count,
+)
 from quizzes.models import (
     COUNT_FIELDS,
     MATCHING_RELATIONS,
     MAX_CLOSING_GRACE_MINUTES,
     Classroom,
     Fact,
-    PinnedQuestion,
     QuestionSet,
     Source,
 )
 
 MAX_ATTEMPTS = 100
-MAX_PINNED = 20
-# Facts listed at once in the searchable list (checked ones are always listed on top).
-FACT_LIST_LIMIT = 100
 ALL_FACTS = "all"
 PICKED_FACTS = "picked"
 # The worked example of every ordering method: the right order, and an answer to grade.
 EXAMPLE_CORRECT = ("A", "B", "C", "D")
 EXAMPLE_ANSWER = ("B", "A", "C", "D")
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 OPTIONAL_COUNTS = ("which_first_count", "date_entry_count", "true_false_count", "odd_one_out_count")
-
-
-def _bounded(label, low, high, help_text=""):
-    return forms.IntegerField(
-        label=label,
-        min_value=low,
-        max_value=high,
-        help_text=help_text,
-        error_messages={
-            "min_value": _("Au moins %(limit_value)s."),
-            "max_value": _("Au plus %(limit_value)s."),
-            "required": _("Indiquez un nombre."),
-            "invalid": _("Indiquez un nombre entier."),
-        },
-        widget=forms.NumberInput(attrs={"min": low, "max": high}),
-    )
-
-
-def _optional_count(label, help_text):
-    """A count of a newer question kind: left out of a post (an older form), it means none."""
-    field = _bounded(label, 0, MAX_QUESTIONS_PER_KIND, help_text)
-    field.required = False
-    return field
-
-
-# Opening and closing times a class can use. Beyond them (year 1, year 9999) the conversion to
-# UTC overflows; a teacher who typed one made a typing mistake.
-OPENING_YEARS = (2000, 2999)
-
-
-class SchoolDateTimeField(forms.DateTimeField):
-    """A date and time of opening or closing, refused (not a 500) outside OPENING_YEARS."""
-
-    def to_python(self, value):
-        moment = super().to_python(value)
-        if moment is not None and not OPENING_YEARS[0] <= moment.year <= OPENING_YEARS[1]:
-            raise forms.ValidationError(
-                _("Indiquez une année comprise entre %(first)s et %(last)s."),
-                code="year_out_of_range",
-                params={"first": OPENING_YEARS[0], "last": OPENING_YEARS[1]},
-            )
-        return moment
-
-
-def _datetime_field(label):
-    return SchoolDateTimeField(
-        label=label,
-        required=False,
-        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
-        error_messages={"invalid": _("Indiquez une date et une heure valides.")},
-    )
-
-
-def matching_facts(q: str = "", kind: str = "", *, owner=None):
-    """Facts this teacher may use whose statement, date, subject or answer contains q, of the
-    given kind."""
-    facts = (
-        Fact.objects.usable_by(owner).select_related("subject").order_by("date_start", "kind", "pk")
-    )
-    if kind:
-        facts = facts.filter(kind=kind)
-    # NUL bytes cannot reach a PostgreSQL query; they match nothing a teacher typed anyway.
-    for word in q.replace("\x00", "").split():
-        facts = facts.filter(
-            Q(text__icontains=word)
-            | Q(date_label__icontains=word)
-            | Q(subject__name__icontains=word)
-            | Q(object__icontains=word)
-        )
-    return facts
-
-
-def fact_list(q: str = "", kind: str = "", checked: list[int] | None = None, *, owner=None) -> dict:
-    """The searchable fact list: checked facts first (a filter never unchecks them), then
-    the first matches of the search."""
-    checked_ids = set(checked or [])
-    checked_facts = list(
-        Fact.objects.usable_by(owner)
-        .filter(pk__in=checked_ids)
-        .select_related("subject")
-        .order_by("date_start")
-    )
-    found = list(
-        matching_facts(q, kind, owner=owner).exclude(pk__in=checked_ids)[: FACT_LIST_LIMIT + 1]
-    )
-    return {
-        "checked_facts": checked_facts,
-        "found_facts": found[:FACT_LIST_LIMIT],
-        "more_facts": len(found) > FACT_LIST_LIMIT,
-        "fact_q": q,
-        "fact_kind": kind,
-        "fact_kinds": Fact.Kind.choices,
-    }
-
-
-def checked_ids(values) -> list[int]:
-    """Fact ids from posted or queried values, ignoring anything that is not a number (or is
-    one no database id can be: « ² » is a digit to Python, 10**30 overflows SQLite)."""
-    texts = [str(value) for value in values]
-    return [int(text) for text in texts if text.isascii() and text.isdigit() and len(text) < 19]
-
-
-class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Ids beyond the database's 64-bit integers are unknown ids, not a crash of the query
-    (SQLite raises OverflowError on them in the `pk__in` lookup)."""
-
-    def _check_values(self, value):
-        for pk in value:
-            try:
-                in_range = -(2**63) <= int(str(pk)) < 2**63
-            except ValueError:
-                continue  # not a number: Django's own check names it
-            if not in_range:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": pk},
-                )
-        return super()._check_values(value)
 
 
 class QuestionSetForm(forms.ModelForm):
@@ -174,30 +56,30 @@ class QuestionSetForm(forms.ModelForm):
         initial=ALL_FACTS,
         widget=forms.RadioSelect,
     )
-    chronology_count = _bounded(_("Questions de chronologie"), 0, MAX_QUESTIONS_PER_KIND)
-    chronology_items = _bounded(
+    chronology_count = bounded(_("Questions de chronologie"), 0, MAX_QUESTIONS_PER_KIND)
+    chronology_items = bounded(
         _("Événements par chronologie"), MIN_CHRONOLOGY_ITEMS, MAX_CHRONOLOGY_ITEMS
     )
-    matching_count = _bounded(_("Questions d’association"), 0, MAX_QUESTIONS_PER_KIND)
-    matching_pairs = _bounded(_("Paires par association"), MIN_PAIRS, MAX_PAIRS)
-    matching_distractors = _bounded(
+    matching_count = bounded(_("Questions d’association"), 0, MAX_QUESTIONS_PER_KIND)
+    matching_pairs = bounded(_("Paires par association"), MIN_PAIRS, MAX_PAIRS)
+    matching_distractors = bounded(
         _("Réponses en trop par association"),
         0,
         MAX_DISTRACTORS,
         _("Des réponses qui ne vont avec aucune question, pour ne pas deviner la dernière."),
     )
-    which_first_count = _optional_count(
+    which_first_count = optional_count(
         _("Questions « lequel d’abord ? »"),
         _("Deux événements : l’élève choisit celui qui a eu lieu en premier (tout ou rien)."),
     )
-    date_entry_count = _optional_count(
+    date_entry_count = optional_count(
         _("Questions de date à écrire"),
         _(
             "L’élève écrit l’année, ou le mois et l’année quand la source date l’événement au "
             "mois près ; la bonne année sans le bon mois rapporte la moitié des points."
         ),
     )
-    true_false_count = _optional_count(
+    true_false_count = optional_count(
         _("Questions vrai ou faux"),
         _(
             "Une affirmation tirée d’un fait, ou faussée (personne, lieu ou date échangés) de "
@@ -205,7 +87,7 @@ class QuestionSetForm(forms.ModelForm):
             "citation (tout ou rien)."
         ),
     )
-    odd_one_out_count = _optional_count(
+    odd_one_out_count = optional_count(
         _("Questions « l’intrus »"),
         _(
             "Quatre propositions dont une seule ne partage pas ce qu’ont en commun les autres "
@@ -235,7 +117,7 @@ class QuestionSetForm(forms.ModelForm):
         },
         widget=forms.NumberInput(attrs={"min": 0, "max": 1, "step": "0.05"}),
     )
-    attempts_allowed = _bounded(_("Tentatives autorisées"), 0, MAX_ATTEMPTS, _("0 : illimité."))
+    attempts_allowed = bounded(_("Tentatives autorisées"), 0, MAX_ATTEMPTS, _("0 : illimité."))
     regenerate_per_attempt = forms.TypedChoiceField(
         label=_("Questions"),
         choices=[
@@ -245,9 +127,9 @@ class QuestionSetForm(forms.ModelForm):
         coerce=lambda value: value == "True",
         widget=forms.RadioSelect,
     )
-    opens_at = _datetime_field(_("Ouverture"))
-    closes_at = _datetime_field(_("Fermeture"))
-    closing_grace_minutes = _bounded(
+    opens_at = datetime_field(_("Ouverture"))
+    closes_at = datetime_field(_("Fermeture"))
+    closing_grace_minutes = bounded(
         _("Délai de grâce (minutes)"),
         0,
         MAX_CLOSING_GRACE_MINUTES,
@@ -446,83 +328,3 @@ class QuestionSetForm(forms.ModelForm):
         if self.cleaned_data.get("fact_choice") != PICKED_FACTS:
             self.cleaned_data["facts"] = Fact.objects.none()
         return super().save(commit=commit)
-
-
-class PinForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Type de question"),
-        choices=PinnedQuestion.Kind.choices,
-        widget=forms.RadioSelect,
-        initial=PinnedQuestion.Kind.CHRONOLOGY,
-    )
-    relation = forms.ChoiceField(
-        label=_("Type d’association"),
-        choices=[("", _("— pour une association —")), *MATCHING_RELATIONS],
-        required=False,
-    )
-    facts = BoundedModelMultipleChoiceField(
-        label=_("Faits"),
-        queryset=Fact.objects.select_related("subject").order_by("date_start", "pk"),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "required": _("Cochez les faits de la question."),
-            "invalid_choice": _("Fait inconnu : %(value)s."),
-            "invalid_pk_value": _("Fait inconnu : %(pk)s."),
-        },
-    )
-
-    def __init__(self, *args, question_set: QuestionSet, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.question_set = question_set
-        kind = self["kind"].value()
-        relation = self["relation"].value()
-        facts = self.fields["facts"].queryset.filter(
-            source__in=Source.objects.visible_to(question_set.owner)
-        )
-        if kind != PinnedQuestion.Kind.MATCHING or relation == question_builder.DATE_RELATION:
-            self.fields["facts"].queryset = facts.filter(kind=Fact.Kind.EVENT)
-            self.fields["facts"].label_from_instance = event_label
-        else:
-            narrowed = facts.filter(relation=relation) if relation else facts.exclude(relation="")
-            self.fields["facts"].queryset = narrowed
-            self.fields["facts"].label_from_instance = fact_label
-
-    def clean(self):
-        cleaned = super().clean()
-        kind, relation = cleaned.get("kind"), cleaned.get("relation") or ""
-        if kind == PinnedQuestion.Kind.MATCHING and not relation:
-            self.add_error("relation", _("Choisissez le type d’association."))
-        if kind == PinnedQuestion.Kind.CHRONOLOGY:
-            relation = cleaned["relation"] = ""
-        if self.question_set.pinned_questions.count() >= MAX_PINNED:
-            self.add_error(None, _("Au plus %(n)s questions épinglées.") % {"n": MAX_PINNED})
-        facts = cleaned.get("facts")
-        if not self.errors and facts is not None:
-            try:
-                question_builder.pinned_question(kind, relation, list(facts), "verification")
-            except NotEnoughFacts as error:
-                self.add_error("facts", str(error))
-        return cleaned
-
-    def save(self) -> PinnedQuestion:
-        last = self.question_set.pinned_questions.order_by("-position").first()
-        pin = PinnedQuestion.objects.create(
-            question_set=self.question_set,
-            kind=self.cleaned_data["kind"],
-            relation=self.cleaned_data["relation"],
-            position=(last.position + 1) if last else 0,
-        )
-        pin.facts.set(self.cleaned_data["facts"])
-        return pin
-
-
-def event_label(fact: Fact) -> str:
-    return f"{fact.text} ({fact.date_label})"
-
-
-def fact_label(fact: Fact) -> str:
-    if fact.relation and fact.subject_id:
-        return f"{fact.subject.name} → {fact.object}"
-    if fact.date_label:
-        return event_label(fact)
-    return fact.text

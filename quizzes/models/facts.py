@@ -225,6 +225,20 @@ class FactQuerySet(models.QuerySet):
         rows = self.filter(pk__in=ids).exclude(teacher_note="").values_list("pk", "teacher_note")
         return {str(pk): note for pk, note in rows}
 
+    def search(self, text: str):
+        """Facts whose statement, date, subject or answer contains every word of `text`
+        (case-insensitive)."""
+        facts = self
+        # NUL bytes cannot reach a PostgreSQL query; they match nothing a teacher typed anyway.
+        for word in text.replace("\x00", "").split():
+            facts = facts.filter(
+                models.Q(text__icontains=word)
+                | models.Q(date_label__icontains=word)
+                | models.Q(subject__name__icontains=word)
+                | models.Q(object__icontains=word)
+            )
+        return facts
+
     def usable_by(self, user):
         """Facts of the sources this user may build sets from (site-wide sets: site-wide
         sources only)."""

@@ -11,13 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from quizzes.forms.question_sets import (
-    PICKED_FACTS,
-    PinForm,
-    QuestionSetForm,
-    checked_ids,
-    fact_list,
-)
+from quizzes.fact_picker import checked_ids, fact_list
+from quizzes.forms.pinned import PinForm
+from quizzes.forms.question_sets import PICKED_FACTS, QuestionSetForm
 from quizzes.models import Attempt, PinnedQuestion, QuestionSet
 from quizzes.permissions import teacher_required
 from quizzes.question_builder import pinned_for_set
