@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from quizzes import class_results
 from quizzes.models import Classroom
 from quizzes.permissions import teacher_required
+from quizzes.views.rendering import page_or_fragment
 
 
 def _class_and_set(request, class_id: int, set_id: int):
@@ -19,7 +20,9 @@ def _class_and_set(request, class_id: int, set_id: int):
 
 @teacher_required
 def overview(request):
-    template = "teacher/_results_classes.html" if request.htmx else "teacher/results_overview.html"
+    template = page_or_fragment(
+        request, page="teacher/results_overview.html", fragment="teacher/_results_classes.html"
+    )
     return render(request, template, {"classes": class_results.teacher_overview(request.user)})
 
 
@@ -27,7 +30,9 @@ def overview(request):
 def detail(request, class_id: int, set_id: int):
     classroom, question_set = _class_and_set(request, class_id, set_id)
     results = class_results.class_set_results(classroom, question_set)
-    template = "teacher/_results_detail.html" if request.htmx else "teacher/results_detail.html"
+    template = page_or_fragment(
+        request, page="teacher/results_detail.html", fragment="teacher/_results_detail.html"
+    )
     return render(request, template, {"results": results})
 
 

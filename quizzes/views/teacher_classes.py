@@ -15,11 +15,7 @@ from quizzes import class_roster, personal_data
 from quizzes.forms.classes import AddStudentForm, ClassroomForm
 from quizzes.models import Attempt, Classroom, Enrollment
 from quizzes.permissions import teacher_required
-
-
-def _status(request, form) -> int:
-    # htmx 2 swaps only 2xx responses: its fragments carry their errors with a 200.
-    return 400 if form.errors and not request.htmx else 200
+from quizzes.views.rendering import form_status, page_or_fragment
 
 
 def own_classroom(request, class_id: int) -> Classroom:
@@ -52,9 +48,11 @@ def class_list(request):
         if request.htmx:
             return HttpResponseClientRedirect(classroom_url(classroom))
         return redirect(classroom_url(classroom))
-    template = "teacher/_classes_panel.html" if request.htmx else "teacher/classes_list.html"
+    template = page_or_fragment(
+        request, page="teacher/classes_list.html", fragment="teacher/_classes_panel.html"
+    )
     context = {"classes": list(class_roster.classes_of(request.user)), "form": form}
-    return render(request, template, context, status=_status(request, form))
+    return render(request, template, context, status=form_status(request, form))
 
 
 @teacher_required
@@ -89,9 +87,11 @@ def add_student(request, class_id: int):
         if not request.htmx:
             return redirect(classroom_url(classroom))
         form = AddStudentForm(classroom=classroom)
-    template = "teacher/_classes_roster.html" if request.htmx else "teacher/classes_detail.html"
+    template = page_or_fragment(
+        request, page="teacher/classes_detail.html", fragment="teacher/_classes_roster.html"
+    )
     context = _class_context(classroom, form)
-    return render(request, template, context, status=_status(request, form))
+    return render(request, template, context, status=form_status(request, form))
 
 
 def _enrollment(request, class_id: int, student_id: int) -> Enrollment:

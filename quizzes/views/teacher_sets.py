@@ -18,6 +18,7 @@ from quizzes.models import Attempt, PinnedQuestion, QuestionSet
 from quizzes.permissions import teacher_required
 from quizzes.question_builder import pinned_for_set
 from quizzes.set_preview import build_preview
+from quizzes.views.rendering import form_status
 
 
 def _own_set(request, set_id: int) -> QuestionSet:
@@ -42,11 +43,6 @@ def sets_of(teacher):
         .prefetch_related("classrooms")
         .order_by("-created_at", "-pk")
     )
-
-
-def _status(request, *forms) -> int:
-    # htmx 2 swaps only 2xx responses: its fragments carry their errors with a 200.
-    return 400 if any(form.errors for form in forms) and not request.htmx else 200
 
 
 def _unbound_copy(form: QuestionSetForm, **kwargs) -> QuestionSetForm:
@@ -117,7 +113,7 @@ def set_create(request):
         question_set = form.save()
         messages.success(request, _("Série « %(title)s » créée.") % {"title": question_set})
         return redirect("teacher_set_edit", question_set.pk)
-    return _page(request, form, status=_status(request, form))
+    return _page(request, form, status=form_status(request, form))
 
 
 @teacher_required
@@ -137,7 +133,7 @@ def set_edit(request, set_id: int):
         messages.success(request, _("Série « %(title)s » enregistrée.") % {"title": question_set})
         return redirect("teacher_set_edit", question_set.pk)
     # The failed post changed the object in memory only: show the page for the stored set.
-    return _page(request, form, _own_set(request, set_id), status=_status(request, form))
+    return _page(request, form, _own_set(request, set_id), status=form_status(request, form))
 
 
 @teacher_required
@@ -151,7 +147,7 @@ def set_preview(request, set_id: int | None = None):
     if request.htmx:
         return render(request, "teacher/_set_preview.html", {"form": form, "preview": preview})
     stored = _own_set(request, set_id) if set_id is not None else None
-    return _page(request, form, stored, preview=preview, status=_status(request, form))
+    return _page(request, form, stored, preview=preview, status=form_status(request, form))
 
 
 @teacher_required
@@ -204,7 +200,9 @@ def pin_add(request, set_id: int):
         messages.success(request, _("Question épinglée."))
         return redirect(reverse("teacher_set_edit", args=[question_set.pk]) + "#epinglees")
     form = QuestionSetForm(owner=request.user, instance=question_set)
-    return _page(request, form, question_set, pin_form=pin_form, status=_status(request, pin_form))
+    return _page(
+        request, form, question_set, pin_form=pin_form, status=form_status(request, pin_form)
+    )
 
 
 @teacher_required

@@ -23,6 +23,7 @@ from quizzes.forms.sources import (
 from quizzes.highlight import highlighted
 from quizzes.models import CandidateFact, Fact, Source
 from quizzes.permissions import teacher_required
+from quizzes.views.rendering import form_status
 
 
 def _visible_source(request, source_id: int) -> Source:
@@ -46,11 +47,6 @@ def raise_forbidden():
 
 def _source_url(source: Source, anchor: str = "") -> str:
     return reverse("teacher_source", args=[source.pk]) + (f"#{anchor}" if anchor else "")
-
-
-def _status(request, form) -> int:
-    # htmx 2 swaps only 2xx responses: its fragments carry their errors with a 200.
-    return 400 if form.errors and not request.htmx else 200
 
 
 @teacher_required
@@ -95,7 +91,7 @@ def source_create(request):
         request,
         "teacher/source_form.html",
         {"form": form, "limits": limits_text()},
-        status=_status(request, form),
+        status=form_status(request, form),
     )
 
 
@@ -246,7 +242,7 @@ def candidate_edit(request, source_id: int, candidate_id: int):
             "candidate": candidate,
             "title": _("Modifier puis accepter"),
         },
-        status=_status(request, form),
+        status=form_status(request, form),
     )
 
 
@@ -297,7 +293,7 @@ def fact_create(request, source_id: int):
         request,
         "teacher/fact_form.html",
         {"form": form, "source": source, "title": _("Nouveau fait")},
-        status=_status(request, form),
+        status=form_status(request, form),
     )
 
 
@@ -336,7 +332,7 @@ def fact_edit(request, source_id: int, fact_id: int):
         request,
         "teacher/fact_form.html",
         {"form": form, "source": fact.source, "fact": fact, "title": _("Modifier un fait")},
-        status=_status(request, form),
+        status=form_status(request, form),
     )
 
 
