@@ -8,8 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult
-from tests.conftest import make_student
-from tests.teacher_classes.conftest import finished_attempt
+from tests.factories import finished_attempt, make_student
 
 
 def delete_url(classroom, student) -> str:
@@ -24,9 +23,9 @@ def exists(user) -> bool:
 def attempts(student, other_student, class_set, classroom):
     Enrollment.objects.create(classroom=classroom, student=other_student)
     return [
-        finished_attempt(student, class_set, 3),
-        finished_attempt(student, class_set, 5),
-        finished_attempt(other_student, class_set, 4),
+        finished_attempt(student=student, question_set=class_set, score=3),
+        finished_attempt(student=student, question_set=class_set, score=5),
+        finished_attempt(student=other_student, question_set=class_set, score=4),
     ]
 
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Classroom, Enrollment
-from tests.teacher_results.conftest import at, build_attempts, make_students
+from tests.factories import build_attempts, enrolled_pupils
+from tests.teacher_results.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +85,11 @@ def test_item_statistics_on_first_attempts_of_five_students(
     teacher_client, classroom, assigned_set, question_templates
 ):
     # First attempts only: the second attempt of eleve-000 is ignored.
-    students = make_students(classroom, 5)
+    students = enrolled_pupils(classroom=classroom, count=5)
     build_attempts(
-        assigned_set,
-        question_templates,
-        [
+        question_set=assigned_set,
+        templates=question_templates,
+        plan=[
             (students[0], [1, 1, 1, 0], at(0)),
             (students[1], [1, 1, 0, 0], at(0)),
             (students[2], [1, 0, 1, 0], at(0)),
