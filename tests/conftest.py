@@ -10,7 +10,7 @@ from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
 from quizzes.models import Source
-from tests.factories import make_student, make_teacher  # tests import them from here too
+from tests.factories import make_class, make_student, make_teacher  # tests import these too
 
 # Property tests explore new random examples on every developer run; CI (.ci/run sets
 # HYPOTHESIS_PROFILE=ci) replays a fixed set, so a landing never depends on luck.
@@ -102,11 +102,7 @@ def teacher_client(client, teacher):
 @pytest.fixture
 def classroom(teacher, student):
     """Mme Durand's class, with Camille enrolled."""
-    from quizzes.models import Classroom, Enrollment
-
-    room = Classroom.objects.create(name="3e B", teacher=teacher)
-    Enrollment.objects.create(classroom=room, student=student)
-    return room
+    return make_class(teacher=teacher, name="3e B", pupils=[student])
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from typing import NamedTuple
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from quizzes.attempts import start_attempt
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult, QuestionSet
 from quizzes.roles import assign_role
 
@@ -59,7 +58,7 @@ def enrolled_pupils(*, classroom: Classroom, count: int, prefix: str = "eleve") 
 
 
 def published_set(
-    *, owner: User | None, title: str, classrooms: Iterable[Classroom] = (), **fields
+    *, owner: User | None, title: str, classrooms: Iterable[Classroom] = (), **fields: object
 ) -> QuestionSet:
     """A published set given to these classes; `fields` are the set's own (question counts...)."""
     question_set = QuestionSet.objects.create(
@@ -91,6 +90,10 @@ def templates_of(attempt: Attempt) -> list[QuestionTemplate]:
 
 def question_templates(*, question_set: QuestionSet, user: User) -> list[QuestionTemplate]:
     """The questions of one real attempt at the set (the attempt itself is deleted)."""
+    # Imported here: the question builder takes 0.1 s to import, which every test would pay
+    # through tests/conftest.py, the engine's included.
+    from quizzes.attempts import start_attempt
+
     model = start_attempt(question_set, user=user)
     templates = templates_of(model)
     model.delete()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment
-from tests.factories import finished_attempt, make_student, published_set
+from quizzes.models import AccountProfile, Attempt, Enrollment
+from tests.factories import finished_attempt, make_class, make_student, published_set
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +27,7 @@ def class_set(classroom, teacher):
 @pytest.fixture
 def other_classroom_pupil(teacher, other_student):
     """Dominique, in another class of Mme Durand's: one of her pupils, not yet in « 3e B »."""
-    other_class = Classroom.objects.create(name="4e A", teacher=teacher)
-    Enrollment.objects.create(classroom=other_class, student=other_student)
+    make_class(teacher=teacher, name="4e A", pupils=[other_student])
     return other_student
 
 

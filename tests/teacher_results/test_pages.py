@@ -5,8 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Classroom, Enrollment
-from tests.factories import build_attempts, enrolled_pupils
+from tests.factories import build_attempts, enrolled_pupils, make_class
 from tests.teacher_results.conftest import at
 
 pytestmark = pytest.mark.django_db
@@ -114,10 +113,8 @@ def test_overview_counts_a_student_in_each_of_the_teachers_classes_separately(
     teacher_client, teacher, other_teacher, student, small_class
 ):
     # Camille also sits in 4e A (set not given there) and in another teacher's class.
-    fourth = Classroom.objects.create(name="4e A", teacher=teacher)
-    Enrollment.objects.create(classroom=fourth, student=student)
-    elsewhere = Classroom.objects.create(name="3e C", teacher=other_teacher)
-    Enrollment.objects.create(classroom=elsewhere, student=student)
+    make_class(teacher=teacher, name="4e A", pupils=[student])
+    elsewhere = make_class(teacher=other_teacher, name="3e C", pupils=[student])
     small_class["set"].classrooms.add(elsewhere)
     classes = teacher_client.get(reverse("teacher_results")).context["classes"]
     assert [c.classroom.name for c in classes] == ["3e B", "4e A"]
