@@ -39,76 +39,47 @@ def configure(db_path: Path) -> None:
 
 def build_class(students: int, attempts_each: int):
     """Migrate, load the facts, and build the class in bulk from one generated attempt."""
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.utils import timezone
 
-    from quizzes.answers import fact_ids
-    from quizzes.attempts import start_attempt
-    from quizzes.models import (
-        Attempt,
-        AttemptQuestion,
-        Classroom,
-        Enrollment,
-        FactResult,
-        QuestionSet,
+    from tests.factories import (
+        build_attempts,
+        enrolled_pupils,
+        make_class,
+        make_teacher,
+        published_set,
+        question_templates,
+        right_then_wrong,
     )
-    from quizzes.roles import assign_role
 
     call_command("migrate", verbosity=0)
     call_command("loaddata", *sorted((ROOT / "fixtures").glob("*.json")), verbosity=0)
-    users = get_user_model().objects
-    teacher = users.create_user("prof-bench", password="!")
-    assign_role(teacher, "teacher")
-    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
-    question_set = QuestionSet.objects.create(
-        title="Débarquements",
+    teacher = make_teacher("prof-bench", password="!")
+    classroom = make_class(teacher=teacher, name="3e B")
+    question_set = published_set(
         owner=teacher,
-        status=QuestionSet.Status.PUBLISHED,
+        title="Débarquements",
+        classrooms=[classroom],
         chronology_count=2,
         matching_count=2,
         matching_pairs=3,
     )
-    question_set.classrooms.add(classroom)
-    model = start_attempt(question_set, user=teacher)
-    templates = list(model.questions.order_by("position"))
-    model.delete()
-
-    pupils = users.bulk_create(
-        get_user_model()(username=f"eleve-{n:03d}", password="!") for n in range(students)
-    )
-    Enrollment.objects.bulk_create(Enrollment(classroom=classroom, student=u) for u in pupils)
+    templates = question_templates(question_set=question_set, user=teacher)
+    pupils = enrolled_pupils(classroom=classroom, count=students)
     now = timezone.now()
-    made = Attempt.objects.bulk_create(
-        Attempt(
-            user=pupil,
-            question_set=question_set,
-            seed=f"bench-{s}-{n}",
-            question_count=len(templates),
-            answered_count=len(templates),
-            score=(s + n) % (len(templates) + 1),
-            finished_at=now - timedelta(hours=n),
-        )
-        for s, pupil in enumerate(pupils)
-        for n in range(attempts_each)
-    )
-    questions = AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(
-            attempt=attempt,
-            position=q.position,
-            kind=q.kind,
-            data=q.data,
-            response=[],
-            score=1.0 if q.position <= attempt.score else 0.0,
-            answered_at=attempt.finished_at,
-        )
-        for attempt in made
-        for q in templates
-    )
-    FactResult.objects.bulk_create(
-        FactResult(question=q, fact_id=fact, user=q.attempt.user, correct=bool(q.score))
-        for q in questions
-        for fact in fact_ids(q.data).values()
+    build_attempts(
+        question_set=question_set,
+        templates=templates,
+        plan=[
+            (
+                pupil,
+                right_then_wrong(right=(s + n) % (len(templates) + 1), out_of=len(templates)),
+                now - timedelta(hours=n),
+            )
+            for s, pupil in enumerate(pupils)
+            for n in range(attempts_each)
+        ],
+        seed="bench",
     )
     return teacher, classroom, question_set
 
@@ -148,19 +119,19 @@ def main() -> None:
         client = Client()
         client.force_login(teacher)
         pages = {
-            "vue d’ensemble": reverse("teacher_results"),
-            "détail classe × série": reverse(
+            "overview": reverse("teacher_results"),
+            "class × set detail": reverse(
                 "teacher_results_detail", args=[classroom.pk, question_set.pk]
             ),
-            "export CSV": reverse("teacher_results_csv", args=[classroom.pk, question_set.pk]),
+            "CSV export": reverse("teacher_results_csv", args=[classroom.pk, question_set.pk]),
         }
         print(
-            f"{args.students} élèves × {args.attempts} tentatives terminées, "
-            f"{args.repeats} requêtes par page (médiane) — SQLite, Python "
-            f"{platform.python_version()}, {platform.machine()}; données construites en {built:.1f} s"
+            f"{args.students} students × {args.attempts} finished attempts, "
+            f"{args.repeats} requests per page (median) — SQLite, Python "
+            f"{platform.python_version()}, {platform.machine()}; data built in {built:.1f} s"
         )
         print()
-        print("| page | ms par requête (médiane) | requêtes SQL |")
+        print("| page | ms per request (median) | SQL queries |")
         print("|------|-------------------------:|-------------:|")
         for label, url in pages.items():
             median_ms, query_count = measure(client, url, args.repeats)

@@ -56,27 +56,19 @@ def build(students: int, attempts_each: int, answers: int) -> dict:
     from seed import right_answer_post
 
     from quizzes.attempts import start_attempt
-    from quizzes.models import Attempt, AttemptQuestion
     from quizzes.roles import assign_role
+    from tests.factories import build_attempts, templates_of
 
     teacher, classroom, question_set = build_class(students, attempts_each)
     pupil = get_user_model().objects.get(username="eleve-000")
     assign_role(pupil, "student")
     page_attempt = start_attempt(question_set, user=pupil)
-    templates = list(page_attempt.questions.order_by("position"))
-    post_attempts = Attempt.objects.bulk_create(
-        Attempt(
-            user=pupil,
-            question_set=question_set,
-            seed=f"post-{n}",
-            question_count=len(templates),
-        )
-        for n in range(answers)
-    )
-    AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(attempt=a, position=q.position, kind=q.kind, data=q.data)
-        for a in post_attempts
-        for q in templates
+    templates = templates_of(page_attempt)
+    post_attempts = build_attempts(
+        question_set=question_set,
+        templates=templates,
+        plan=[(pupil, None, None)] * answers,
+        seed="post",
     )
     return {
         "teacher": teacher,

@@ -213,7 +213,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 # Django 5.2 has no built-in Content-Security-Policy: quizsite.middleware adds these headers.
-# Every page is served with no inline script or style (tests/production/test_headers.py).
+# Every page is served with no inline script or style (tests/production/test_security_headers.py
+# checks the pages, tests/production/test_csp_templates.py the templates).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"

@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped fact base, and small factories for made-up data."""
+"""Shared fixtures: the shipped fact base, accounts and a class (built by tests/factories.py),
+and the answers a student posts."""
 
 import os
 from datetime import date
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from hypothesis import settings as hypothesis_settings
 
 from quizzes.models import Source
+from tests.factories import make_class, make_student, make_teacher  # tests import these too
 
 # Property tests explore new random examples on every developer run; CI (.ci/run sets
 # HYPOTHESIS_PROFILE=ci) replays a fixed set, so a landing never depends on luck.
@@ -81,26 +83,6 @@ def default_sets(fact_base):
     return {question_set.title: question_set for question_set in ensure_default_sets()}
 
 
-def make_student(username: str, password: str = "mot-de-passe-solide-42"):
-    from django.contrib.auth import get_user_model
-
-    from quizzes.roles import assign_role
-
-    user = get_user_model().objects.create_user(username=username, password=password)
-    assign_role(user, "student")
-    return user
-
-
-def make_teacher(username: str, password: str = "mot-de-passe-solide-42"):
-    from django.contrib.auth import get_user_model
-
-    from quizzes.roles import assign_role
-
-    user = get_user_model().objects.create_user(username=username, password=password)
-    assign_role(user, "teacher")
-    return user
-
-
 @pytest.fixture
 def teacher(db):
     return make_teacher("mme-durand")
@@ -120,11 +102,7 @@ def teacher_client(client, teacher):
 @pytest.fixture
 def classroom(teacher, student):
     """Mme Durand's class, with Camille enrolled."""
-    from quizzes.models import Classroom, Enrollment
-
-    room = Classroom.objects.create(name="3e B", teacher=teacher)
-    Enrollment.objects.create(classroom=room, student=student)
-    return room
+    return make_class(teacher=teacher, name="3e B", pupils=[student])
 
 
 @pytest.fixture

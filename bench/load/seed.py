@@ -30,10 +30,6 @@ def right_answer_post(question: dict) -> dict[str, str]:
     return {f"match-{prompt}": answer for prompt, answer in dict(question["answer"]).items()}
 
 
-def _fact_ids(data: dict) -> list[int]:
-    return [int(item["fact_id"]) for item in data.get("items") or data["prompts"]]
-
-
 def seed(
     *, finished_attempts: int = 20_000, open_attempts: int = 1_200, batch: int = 2_000
 ) -> dict:
@@ -43,17 +39,10 @@ def seed(
     from django.core.management import call_command
     from django.utils import timezone
 
-    from quizzes.attempts import start_attempt
-    from quizzes.models import (
-        Attempt,
-        AttemptQuestion,
-        Classroom,
-        Enrollment,
-        FactResult,
-        QuestionSet,
-    )
+    from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult
     from quizzes.roles import STUDENTS
     from quizzes.roles import TEACHERS as TEACHER_GROUP
+    from tests.factories import build_attempts, published_set, question_templates
 
     root = Path(__file__).resolve().parent.parent.parent
     started = time.perf_counter()
@@ -103,19 +92,12 @@ def seed(
     templates = {}
     for t, teacher in enumerate(teachers):
         for n in range(SETS_PER_TEACHER):
-            question_set = QuestionSet.objects.create(
-                title=f"Série {n + 1} de {teacher.username}",
+            question_set = published_set(
                 owner=teacher,
-                status=QuestionSet.Status.PUBLISHED,
+                title=f"Série {n + 1} de {teacher.username}",
+                classrooms=classes[t * CLASSES_PER_TEACHER : (t + 1) * CLASSES_PER_TEACHER],
             )
-            question_set.classrooms.add(
-                *classes[t * CLASSES_PER_TEACHER : (t + 1) * CLASSES_PER_TEACHER]
-            )
-            model = start_attempt(question_set, user=teacher)
-            templates[question_set.pk] = [
-                (q.position, q.kind, q.data) for q in model.questions.order_by("position")
-            ]
-            model.delete()
+            templates[question_set.pk] = question_templates(question_set=question_set, user=teacher)
             sets.append(question_set)
     teacher_sets = {
         t: sets[t * SETS_PER_TEACHER : (t + 1) * SETS_PER_TEACHER] for t in range(TEACHERS)
@@ -124,41 +106,31 @@ def seed(
     # Finished attempts: spread evenly, each student on the sets of their class's teacher.
     now = timezone.now()
     per_student = finished_attempts // len(students)
-    plan = []
+    plans = {question_set.pk: [] for question_set in sets}
     for s, student in enumerate(students):
         own_sets = teacher_sets[s // (CLASSES_PER_TEACHER * STUDENTS_PER_CLASS)]
         for n in range(per_student):
             question_set = own_sets[n % len(own_sets)]
             count = len(templates[question_set.pk])
             scores = [float((s + n + p) % 3 != 0) for p in range(count)]
-            plan.append(
-                (
-                    student,
-                    question_set,
-                    scores,
-                    now - timedelta(hours=per_student - n, minutes=s % 60),
-                )
-            )
-    for start in range(0, len(plan), batch):
-        _build(plan[start : start + batch], templates, Attempt, AttemptQuestion, FactResult)
+            finished_at = now - timedelta(hours=per_student - n, minutes=s % 60)
+            plans[question_set.pk].append((student, scores, finished_at))
+    for question_set in sets:
+        build_attempts(
+            question_set=question_set,
+            templates=templates[question_set.pk],
+            plan=plans[question_set.pk],
+            seed="bench",
+            batch_size=batch,
+        )
 
     # Unanswered attempts of the bench student on the first set of teacher 0.
     open_set = teacher_sets[0][0]
-    open_made = Attempt.objects.bulk_create(
-        Attempt(
-            user=bench_student,
-            question_set=open_set,
-            seed=f"open-{n}",
-            question_count=len(templates[open_set.pk]),
-        )
-        for n in range(open_attempts + 1)
-    )
-    AttemptQuestion.objects.bulk_create(
-        (
-            AttemptQuestion(attempt=attempt, position=position, kind=kind, data=data)
-            for attempt in open_made
-            for position, kind, data in templates[open_set.pk]
-        ),
+    open_made = build_attempts(
+        question_set=open_set,
+        templates=templates[open_set.pk],
+        plan=[(bench_student, None, None)] * (open_attempts + 1),
+        seed="open",
         batch_size=batch,
     )
     page_attempt, post_attempts = open_made[0], open_made[1:]
@@ -185,38 +157,3 @@ def seed(
             "open_attempts": len(open_made),
         },
     }
-
-
-def _build(plan, templates, Attempt, AttemptQuestion, FactResult):
-    attempts = Attempt.objects.bulk_create(
-        Attempt(
-            user=student,
-            question_set=question_set,
-            seed=f"bench-{student.pk}-{n}",
-            question_count=len(scores),
-            answered_count=len(scores),
-            score=sum(scores),
-            finished_at=finished_at,
-        )
-        for n, (student, question_set, scores, finished_at) in enumerate(plan)
-    )
-    questions = AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(
-            attempt=attempt,
-            position=position,
-            kind=kind,
-            data=data,
-            response=[],
-            score=scores[position - 1],
-            answered_at=finished_at,
-        )
-        for attempt, (_student, question_set, scores, finished_at) in zip(
-            attempts, plan, strict=True
-        )
-        for position, kind, data in templates[question_set.pk]
-    )
-    FactResult.objects.bulk_create(
-        FactResult(question=q, fact_id=fact, user_id=q.attempt.user_id, correct=q.score == 1.0)
-        for q in questions
-        for fact in _fact_ids(q.data)
-    )

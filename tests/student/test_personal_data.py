@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.attempts import start_attempt
-from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult
-from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
+from quizzes.models import Attempt, AttemptQuestion, Enrollment, FactResult
+from tests.conftest import right_answer_post, wrong_answer_post
+from tests.factories import make_class, make_student, make_teacher
 
 PASSWORD = "mot-de-passe-solide-42"
 
@@ -37,10 +38,9 @@ def history(default_sets, student, other_student, classroom, client):
     first, second = attempt.questions.order_by("position")[:2]
     answer(client, attempt, first.position, right_answer_post(first.data))
     answer(client, attempt, second.position, wrong_answer_post(second.data))
-    other_room = Classroom.objects.create(
-        name="Classe secrète de M. Martin", teacher=make_teacher("m-martin")
+    make_class(
+        teacher=make_teacher("m-martin"), name="Classe secrète de M. Martin", pupils=[other_student]
     )
-    Enrollment.objects.create(classroom=other_room, student=other_student)
     other_attempt = start_attempt(question_set, user=other_student)
     return attempt, other_attempt
 

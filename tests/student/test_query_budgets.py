@@ -7,46 +7,30 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.attempts import start_attempt
-from quizzes.models import Attempt, AttemptQuestion, FactResult
 from tests.conftest import right_answer_post
+from tests.factories import build_attempts, right_then_wrong, templates_of
 
 HISTORY = 200
 
 
 def give_history(student, question_set, attempts: int):
-    """`attempts` finished attempts, built in bulk from one real generated attempt."""
+    """`attempts` finished attempts, built in bulk from one real generated attempt, which is
+    returned open."""
     model = start_attempt(question_set, user=student)
-    questions = list(model.questions.order_by("position"))
+    templates = templates_of(model)
     now = timezone.now()
-    made = Attempt.objects.bulk_create(
-        Attempt(
-            user=student,
-            question_set=question_set,
-            seed=f"history-{n}",
-            question_count=len(questions),
-            answered_count=len(questions),
-            score=n % (len(questions) + 1),
-            finished_at=now - timedelta(hours=attempts - n),
-        )
-        for n in range(attempts)
-    )
-    made_questions = AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(
-            attempt=attempt,
-            position=q.position,
-            kind=q.kind,
-            data=q.data,
-            response=[],
-            score=1.0 if q.position <= attempt.score else 0.0,
-            answered_at=attempt.finished_at,
-        )
-        for attempt in made
-        for q in questions
-    )
-    FactResult.objects.bulk_create(
-        FactResult(question=q, fact_id=int(item["fact_id"]), user=student, correct=bool(q.score))
-        for q in made_questions
-        for item in q.data.get("items") or q.data["prompts"]
+    build_attempts(
+        question_set=question_set,
+        templates=templates,
+        plan=[
+            (
+                student,
+                right_then_wrong(right=n % (len(templates) + 1), out_of=len(templates)),
+                now - timedelta(hours=attempts - n),
+            )
+            for n in range(attempts)
+        ],
+        seed="history",
     )
     return model
 

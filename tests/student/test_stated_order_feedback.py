@@ -7,9 +7,10 @@ import html
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Attempt, AttemptQuestion, Fact, QuestionSet
+from quizzes.models import Fact, QuestionSet
 from quizzes.question_builder import build_questions, pinned_question
 from tests.conftest import right_answer_post
+from tests.factories import attempt_with_questions, published_set
 
 RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
 ARREST = "Mussolini est arrêté"
@@ -37,13 +38,12 @@ def test_the_feedback_cites_the_words_that_settle_the_order(
     student_client, student, same_day_chronology
 ):
     data = pinned_question("chronology", "", same_day_chronology, "graine")
-    attempt = Attempt.objects.create(
-        user=student,
-        question_set=QuestionSet.objects.create(title="Ordre", status=QuestionSet.Status.PUBLISHED),
+    attempt = attempt_with_questions(
+        student=student,
+        question_set=published_set(owner=None, title="Ordre"),
+        questions=[data],
         seed="o",
-        question_count=1,
     )
-    AttemptQuestion.objects.create(attempt=attempt, position=1, kind=data["kind"], data=data)
     url = reverse("attempt_question", args=[attempt.pk, 1])
     assert "stated-order" not in student_client.get(url).content.decode()
 
@@ -92,10 +92,9 @@ def test_which_first_asks_the_25_july_pair_and_its_feedback_cites_the_settling_w
     )
     labels = {item["id"]: item["label"] for item in data["items"]}
     assert labels[data["answer"]] == RESIGNATION
-    attempt = Attempt.objects.create(
-        user=student, question_set=question_set, seed="w", question_count=1
+    attempt = attempt_with_questions(
+        student=student, question_set=question_set, questions=[data], seed="w"
     )
-    AttemptQuestion.objects.create(attempt=attempt, position=1, kind=data["kind"], data=data)
     url = reverse("attempt_question", args=[attempt.pk, 1])
     before = html.unescape(student_client.get(url).content.decode())
     assert "stated-order" not in before and SETTLING_WORDS not in before

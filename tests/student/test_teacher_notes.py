@@ -4,9 +4,10 @@ the quote, marked as the teacher's, never before the student has answered."""
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Attempt, AttemptQuestion, Fact, QuestionSet
+from quizzes.models import Fact
 from quizzes.question_builder import pinned_question
 from tests.conftest import right_answer_post, wrong_answer_post
+from tests.factories import attempt_with_questions, published_set
 
 NOTE_MARK = "Note de l’enseignant :"
 WAR_ON_GERMANY = "Le gouvernement Badoglio déclare la guerre à l’Allemagne"
@@ -14,12 +15,11 @@ WAR_ON_GERMANY = "Le gouvernement Badoglio déclare la guerre à l’Allemagne"
 
 def _attempt_on(student, facts, kind, relation=""):
     # Published and site-wide: a set whose attempts still take answers.
-    question_set = QuestionSet.objects.create(title="Notes", status=QuestionSet.Status.PUBLISHED)
+    question_set = published_set(owner=None, title="Notes")
     data = pinned_question(kind, relation, facts, "notes")
-    attempt = Attempt.objects.create(
-        user=student, question_set=question_set, seed="notes", question_count=1
+    attempt = attempt_with_questions(
+        student=student, question_set=question_set, questions=[data], seed="notes"
     )
-    AttemptQuestion.objects.create(attempt=attempt, position=1, kind=data["kind"], data=data)
     return data, reverse("attempt_question", args=[attempt.pk, 1])
 
 

@@ -1,10 +1,9 @@
 """Fixtures for classes: a set assigned to the class, finished attempts, a client per role."""
 
 import pytest
-from django.utils import timezone
 
-from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment, QuestionSet
-from tests.conftest import make_student
+from quizzes.models import AccountProfile, Attempt, Enrollment
+from tests.factories import finished_attempt, make_class, make_student, published_set
 
 
 @pytest.fixture(autouse=True)
@@ -16,22 +15,19 @@ def test_settings(settings):
 @pytest.fixture
 def class_set(classroom, teacher):
     """A published set of five questions, assigned to Mme Durand's class."""
-    question_set = QuestionSet.objects.create(
-        title="La campagne d’Italie",
+    return published_set(
         owner=teacher,
-        status=QuestionSet.Status.PUBLISHED,
+        title="La campagne d’Italie",
+        classrooms=[classroom],
         chronology_count=3,
         matching_count=2,
     )
-    question_set.classrooms.add(classroom)
-    return question_set
 
 
 @pytest.fixture
 def other_classroom_pupil(teacher, other_student):
     """Dominique, in another class of Mme Durand's: one of her pupils, not yet in « 3e B »."""
-    other_class = Classroom.objects.create(name="4e A", teacher=teacher)
-    Enrollment.objects.create(classroom=other_class, student=other_student)
+    make_class(teacher=teacher, name="4e A", pupils=[other_student])
     return other_student
 
 
@@ -43,25 +39,13 @@ def created_pupil(teacher, classroom, student):
     return student
 
 
-def finished_attempt(student, question_set, score: float) -> Attempt:
-    return Attempt.objects.create(
-        user=student,
-        question_set=question_set,
-        seed=f"test-{student.pk}-{score}",
-        question_count=5,
-        answered_count=5,
-        score=score,
-        finished_at=timezone.now(),
-    )
-
-
 def enroll_students(classroom, question_set, count: int) -> None:
     """`count` more students in the class, each with two finished attempts and one open."""
     for n in range(count):
         student = make_student(f"eleve-{n:03d}")
         Enrollment.objects.create(classroom=classroom, student=student)
-        finished_attempt(student, question_set, 2)
-        finished_attempt(student, question_set, 4)
+        finished_attempt(student=student, question_set=question_set, score=2)
+        finished_attempt(student=student, question_set=question_set, score=4)
         Attempt.objects.create(user=student, question_set=question_set, seed=f"open-{n}")
 
 

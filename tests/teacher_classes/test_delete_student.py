@@ -8,8 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult
-from tests.conftest import make_student
-from tests.teacher_classes.conftest import finished_attempt
+from tests.factories import finished_attempt, make_class, make_student
 
 
 def delete_url(classroom, student) -> str:
@@ -24,9 +23,9 @@ def exists(user) -> bool:
 def attempts(student, other_student, class_set, classroom):
     Enrollment.objects.create(classroom=classroom, student=other_student)
     return [
-        finished_attempt(student, class_set, 3),
-        finished_attempt(student, class_set, 5),
-        finished_attempt(other_student, class_set, 4),
+        finished_attempt(student=student, question_set=class_set, score=3),
+        finished_attempt(student=student, question_set=class_set, score=5),
+        finished_attempt(student=other_student, question_set=class_set, score=4),
     ]
 
 
@@ -51,8 +50,7 @@ def test_the_roster_offers_deletion_only_for_pupils_the_teacher_alone_has(
     client_as, teacher, other_teacher, classroom, student, other_student
 ):
     Enrollment.objects.create(classroom=classroom, student=other_student)
-    colleague_room = Classroom.objects.create(name="4e A", teacher=other_teacher)
-    Enrollment.objects.create(classroom=colleague_room, student=other_student)
+    make_class(teacher=other_teacher, name="4e A", pupils=[other_student])
     page = client_as(teacher).get(reverse("teacher_class", args=[classroom.pk])).content.decode()
     assert delete_url(classroom, student) in page
     assert delete_url(classroom, other_student) not in page
@@ -61,8 +59,7 @@ def test_the_roster_offers_deletion_only_for_pupils_the_teacher_alone_has(
 def test_a_pupil_also_in_another_teachers_class_is_refused(
     client_as, teacher, other_teacher, classroom, student
 ):
-    colleague_room = Classroom.objects.create(name="4e A", teacher=other_teacher)
-    Enrollment.objects.create(classroom=colleague_room, student=student)
+    make_class(teacher=other_teacher, name="4e A", pupils=[student])
     client = client_as(teacher)
     for method in (client.get, client.post):
         response = method(delete_url(classroom, student))

@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from quizzes.class_roster import NotAPupil, enroll
-from quizzes.models import AccountProfile, Classroom, Enrollment
-from tests.conftest import make_student
+from quizzes.models import AccountProfile, Enrollment
+from tests.factories import make_class, make_student
 
 UNIFORM = "Aucun de vos élèves n’a ce nom d’utilisateur."
 
@@ -22,8 +22,7 @@ def strangers(other_teacher):
     superuser, a staff member, and a pupil in nobody's class."""
     user_model = get_user_model()
     martins_pupil = make_student("lou")
-    martins_class = Classroom.objects.create(name="4e A", teacher=other_teacher)
-    Enrollment.objects.create(classroom=martins_class, student=martins_pupil)
+    make_class(teacher=other_teacher, name="4e A", pupils=[martins_pupil])
     AccountProfile.objects.create(user=martins_pupil, created_by=other_teacher)
     return {
         "another teacher's pupil": martins_pupil,

@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from quizzes.models import Classroom, Enrollment
-from tests.conftest import make_teacher
-from tests.teacher_classes.conftest import finished_attempt
+from tests.factories import finished_attempt, make_teacher
 
 
 def test_teacher_creates_a_class_and_lands_on_its_page(teacher_client, teacher):
@@ -73,8 +72,8 @@ def test_teacher_home_lists_only_own_classes_with_student_counts(
 def test_class_page_shows_code_roster_scores_and_assigned_sets(
     teacher_client, classroom, class_set, student
 ):
-    finished_attempt(student, class_set, 3)  # 3 / 5 = 60 %
-    finished_attempt(student, class_set, 4)  # 4 / 5 = 80 %
+    finished_attempt(student=student, question_set=class_set, score=3)  # 3 / 5 = 60 %
+    finished_attempt(student=student, question_set=class_set, score=4)  # 4 / 5 = 80 %
     response = teacher_client.get(reverse("teacher_class", args=[classroom.pk]))
     page = response.content.decode()
     assert response.status_code == 200
@@ -90,7 +89,7 @@ def test_attempts_on_sets_of_other_classes_do_not_count(teacher_client, classroo
     from quizzes.models import QuestionSet
 
     elsewhere = QuestionSet.objects.create(title="Ailleurs", status="published")
-    finished_attempt(student, elsewhere, 5)
+    finished_attempt(student=student, question_set=elsewhere, score=5)
     response = teacher_client.get(reverse("teacher_class", args=[classroom.pk]))
     [row] = response.context["enrollments"]
     assert (row.attempt_count, row.best_percent) == (0, None)
@@ -174,7 +173,7 @@ def test_adding_a_student_with_htmx_returns_the_roster_fragment(
 def test_removing_a_student_asks_for_confirmation_then_keeps_their_attempts(
     teacher_client, classroom, class_set, student
 ):
-    finished_attempt(student, class_set, 3)
+    finished_attempt(student=student, question_set=class_set, score=3)
     url = reverse("teacher_class_remove_student", args=[classroom.pk, student.pk])
     confirmation = teacher_client.get(url)
     assert confirmation.status_code == 200

@@ -8,8 +8,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Enrollment
-from tests.conftest import make_student
-from tests.teacher_results.conftest import build_attempts
+from tests.factories import build_attempts, make_student
 
 pytestmark = pytest.mark.django_db
 
@@ -25,9 +24,9 @@ def export(teacher_client, classroom, student, assigned_set, question_templates)
     zoe.save()
     Enrollment.objects.create(classroom=classroom, student=zoe)
     build_attempts(
-        assigned_set,
-        question_templates,
-        [
+        question_set=assigned_set,
+        templates=question_templates,
+        plan=[
             (student, [1, 0, 0, 0], datetime(2026, 3, 30, 10, 0, tzinfo=UTC)),
             (student, [1, 1, 1, 0], datetime(2026, 3, 31, 23, 30, tzinfo=UTC)),
         ],

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from quizzes.models import Classroom, Enrollment
-from tests.teacher_results.conftest import at, build_attempts, make_students
+from tests.factories import build_attempts, enrolled_pupils, make_class
+from tests.teacher_results.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -84,11 +84,11 @@ def test_item_statistics_on_first_attempts_of_five_students(
     teacher_client, classroom, assigned_set, question_templates
 ):
     # First attempts only: the second attempt of eleve-000 is ignored.
-    students = make_students(classroom, 5)
+    students = enrolled_pupils(classroom=classroom, count=5)
     build_attempts(
-        assigned_set,
-        question_templates,
-        [
+        question_set=assigned_set,
+        templates=question_templates,
+        plan=[
             (students[0], [1, 1, 1, 0], at(0)),
             (students[1], [1, 1, 0, 0], at(0)),
             (students[2], [1, 0, 1, 0], at(0)),
@@ -113,10 +113,8 @@ def test_overview_counts_a_student_in_each_of_the_teachers_classes_separately(
     teacher_client, teacher, other_teacher, student, small_class
 ):
     # Camille also sits in 4e A (set not given there) and in another teacher's class.
-    fourth = Classroom.objects.create(name="4e A", teacher=teacher)
-    Enrollment.objects.create(classroom=fourth, student=student)
-    elsewhere = Classroom.objects.create(name="3e C", teacher=other_teacher)
-    Enrollment.objects.create(classroom=elsewhere, student=student)
+    make_class(teacher=teacher, name="4e A", pupils=[student])
+    elsewhere = make_class(teacher=other_teacher, name="3e C", pupils=[student])
     small_class["set"].classrooms.add(elsewhere)
     classes = teacher_client.get(reverse("teacher_results")).context["classes"]
     assert [c.classroom.name for c in classes] == ["3e B", "4e A"]

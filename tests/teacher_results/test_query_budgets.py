@@ -4,7 +4,8 @@ or 300 students with 20 finished attempts each."""
 import pytest
 from django.urls import reverse
 
-from tests.teacher_results.conftest import at, build_attempts, make_students, slim
+from tests.factories import build_attempts, enrolled_pupils, slim_templates
+from tests.teacher_results.conftest import at
 
 # Session, user and the teacher's group: 3 queries of every teacher page.
 BUDGETS = {
@@ -18,7 +19,7 @@ ATTEMPTS_EACH = 20
 
 @pytest.fixture(params=[3, 300], ids=["3-students", "300-students"])
 def busy_class(request, classroom, assigned_set, question_templates):
-    students = make_students(classroom, request.param)
+    students = enrolled_pupils(classroom=classroom, count=request.param)
     positions = len(question_templates)
     plan = [
         (
@@ -29,7 +30,9 @@ def busy_class(request, classroom, assigned_set, question_templates):
         for s, student in enumerate(students)
         for n in range(ATTEMPTS_EACH)
     ]
-    build_attempts(assigned_set, slim(question_templates), plan)
+    build_attempts(
+        question_set=assigned_set, templates=slim_templates(question_templates), plan=plan
+    )
     return {"classroom": classroom, "set": assigned_set, "students": len(students) + 1}
 
 
