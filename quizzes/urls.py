@@ -1,11 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quizzes.views import accounts, personal_data, public, student, teacher_sources
+from quizzes.views import (
+    accounts,
+    personal_data,
+    public,
+    student,
+    teacher_exports,
+    teacher_sources,
+)
 
 # A teacher's source: its reading, the review of its proposals, its facts.
 source_urls = [
     path("", teacher_sources.source_detail, name="teacher_source"),
+    path("anki/", teacher_exports.source_anki, name="teacher_source_anki"),
     path("progression/", teacher_sources.source_progress, name="teacher_source_progress"),
     path("relire/", teacher_sources.source_rerun, name="teacher_source_rerun"),
     path("tout-accepter/", teacher_sources.accept_all, name="teacher_source_accept_all"),

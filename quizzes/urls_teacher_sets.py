@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from quizzes.views import teacher_sets
+from quizzes.views import teacher_exports, teacher_sets
 
 urlpatterns = [
     path("", teacher_sets.set_list, name="teacher_sets"),
@@ -19,4 +19,17 @@ urlpatterns = [
         teacher_sets.pin_remove,
         name="teacher_set_unpin",
     ),
+    path(
+        "<int:set_id>/exporter/moodle/",
+        teacher_exports.set_export,
+        {"export_format": "moodle"},
+        name="teacher_set_export_moodle",
+    ),
+    path(
+        "<int:set_id>/exporter/qti3/",
+        teacher_exports.set_export,
+        {"export_format": "qti3"},
+        name="teacher_set_export_qti3",
+    ),
+    path("<int:set_id>/importer/", teacher_exports.set_import, name="teacher_set_import"),
 ]
