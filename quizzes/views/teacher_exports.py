@@ -11,19 +11,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.exports.anki import anki_package
-from quizzes.exports.moodle import moodle_xml
+from quizzes.exports.formats import EXPORT_FORMATS, export_filename, export_set
 from quizzes.exports.moodle_import import ImportRefused, import_moodle_xml
-from quizzes.exports.qti import qti_package
-from quizzes.exports.questions import questions_for_export
 from quizzes.forms.exports import ExportForm, MoodleImportForm
 from quizzes.permissions import teacher_required
 from quizzes.views.teacher_sets import _own_set
 from quizzes.views.teacher_sources import _visible_source
-
-FORMATS = {
-    "moodle": (moodle_xml, "application/xml; charset=utf-8", "xml"),
-    "qti3": (qti_package, "application/zip", "zip"),
-}
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -36,18 +29,17 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @require_GET
 def set_export(request, set_id: int, export_format: str):
     question_set = _own_set(request, set_id)
-    writer, content_type, extension = FORMATS[export_format]
     form = ExportForm(request.GET)
     if not form.is_valid():
         context = {"question_set": question_set, "form": form}
         return render(request, "teacher/set_export_refused.html", context, status=400)
     try:
-        questions = questions_for_export(question_set, variants=form.variants())
+        content = export_set(question_set, export_format=export_format, variants=form.variants())
     except NotEnoughFacts as error:
         context = {"question_set": question_set, "reason": str(error)}
         return render(request, "teacher/set_export_refused.html", context, status=409)
-    filename = f"{slugify(question_set.title) or 'serie'}-{export_format}.{extension}"
-    return _download(writer(question_set, questions), content_type, filename)
+    content_type = EXPORT_FORMATS[export_format].content_type
+    return _download(content, content_type, export_filename(question_set, export_format))
 
 
 @teacher_required
