@@ -187,26 +187,20 @@ def _matching(item, body, processing, data: dict, penalty: float) -> None:
         max_associations=str(n),
     )
     _prompt(interaction, data)
-    left, right = (
-        _sub(interaction, "qti-simple-match-set"),
-        _sub(interaction, "qti-simple-match-set"),
-    )
-    for prompt in data["prompts"]:
-        _sub(
-            left,
-            "qti-simple-associable-choice",
-            prompt["label"],
-            identifier=prompts[prompt["id"]],
-            match_max="1",
-        )
-    for answer in data["answers"]:
-        _sub(
-            right,
-            "qti-simple-associable-choice",
-            answer["label"],
-            identifier=answers[answer["id"]],
-            match_max="0",
-        )
+    # Each prompt takes one answer; an answer may serve several prompts (match-max 0: no limit).
+    for choices, ids, match_max in (
+        (data["prompts"], prompts, "1"),
+        (data["answers"], answers, "0"),
+    ):
+        match_set = _sub(interaction, "qti-simple-match-set")
+        for choice in choices:
+            _sub(
+                match_set,
+                "qti-simple-associable-choice",
+                choice["label"],
+                identifier=ids[choice["id"]],
+                match_max=match_max,
+            )
     branch = _sub(_sub(processing, "qti-response-condition"), "qti-response-if")
     null = _sub(branch, "qti-is-null")
     _variable(null, "RESPONSE")
