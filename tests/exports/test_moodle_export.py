@@ -169,3 +169,32 @@ def test_the_command_writes_moodle_xml_and_the_qti_package(question_set, tmp_pat
     target = tmp_path / "set.zip"
     call_command("export_set", str(question_set.pk), "--format", "qti3", "--output", str(target))
     assert target.read_bytes()[:2] == b"PK"
+
+
+def test_a_set_its_facts_cannot_support_explains_why_instead_of_a_file(teacher_client, teacher):
+    from quizzes.models import QuestionSet, Source
+
+    empty = Source.objects.create(title="Brouillon", text="Rien de daté.", owner=teacher)
+    question_set = QuestionSet.objects.create(title="Sans faits", owner=teacher)
+    question_set.sources.set([empty])
+    response = teacher_client.get(
+        reverse("teacher_set_export_qti3", args=[question_set.pk]), {"variantes": "1"}
+    )
+    assert response.status_code == 409
+    assert "Export impossible" in response.content.decode()
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["99999"], "Aucune série n°99999."),
+        (["{pk}", "--variants", "0"], "--variants : de 1 à 20."),
+        (["{pk}", "--format", "qti3"], "précisez --output"),
+    ],
+)
+def test_the_command_refuses_bad_arguments_clearly(question_set, arguments, message):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match=message):
+        call_command("export_set", *[a.format(pk=question_set.pk) for a in arguments])
