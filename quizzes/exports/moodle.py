@@ -34,13 +34,15 @@ MOODLE_PENALTY = "0.3333333"
 
 
 def _text(parent, tag: str, value: str, fmt: str | None = "html"):
-    """<tag format="html"><text>value</text></tag>; CDATA only where escaping would change
-    the text, as Moodle writes it."""
+    """<tag format="html"><text>value</text></tag>; CDATA where escaping would change the
+    text, as Moodle writes it."""
     element = etree.SubElement(parent, tag)
     if fmt:
         element.set("format", fmt)
     text = etree.SubElement(element, "text")
-    text.text = etree.CDATA(value) if value and escape(value) != value else value
+    # CDATA cannot hold "]]>": such a text is written escaped, which reads the same.
+    wrap = value and escape(value) != value and "]]>" not in value
+    text.text = etree.CDATA(value) if wrap else value
     return element
 
 

@@ -4,6 +4,7 @@ drawn as one attempt would be), with what every format writes of them in the rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +51,22 @@ class ExportedQuestion:
         return self.data["kind"]
 
 
+# Characters XML 1.0 cannot hold (control characters a pasted text may carry): dropped, since
+# lxml refuses to write them and no platform could read them.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(value):
+    """The question's strings without the characters XML cannot hold, at any depth."""
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [xml_safe(item) for item in value]
+    return value
+
+
 def _signature(data: dict) -> tuple:
     """What makes two drawn questions the same question (variants may draw one twice)."""
     if data["kind"] == MATCHING:
@@ -65,19 +82,21 @@ def questions_for_export(question_set: QuestionSet, *, variants: int) -> list[Ex
     exported: list[ExportedQuestion] = []
     seen: set[tuple] = set()
     for index, pin in enumerate(pinned_for_set(question_set), 1):
-        data = pinned_question(
-            pin.kind,
-            pin.relation,
-            list(pin.facts.all()),
-            f"export:{question_set.pk}:p{index}",
-            ordering_method=question_set.ordering_method,
+        data = xml_safe(
+            pinned_question(
+                pin.kind,
+                pin.relation,
+                list(pin.facts.all()),
+                f"export:{question_set.pk}:p{index}",
+                ordering_method=question_set.ordering_method,
+            )
         )
         seen.add(_signature(data))
         name = gettext("Épinglée %(n)s · %(kind)s") % {"n": index, "kind": kind_name(data)}
         exported.append(ExportedQuestion(name, f"q-p{index}", data, pinned=True))
     for variant in range(1, variants + 1):
         drawn = build_questions(question_set, f"export:{question_set.pk}:v{variant}", pinned=[])
-        for number, data in enumerate(drawn, 1):
+        for number, data in enumerate(map(xml_safe, drawn), 1):
             if _signature(data) in seen:
                 continue
             seen.add(_signature(data))

@@ -198,3 +198,17 @@ def test_the_command_refuses_bad_arguments_clearly(question_set, arguments, mess
 
     with pytest.raises(CommandError, match=message):
         call_command("export_set", *[a.format(pk=question_set.pk) for a in arguments])
+
+
+def test_control_characters_and_cdata_ends_in_a_quote_do_not_break_the_files(question_set):
+    from quizzes.exports.qti import qti_package
+    from quizzes.models import Fact
+
+    pinned = question_set.pinned_questions.get(kind="chronology")
+    fact = pinned.facts.order_by("pk").first()
+    Fact.objects.filter(pk=fact.pk).update(text="Vote ]]> <b>\x0bfinal\x00</b> & co")
+    questions = questions_for_export(question_set, variants=1)
+    root = etree.fromstring(moodle_xml(question_set, questions))
+    texts = [a.findtext("text") for a in root.find("question[@type='ordering']").iter("answer")]
+    assert "Vote ]]&gt; &lt;b&gt;final&lt;/b&gt; &amp; co" in texts
+    assert qti_package(question_set, questions)[:2] == b"PK"
