@@ -206,7 +206,8 @@ def test_control_characters_and_cdata_ends_in_a_quote_do_not_break_the_files(que
 
     pinned = question_set.pinned_questions.get(kind="chronology")
     fact = pinned.facts.order_by("pk").first()
-    Fact.objects.filter(pk=fact.pk).update(text="Vote ]]> <b>\x0bfinal\x00</b> & co")
+    # \x0b: a vertical tab from a pasted text (PostgreSQL itself refuses \x00).
+    Fact.objects.filter(pk=fact.pk).update(text="Vote ]]> <b>\x0bfinal\x1f</b> & co")
     questions = questions_for_export(question_set, variants=1)
     root = etree.fromstring(moodle_xml(question_set, questions))
     texts = [a.findtext("text") for a in root.find("question[@type='ordering']").iter("answer")]
