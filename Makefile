@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql redis lint format bench two-servers
+.PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql redis xmllint lint format bench two-servers
 
 venv: $(VENV)/.installed
 
@@ -76,7 +76,11 @@ $(VNU_JAR):
 	@command -v npm >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null)
 	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz) && cp $$tmp/package/build/dist/vnu.jar $@; status=$$?; rm -rf $$tmp; exit $$status
 
-test: venv browser audit-deps postgresql redis lint messages
+# xmllint checks exported Moodle XML offline (tests/exports).
+xmllint:
+	@command -v xmllint >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null)
+
+test: venv browser audit-deps postgresql redis xmllint lint messages
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres

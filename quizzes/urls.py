@@ -13,6 +13,7 @@ from quizzes.views import (
     public,
     student,
     teacher_classes,
+    teacher_exports,
     teacher_sets,
     teacher_sources,
 )
@@ -20,6 +21,7 @@ from quizzes.views import (
 # A teacher's source: its reading, the review of its proposals, its facts.
 source_urls = [
     path("", teacher_sources.source_detail, name="teacher_source"),
+    path("anki/", teacher_exports.source_anki, name="teacher_source_anki"),
     path("progression/", teacher_sources.source_progress, name="teacher_source_progress"),
     path("relire/", teacher_sources.source_rerun, name="teacher_source_rerun"),
     path("tout-accepter/", teacher_sources.accept_all, name="teacher_source_accept_all"),
@@ -96,6 +98,19 @@ teacher_set_urls = [
         teacher_sets.pin_remove,
         name="teacher_set_unpin",
     ),
+    path(
+        "<int:set_id>/exporter/moodle/",
+        teacher_exports.set_export,
+        {"export_format": "moodle"},
+        name="teacher_set_export_moodle",
+    ),
+    path(
+        "<int:set_id>/exporter/qti3/",
+        teacher_exports.set_export,
+        {"export_format": "qti3"},
+        name="teacher_set_export_qti3",
+    ),
+    path("<int:set_id>/importer/", teacher_exports.set_import, name="teacher_set_import"),
 ]
 
 # A teacher's results per class and set.

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from quizzes.exports.questions import DEFAULT_VARIANTS, MAX_VARIANTS
 from quizzes.fact_picker import checked_ids, fact_list
 from quizzes.forms.pinned import PinForm
 from quizzes.forms.question_sets import PICKED_FACTS, QuestionSetForm
@@ -83,6 +84,8 @@ def _page(request, form, question_set=None, *, preview=None, pin_form=None, stat
         context["pinned"] = [
             {"pin": pin, "facts": list(pin.facts.all())} for pin in pinned_for_set(question_set)
         ]
+        context["export_default_variants"] = DEFAULT_VARIANTS
+        context["export_max_variants"] = MAX_VARIANTS
         context["pin_form"] = pin_form or PinForm(
             prefix="pin",
             question_set=question_set,

@@ -166,6 +166,15 @@ AUDIT_PAGES = [
     AuditPage(
         "set-delete", lambda s: reverse("teacher_set_delete", args=[s.question_set.pk]), "teacher"
     ),
+    AuditPage(
+        "set-import", lambda s: reverse("teacher_set_import", args=[s.question_set.pk]), "teacher"
+    ),
+    # A tampered number of variants: the explanation page (HTTP 400).
+    AuditPage(
+        "set-export-refused",
+        lambda s: reverse("teacher_set_export_moodle", args=[s.question_set.pk]) + "?variantes=0",
+        "teacher",
+    ),
     AuditPage("teacher-sources", lambda s: reverse("teacher_sources"), "teacher"),
     AuditPage(
         "teacher-source-new-errors",
