@@ -41,7 +41,8 @@ from dataclasses import dataclass
 from quizzes import statistics
 from quizzes.engine.questions import gettext_noop
 
-MIN_ANSWERS_FOR_ITEM = statistics.MIN_ATTEMPTS_FOR_ITEM_STATISTICS
+# Below these, the figures say more about chance than about the item or the set.
+MIN_ANSWERS_FOR_ITEM = 5
 MIN_ATTEMPTS_FOR_RELIABILITY = 10
 # Floating point leaves a tiny variance where every score is equal (1/3 three times).
 _ZERO_VARIANCE = 1e-12
@@ -74,7 +75,7 @@ def _rest_fraction(
 
 def facility_reading(facility: float | None) -> str:
     if facility is None:
-        return ""
+        return gettext_noop("Aucune réponse.")
     if facility < 20:
         return gettext_noop("Très difficile : peu d’élèves le réussissent.")
     if facility < 35:
