@@ -15,6 +15,7 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -144,11 +145,22 @@ def respond(question: dict, known: set[int], rng: random.Random):
     return answer if all_known else rng.choice(list(facts))  # which first, odd one out
 
 
+class _Question(NamedTuple):
+    """A question of a sitting and, once answered, its response, grade and time."""
+
+    data: dict
+    response: object = None
+    score: float | None = None
+    right: dict[str, bool] = {}
+    answered_at: datetime | None = None
+
+
 @dataclass
 class _Sitting:
     user: object
+    seed: str
     started_at: datetime
-    questions: list[tuple[dict, object, float, dict[str, bool], datetime]]
+    questions: list[_Question]
     finished: bool
 
 
@@ -187,7 +199,8 @@ def _sittings(question_set: QuestionSet, pupils: list) -> list[_Sitting]:
             earlier = timedelta(minutes=rng.randint(30, 180))
             if start > timezone.now() - earlier:  # today, later than now: just before now
                 start = timezone.now() - earlier
-            questions = build_questions(question_set, f"demo-{name}-{number}", seen=seen, **context)
+            seed = f"demo-{name}-{number}"
+            questions = build_questions(question_set, seed, seen=seen, **context)
             seen += questions
             half_done = name == HALF_DONE and number == len(days) - 1
             answered = questions[: len(questions) // 2] if half_done else questions
@@ -210,9 +223,13 @@ def _sittings(question_set: QuestionSet, pupils: list) -> list[_Sitting]:
                 )
                 for f in ids:
                     exposures[f] = exposures.get(f, 0) + 1
-                graded_questions.append((question, response, graded.score, graded.right, moment))
-            unanswered = [(q, None, None, {}, None) for q in questions[len(answered) :]]
-            sittings.append(_Sitting(user, start, graded_questions + unanswered, not half_done))
+                graded_questions.append(
+                    _Question(question, response, graded.score, graded.right, moment)
+                )
+            unanswered = [_Question(q) for q in questions[len(answered) :]]
+            sittings.append(
+                _Sitting(user, seed, start, graded_questions + unanswered, not half_done)
+            )
     return sittings
 
 
@@ -257,13 +274,13 @@ def build_history(*, classroom, question_set: QuestionSet) -> int:
         Attempt(
             user=s.user,
             question_set=question_set,
-            seed=f"demo-{s.user.get_username()}-{n}",
+            seed=s.seed,
             question_count=len(s.questions),
-            answered_count=sum(1 for q in s.questions if q[4] is not None),
-            score=sum(q[2] for q in s.questions if q[2] is not None),
-            finished_at=s.questions[-1][4] if s.finished else None,
+            answered_count=sum(1 for q in s.questions if q.answered_at is not None),
+            score=sum(q.score for q in s.questions if q.score is not None),
+            finished_at=s.questions[-1].answered_at if s.finished else None,
         )
-        for n, s in enumerate(sittings)
+        for s in sittings
     )
     for attempt, sitting in zip(attempts, sittings, strict=True):
         attempt.started_at = sitting.started_at  # auto_now_add ignores a given value
@@ -273,18 +290,16 @@ def build_history(*, classroom, question_set: QuestionSet) -> int:
             AttemptQuestion(
                 attempt=attempt,
                 position=position,
-                kind=question["kind"],
-                data=question,
-                response=response,
-                score=score,
-                answered_at=moment,
+                kind=question.data["kind"],
+                data=question.data,
+                response=question.response,
+                score=question.score,
+                answered_at=question.answered_at,
             ),
-            right,
+            question.right,
         )
         for attempt, sitting in zip(attempts, sittings, strict=True)
-        for position, (question, response, score, right, moment) in enumerate(
-            sitting.questions, start=1
-        )
+        for position, question in enumerate(sitting.questions, start=1)
     ]
     AttemptQuestion.objects.bulk_create([question for question, _right in rows], batch_size=500)
     results = [

@@ -60,6 +60,11 @@ def test_every_attempt_adds_up_like_answered_ones(demo):
             assert attempt.finished_at == attempt.last_answer
             assert attempt.answered_count == attempt.question_count
         assert attempt.started_at < attempt.last_answer
+    # Each pupil's attempts carry the seeds their questions were drawn from, in order.
+    for user_id in attempts.values_list("user", flat=True).distinct():
+        mine = attempts.filter(user=user_id).order_by("started_at")
+        name = mine[0].user.username
+        assert [a.seed for a in mine] == [f"demo-{name}-{n}" for n in range(len(mine))]
     # One per-fact result per item of every answered question, dated when it was answered.
     for question in AttemptQuestion.objects.filter(answered_at__isnull=False)[:50]:
         results = list(question.fact_results.all())
