@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from quizzes import statistics
+from quizzes import item_analysis, statistics
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
 from quizzes.templatetags.dates import long_date
 
@@ -129,6 +129,14 @@ class FactRate:
 
 
 @dataclass(frozen=True)
+class FactItem:
+    """A fact's item statistics with the fact, read when the page is shown."""
+
+    fact: Fact
+    item: item_analysis.ItemAnalysis
+
+
+@dataclass(frozen=True)
 class HistogramBar:
     low: int
     high: int
@@ -206,9 +214,11 @@ class ClassSetResults:
     histogram: HistogramChart
     positions: list[PositionRate]
     facts: list[FactRate]
-    items: list[statistics.ItemStatistics]
+    report: ItemReport
+    fact_items: list[FactItem]
     first_attempts: int
-    min_attempts: int = statistics.MIN_ATTEMPTS_FOR_ITEM_STATISTICS
+    min_attempts: int = item_analysis.MIN_ANSWERS_FOR_ITEM
+    min_attempts_for_reliability: int = item_analysis.MIN_ATTEMPTS_FOR_RELIABILITY
 
     @property
     def student_rows(self) -> list[StudentRow]:
@@ -297,14 +307,14 @@ def fact_counts(classroom: Classroom, question_set: QuestionSet) -> list[tuple[i
     )
 
 
-def fact_rates(counts: list[tuple[int, int, int]]) -> list[FactRate]:
-    """The counts with their facts, read now (a fact edited since the counts shows its new
-    text; a deleted one is left out)."""
-    facts = (
-        Fact.objects.only("text", "quote", "date_label").in_bulk([row[0] for row in counts])
-        if counts
-        else {}
-    )
+def read_facts(fact_ids) -> dict[int, Fact]:
+    """The facts the page names, in one query, read now: a fact edited since the figures were
+    computed shows its new text, a deleted one is left out."""
+    fact_ids = set(fact_ids)
+    return Fact.objects.only("text", "quote", "date_label").in_bulk(fact_ids) if fact_ids else {}
+
+
+def fact_rates(counts: list[tuple[int, int, int]], facts: dict[int, Fact]) -> list[FactRate]:
     return [
         FactRate(facts[fact_id], answers, correct)
         for fact_id, answers, correct in counts
@@ -312,16 +322,57 @@ def fact_rates(counts: list[tuple[int, int, int]]) -> list[FactRate]:
     ]
 
 
-def first_attempt_items(attempt_ids: list[int]) -> list[statistics.ItemStatistics]:
-    """Item statistics over the given attempts (one query): an item is a question position."""
-    attempts: dict[int, dict[int, tuple[str, float]]] = {pk: {} for pk in attempt_ids}
-    if attempt_ids:
-        rows = AttemptQuestion.objects.filter(attempt_id__in=attempt_ids).values_list(
-            "attempt_id", "position", "kind", "score"
+@dataclass(frozen=True)
+class ItemReport:
+    """The item analysis of the students' first finished attempts (quizzes.item_analysis)."""
+
+    kinds: list[item_analysis.ItemAnalysis]
+    facts: list[item_analysis.ItemAnalysis]  # keys are fact ids, hardest first
+    reliability: item_analysis.Reliability
+
+
+def scored_attempts(attempt_ids: list[int]) -> list[item_analysis.ScoredAttempt]:
+    """The attempts as item analysis reads them: two queries, their questions and their
+    per-fact results, whatever the number of attempts."""
+    if not attempt_ids:
+        return []
+    questions: dict[int, dict[int, tuple[str, float]]] = {pk: {} for pk in attempt_ids}
+    for attempt_id, position, kind, score in AttemptQuestion.objects.filter(
+        attempt_id__in=attempt_ids
+    ).values_list("attempt_id", "position", "kind", "score"):
+        questions[attempt_id][position] = (kind, score or 0.0)
+    results: dict[int, dict[int, list[tuple[int, bool]]]] = {pk: {} for pk in attempt_ids}
+    for attempt_id, position, fact_id, correct in FactResult.objects.filter(
+        question__attempt_id__in=attempt_ids
+    ).values_list("question__attempt_id", "question__position", "fact_id", "correct"):
+        results[attempt_id].setdefault(fact_id, []).append((position, correct))
+    attempts = []
+    for pk in attempt_ids:
+        positions = sorted(questions[pk])
+        index = {position: i for i, position in enumerate(positions)}
+        facts = {
+            fact_id: (
+                sum(correct for _position, correct in found) / len(found),
+                frozenset(index[position] for position, _correct in found),
+            )
+            for fact_id, found in results[pk].items()
+        }
+        attempts.append(
+            item_analysis.ScoredAttempt(tuple(questions[pk][p] for p in positions), facts)
         )
-        for attempt_id, position, kind, score in rows:
-            attempts[attempt_id][position] = (kind, score or 0.0)
-    return statistics.item_statistics(list(attempts.values()))
+    return attempts
+
+
+def first_attempt_report(attempt_ids: list[int]) -> ItemReport:
+    """Item statistics per question kind and per fact, and the set's reliability, over the
+    given attempts (the students' first finished ones: one attempt per student, as Moodle's
+    « first attempt » analysis, before practice on the set changes what it measures)."""
+    attempts = scored_attempts(attempt_ids)
+    return ItemReport(
+        kinds=item_analysis.kind_items(attempts),
+        facts=item_analysis.fact_items(attempts),
+        reliability=item_analysis.reliability(attempts),
+    )
 
 
 def histogram_chart(
@@ -380,8 +431,8 @@ def answers_fingerprint(students) -> str:
 
 
 def answer_aggregates(classroom: Classroom, question_set: QuestionSet, students) -> tuple:
-    """Position rates, fact counts and first attempts' item statistics: from the cache when no
-    answer came since they were computed, else three queries."""
+    """Position rates, fact counts and first attempts' item report: from the cache when no
+    answer came since they were computed, else four queries."""
     key = f"results:{classroom.pk}:{question_set.pk}:{answers_fingerprint(students)}"
     aggregates = cache.get(key)
     if aggregates is None:
@@ -389,25 +440,27 @@ def answer_aggregates(classroom: Classroom, question_set: QuestionSet, students)
         aggregates = (
             position_rates(classroom, question_set),
             fact_counts(classroom, question_set),
-            first_attempt_items(first_attempt_ids),
+            first_attempt_report(first_attempt_ids),
         )
         cache.set(key, aggregates, AGGREGATES_KEPT)
     return aggregates
 
 
 def class_set_results(classroom: Classroom, question_set: QuestionSet) -> ClassSetResults:
-    """Everything the detail page shows, in five queries (two when no answer came since the
+    """Everything the detail page shows, in six queries (two when no answer came since the
     page was last shown)."""
     students = list(class_students(classroom, question_set))
-    positions, counts, items = answer_aggregates(classroom, question_set, students)
+    positions, counts, report = answer_aggregates(classroom, question_set, students)
+    facts = read_facts([row[0] for row in counts] + [item.key for item in report.facts])
     return ClassSetResults(
         classroom=classroom,
         question_set=question_set,
         students=students,
         histogram=histogram_chart([s.best_percent for s in students if s.best_percent is not None]),
         positions=positions,
-        facts=fact_rates(counts),
-        items=items,
+        facts=fact_rates(counts, facts),
+        report=report,
+        fact_items=[FactItem(facts[i.key], i) for i in report.facts if i.key in facts],
         first_attempts=sum(1 for s in students if s.first_attempt_id is not None),
     )
 

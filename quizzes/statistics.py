@@ -1,15 +1,13 @@
 """The statistics of the teachers' results pages, as plain functions: facility, standard deviation
 and discrimination of an item the way Moodle's quiz statistics report computes them, and the
-10 % bins of a score histogram. No Django: scores come in as lists of numbers."""
+10 % bins of a score histogram. No Django: scores come in as lists of numbers. What the items
+are (facts, question kinds) and the test's reliability: quizzes.item_analysis."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-# Below this many attempts an item's statistics say more about chance than about the item.
-MIN_ATTEMPTS_FOR_ITEM_STATISTICS = 5
 BIN_WIDTH = 10
 # Percentages computed in floating point land a hair below a bin edge (69.99999999 for 70 %).
 _EDGE_TOLERANCE = 1e-9
@@ -62,54 +60,6 @@ def discrimination(item_scores: Sequence[float], rest_scores: Sequence[float]) -
     index = 100 * covariance / math.sqrt(item_variance * rest_variance)
     # Rounding may push a perfect correlation a hair past ±100.
     return max(-100.0, min(100.0, index))
-
-
-@dataclass(frozen=True)
-class ItemStatistics:
-    """One item (a question position in the set) over a group of attempts."""
-
-    position: int
-    kind: str
-    attempts: int
-    facility: float | None
-    sd: float | None  # of the item score, as a percentage of the item's maximum (1)
-    discrimination: float | None
-
-    @property
-    def enough_attempts(self) -> bool:
-        return self.attempts >= MIN_ATTEMPTS_FOR_ITEM_STATISTICS
-
-
-def item_statistics(attempts: Sequence[dict[int, tuple[str, float]]]) -> list[ItemStatistics]:
-    """Statistics of every item, given each attempt as {position: (kind, score out of 1)}.
-
-    The rest-of-quiz score of an item is the attempt's total minus the item's score."""
-    positions: dict[int, str] = {}
-    for attempt in attempts:
-        for position, (kind, _score) in attempt.items():
-            positions.setdefault(position, kind)
-    totals = [sum(score for _kind, score in attempt.values()) for attempt in attempts]
-    items = []
-    for position in sorted(positions):
-        item_scores, rest_scores = [], []
-        for attempt, total in zip(attempts, totals, strict=True):
-            if position not in attempt:
-                continue
-            item = attempt[position][1]
-            item_scores.append(item)
-            rest_scores.append(total - item)
-        spread = sd(item_scores)
-        items.append(
-            ItemStatistics(
-                position=position,
-                kind=positions[position],
-                attempts=len(item_scores),
-                facility=facility(item_scores),
-                sd=None if spread is None else 100 * spread,
-                discrimination=discrimination(item_scores, rest_scores),
-            )
-        )
-    return items
 
 
 def bin_index(percent: float, width: int = BIN_WIDTH) -> int:

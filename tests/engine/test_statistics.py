@@ -21,10 +21,6 @@ ITEM_1 = [1, 1, 1, 0, 0]
 ITEM_2 = [1, 1, 0, 1, 0]
 ITEM_3 = [1, 0, 0, 0, 0]
 TOTALS = [3, 2, 1, 1, 0]
-ATTEMPTS = [
-    {1: ("chronology", i1), 2: ("chronology", i2), 3: ("matching", i3)}
-    for i1, i2, i3 in zip(ITEM_1, ITEM_2, ITEM_3, strict=True)
-]
 
 
 def rest_of(item: list[int]) -> list[int]:
@@ -74,30 +70,6 @@ def test_discrimination_is_undefined_without_variance_or_attempts():
     assert statistics.discrimination([1, 0, 1], [2, 2, 2]) is None  # same rest for all
     assert statistics.discrimination([1], [2]) is None
     assert statistics.discrimination([], []) is None
-
-
-def test_item_statistics_take_the_rest_score_from_the_same_attempt():
-    items = statistics.item_statistics(ATTEMPTS)
-    assert [(i.position, i.kind, i.attempts) for i in items] == [
-        (1, "chronology", 5),
-        (2, "chronology", 5),
-        (3, "matching", 5),
-    ]
-    first, second, third = items
-    assert first.facility == pytest.approx(60)
-    assert first.sd == pytest.approx(54.772, abs=1e-3)  # 100 × √0.3
-    assert first.discrimination == pytest.approx(32.733, abs=1e-3)
-    # Item 2: rest [2, 1, 1, 0, 0], mean 0.8, deviations [1.2, 0.2, 0.2, -0.8, -0.8];
-    # covariance (0.48 + 0.08 - 0.12 - 0.32 + 0.48) / 4 = 0.15: the same index as item 1.
-    assert second.discrimination == pytest.approx(32.733, abs=1e-3)
-    assert third.facility == pytest.approx(20)
-    assert third.discrimination == pytest.approx(53.452, abs=1e-3)
-    assert all(item.enough_attempts for item in items)
-
-
-def test_item_statistics_below_five_attempts_are_flagged():
-    items = statistics.item_statistics(ATTEMPTS[:4])
-    assert not any(item.enough_attempts for item in items)
 
 
 def test_histogram_puts_scores_in_ten_point_bins_with_100_in_the_last():

@@ -16,7 +16,7 @@ def figures(results):
     return (
         [(row.position, row.kind, row.answers, row.rate) for row in results.positions],
         [(rate.fact.pk, rate.answers, rate.correct) for rate in results.facts],
-        results.items,
+        results.report,
     )
 
 

@@ -100,13 +100,22 @@ def test_item_statistics_on_first_attempts_of_five_students(
     response = teacher_client.get(
         reverse("teacher_results_detail", args=[classroom.pk, assigned_set.pk])
     )
-    items = response.context["results"].items
-    # Item 1: scores 1,1,1,0,1 → facility 80 %; item 4: all 0 → zero variance → no index.
-    assert round(items[0].facility) == 80
-    assert items[3].facility == 0 and items[3].discrimination is None
+    results = response.context["results"]
+    chronology, matching = results.report.kinds
+    # Chronology: mean of places 1-2 → [1, 1, 0.5, 0, 1], facility 3.5 / 5 = 70 %; matching:
+    # places 3-4 → [0.5, 0, 0.5, 0, 0.5], 30 %. Discrimination of the chronologies against
+    # the matchings: deviations [0.3, 0.3, -0.2, -0.7, 0.3] and [0.2, -0.3, 0.2, -0.3, 0.2],
+    # covariance 0.2 / 4, variances 0.8 / 4 and 0.3 / 4 → 100 × 0.2 / √0.24 ≈ 40.8.
+    assert (chronology.key, round(chronology.facility)) == ("chronology", 70)
+    assert (matching.key, round(matching.facility)) == ("matching", 30)
+    assert chronology.discrimination == pytest.approx(40.825, abs=1e-3)
+    # Every fact of a question scored 1 is right: the facts are the items of the lower table.
+    assert results.fact_items and all(row.item.answers >= 1 for row in results.fact_items)
     page = response.content.decode()
     assert "Indice de discrimination" in page and "première tentative terminée" in page
-    assert "80,0 %" in page and "—" in page
+    assert "70 %" in page and "41" in page
+    # Five first attempts: items are shown, the set's reliability waits for ten.
+    assert "Pas assez de tentatives pour juger la fiabilité de la série" in page
 
 
 def test_overview_counts_a_student_in_each_of_the_teachers_classes_separately(

@@ -10,8 +10,9 @@ from tests.teacher_results.conftest import at
 # Session, user and the teacher's group: 3 queries of every teacher page.
 BUDGETS = {
     "teacher_results": 3 + 3,  # classes, assignments, best scores
-    # class, set, students, positions, first attempts' items, per-fact counts, facts
-    "teacher_results_detail": 3 + 7,
+    # class, set, students, positions, per-fact counts, first attempts' questions and their
+    # per-fact results, facts
+    "teacher_results_detail": 3 + 8,
     "teacher_results_csv": 3 + 3,  # class, set, students
 }
 ATTEMPTS_EACH = 20
@@ -51,5 +52,7 @@ def test_results_pages_keep_their_query_budget(
     assert len(results.students) == busy_class["students"]  # Camille included, no attempt
     assert results.first_attempts == busy_class["students"] - 1
     assert results.histogram.students == busy_class["students"] - 1
-    assert len(results.items) == 4
+    assert [item.key for item in results.report.kinds] == ["chronology", "matching"]
+    assert results.report.reliability.attempts == results.first_attempts
+    assert results.report.reliability.alpha is not None
     assert results.enough_attempts == (results.first_attempts >= 5)

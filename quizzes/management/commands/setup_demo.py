@@ -4,8 +4,13 @@ of the demo teacher's own, queued for reading. Idempotent.
 Passwords: `make run` (DEBUG on) gives the accounts the passwords the README publishes; with
 DEBUG off (`make prod`, a server) each new account gets a random password printed once, and an
 account that still has its published password gets a random one too (the README is public).
-A password someone changed is never reset unless `--reset-passwords` is given."""
+A password someone changed is never reset unless `--reset-passwords` is given.
 
+With DEBUG on (`make run`), or `--history`, the demo class also gets about 25 pupils with three
+weeks of attempts on its set (quizzes.demo_history), built once. Never on a server by default:
+fake pupils have no place in a real school's database."""
+
+import argparse
 import secrets
 from pathlib import Path
 
@@ -45,6 +50,15 @@ class Command(BaseCommand):
             action="store_true",
             help="Redonne un mot de passe aux comptes de démonstration qui existent déjà.",
         )
+        parser.add_argument(
+            "--history",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=(
+                "Donne à la classe de démonstration environ 25 élèves et trois semaines de "
+                "tentatives (par défaut avec DEBUG, make run ; jamais refait s’il existe)."
+            ),
+        )
 
     def handle(self, *args, **options):
         from quizzes.default_sets import ensure_default_sets
@@ -72,8 +86,14 @@ class Command(BaseCommand):
                 shown.append((role, username, None))
             user.save()
             assign_role(user, role)
-        classroom = self._demo_class(User)
+        classroom, question_set = self._demo_class(User)
         demo_source = self._demo_source(User)
+        history = settings.DEBUG if options["history"] is None else options["history"]
+        written = 0
+        if history:
+            from quizzes.demo_history import build_history
+
+            written = build_history(classroom=classroom, question_set=question_set)
         self.stdout.write("Comptes de démonstration :")
         for role, username, password in shown:
             said = f"mot de passe « {password} »" if password else "mot de passe inchangé"
@@ -82,6 +102,11 @@ class Command(BaseCommand):
             f"Classe de démonstration « {classroom.name} » (code d’inscription "
             f"{classroom.join_code}), avec l’élève « eleve » et une série publiée."
         )
+        if written:
+            self.stdout.write(
+                f"Historique de la classe de démonstration : {written} tentatives sur trois "
+                "semaines."
+            )
         self.stdout.write(
             f"Texte de démonstration de « prof » : « {demo_source.title} » (lu en arrière-plan "
             "par le processus de traitement ; propositions à examiner dans « Mes textes »)."
@@ -109,7 +134,8 @@ class Command(BaseCommand):
         )
 
     def _demo_class(self, User):
-        """The demo teacher's class, the demo student in it, and one published set."""
+        """The demo teacher's class, the demo student in it, and one published set (both
+        returned)."""
         from quizzes.default_sets import DEMO_CLASS_SET, ensure_set
         from quizzes.models import Classroom, Enrollment
 
@@ -123,4 +149,4 @@ class Command(BaseCommand):
         # Brought up to date only while the demo teacher has not edited it (default_sets).
         question_set = ensure_set(DEMO_CLASS_SET, owner=teacher)
         question_set.classrooms.add(classroom)
-        return classroom
+        return classroom, question_set
