@@ -27,24 +27,16 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import NullIf
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from quizzes import item_analysis, statistics
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
+from quizzes.models.attempts import score_percent
 from quizzes.templatetags.dates import long_date
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def percent(prefix: str = "") -> ExpressionWrapper:
-    """An attempt's score as a percentage, from the attempt itself or through a relation."""
-    return ExpressionWrapper(
-        100.0 * F(f"{prefix}score") / NullIf(F(f"{prefix}question_count"), 0),
-        output_field=FloatField(),
-    )
 
 
 # --- Overview: every class of a teacher, every set assigned to it ---------------------------
@@ -90,7 +82,7 @@ def teacher_overview(teacher) -> list[ClassSummary]:
                 user__enrollments__classroom__teacher=teacher,
             )
             .values("user__enrollments__classroom", "question_set", "user")
-            .annotate(best=Max(percent()))
+            .annotate(best=Max(score_percent()))
             .order_by()
         )
         for row in rows:
@@ -253,10 +245,10 @@ def class_students(classroom: Classroom, question_set: QuestionSet):
         .annotate(
             attempt_count=Count("attempts", filter=on_set),
             finished_count=Count("attempts", filter=finished),
-            best_percent=Max(percent("attempts__"), filter=finished),
+            best_percent=Max(score_percent("attempts__"), filter=finished),
             last_finished_at=Max("attempts__finished_at", filter=finished),
             last_percent=Subquery(
-                finished_attempts.order_by("-finished_at", "-pk").values(p=percent())[:1]
+                finished_attempts.order_by("-finished_at", "-pk").values(p=score_percent())[:1]
             ),
             first_attempt_id=Subquery(
                 finished_attempts.order_by("started_at", "pk").values("pk")[:1]

@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 
 from quizzes import personal_data
 from quizzes.models import AccountProfile, Attempt, Classroom, Enrollment
-from quizzes.progress import PERCENT
+from quizzes.models.attempts import score_percent
 from quizzes.roles import may_be_enrolled
 
 
@@ -69,7 +69,7 @@ def roster(classroom: Classroom) -> QuerySet[Enrollment]:
             ),
             best_percent=Subquery(
                 class_attempts.filter(finished_at__isnull=False)
-                .annotate(best=Max(PERCENT))
+                .annotate(best=Max(score_percent()))
                 .values("best")[:1]
             ),
             created_by_teacher=Exists(

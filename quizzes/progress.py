@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, ExpressionWrapper, F, FloatField, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 
 from quizzes.models import Attempt, Fact, FactResult
-
-PERCENT = ExpressionWrapper(100.0 * F("score") / F("question_count"), output_field=FloatField())
+from quizzes.models.attempts import score_percent
 
 
 def with_student_scores(question_sets, user):
@@ -18,10 +17,10 @@ def with_student_scores(question_sets, user):
     )
     return question_sets.annotate(
         best_percent=Subquery(
-            finished.values("question_set").annotate(best=Max(PERCENT)).values("best")[:1]
+            finished.values("question_set").annotate(best=Max(score_percent())).values("best")[:1]
         ),
         last_percent=Subquery(
-            finished.order_by("-finished_at").annotate(p=PERCENT).values("p")[:1]
+            finished.order_by("-finished_at").annotate(p=score_percent()).values("p")[:1]
         ),
         open_attempt_id=Subquery(
             Attempt.objects.filter(question_set=OuterRef("pk"), user=user, finished_at__isnull=True)

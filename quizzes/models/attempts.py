@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import ExpressionWrapper, F, FloatField, Q
+from django.db.models.functions import NullIf
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.models.facts import Fact
 from quizzes.models.question_sets import QuestionSet
+
+
+def score_percent(prefix: str = "") -> ExpressionWrapper:
+    """An attempt's score as a percentage, in SQL: from the attempt itself, or through a relation
+    (`prefix="attempts__"`). NULL for an attempt without questions, so aggregates skip it;
+    Attempt.percent is the same figure in Python."""
+    return ExpressionWrapper(
+        100.0 * F(f"{prefix}score") / NullIf(F(f"{prefix}question_count"), 0),
+        output_field=FloatField(),
+    )
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -74,6 +85,7 @@ class Attempt(models.Model):
 
     @property
     def percent(self) -> int:
+        """The score as a whole percentage (0 without questions); in SQL: score_percent()."""
         return round(100 * self.score / self.question_count) if self.question_count else 0
 
     def belongs_to(self, request) -> bool:
