@@ -14,8 +14,7 @@ from quizzes.class_accounts import (
     reset_pupil_password,
 )
 from quizzes.forms.class_accounts import ClassAccountsForm
-from quizzes.permissions import teacher_required
-from quizzes.views.teacher_classes import own_classroom
+from quizzes.permissions import own_classroom, teacher_required
 
 
 def _sheet(request, classroom, cards, *, reset: bool):

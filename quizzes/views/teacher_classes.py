@@ -14,13 +14,8 @@ from django_htmx.http import HttpResponseClientRedirect
 from quizzes import class_roster, personal_data
 from quizzes.forms.classes import AddStudentForm, ClassroomForm
 from quizzes.models import Attempt, Classroom, Enrollment
-from quizzes.permissions import teacher_required
+from quizzes.permissions import own_classroom, teacher_required
 from quizzes.views.rendering import form_status, page_or_fragment
-
-
-def own_classroom(request, class_id: int) -> Classroom:
-    """Another teacher's class is a 404: its existence is nobody else's business."""
-    return get_object_or_404(Classroom.objects.filter(teacher=request.user), pk=class_id)
 
 
 def classroom_url(classroom: Classroom) -> str:

@@ -14,9 +14,7 @@ from quizzes.exports.anki import anki_package
 from quizzes.exports.formats import EXPORT_FORMATS, export_filename, export_set
 from quizzes.exports.moodle_import import ImportRefused, import_moodle_xml
 from quizzes.forms.exports import ExportForm, MoodleImportForm
-from quizzes.permissions import teacher_required
-from quizzes.views.teacher_sets import _own_set
-from quizzes.views.teacher_sources import _visible_source
+from quizzes.permissions import own_set, teacher_required, visible_source
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -28,7 +26,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @teacher_required
 @require_GET
 def set_export(request, set_id: int, export_format: str):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     form = ExportForm(request.GET)
     if not form.is_valid():
         context = {"question_set": question_set, "form": form}
@@ -45,7 +43,7 @@ def set_export(request, set_id: int, export_format: str):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def set_import(request, set_id: int):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     if request.method == "GET":
         form = MoodleImportForm()
         return render(
@@ -67,6 +65,6 @@ def set_import(request, set_id: int):
 @teacher_required
 @require_GET
 def source_anki(request, source_id: int):
-    source = _visible_source(request, source_id)
+    source = visible_source(request, source_id)
     filename = f"{slugify(source.title) or 'source'}.apkg"
     return _download(anki_package(source), "application/apkg", filename)

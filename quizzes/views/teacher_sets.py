@@ -16,15 +16,10 @@ from quizzes.fact_picker import checked_ids, fact_list
 from quizzes.forms.pinned import PinForm
 from quizzes.forms.question_sets import PICKED_FACTS, QuestionSetForm
 from quizzes.models import Attempt, PinnedQuestion, QuestionSet
-from quizzes.permissions import teacher_required
+from quizzes.permissions import own_set, teacher_required
 from quizzes.question_builder import pinned_for_set
 from quizzes.set_preview import build_preview
 from quizzes.views.rendering import form_status
-
-
-def _own_set(request, set_id: int) -> QuestionSet:
-    """Another teacher's set is a 404: its existence is nobody else's business."""
-    return get_object_or_404(QuestionSet.objects.filter(owner=request.user), pk=set_id)
 
 
 def _count(queryset) -> Coalesce:
@@ -122,7 +117,7 @@ def set_create(request):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def set_edit(request, set_id: int):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     if request.method == "GET":
         form = QuestionSetForm(
             owner=request.user, instance=question_set, initial=_initial_from_query(request)
@@ -136,20 +131,20 @@ def set_edit(request, set_id: int):
         messages.success(request, _("Série « %(title)s » enregistrée.") % {"title": question_set})
         return redirect("teacher_set_edit", question_set.pk)
     # The failed post changed the object in memory only: show the page for the stored set.
-    return _page(request, form, _own_set(request, set_id), status=form_status(request, form))
+    return _page(request, form, own_set(request, set_id), status=form_status(request, form))
 
 
 @teacher_required
 @require_POST
 def set_preview(request, set_id: int | None = None):
-    question_set = _own_set(request, set_id) if set_id is not None else None
+    question_set = own_set(request, set_id) if set_id is not None else None
     form = QuestionSetForm(
         request.POST, owner=request.user, instance=question_set, check_generation=False
     )
     preview = build_preview(form.draft(), form.chosen_facts()) if form.is_valid() else None
     if request.htmx:
         return render(request, "teacher/_set_preview.html", {"form": form, "preview": preview})
-    stored = _own_set(request, set_id) if set_id is not None else None
+    stored = own_set(request, set_id) if set_id is not None else None
     return _page(request, form, stored, preview=preview, status=form_status(request, form))
 
 
@@ -171,7 +166,7 @@ def set_facts(request):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def set_delete(request, set_id: int):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     if request.method == "POST":
         title = question_set.title
         question_set.delete()
@@ -187,7 +182,7 @@ def set_delete(request, set_id: int):
 @teacher_required
 @require_POST
 def set_duplicate(request, set_id: int):
-    original = _own_set(request, set_id)
+    original = own_set(request, set_id)
     copy = original.duplicate(title=_("Copie de %(title)s") % {"title": original.title})
     messages.success(request, _("Copie créée, en brouillon."))
     return redirect("teacher_set_edit", copy.pk)
@@ -196,7 +191,7 @@ def set_duplicate(request, set_id: int):
 @teacher_required
 @require_POST
 def pin_add(request, set_id: int):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     pin_form = PinForm(request.POST, prefix="pin", question_set=question_set)
     if pin_form.is_valid():
         pin_form.save()
@@ -211,7 +206,7 @@ def pin_add(request, set_id: int):
 @teacher_required
 @require_POST
 def pin_remove(request, set_id: int, pin_id: int):
-    question_set = _own_set(request, set_id)
+    question_set = own_set(request, set_id)
     get_object_or_404(question_set.pinned_questions, pk=pin_id).delete()
     messages.success(request, _("Question épinglée retirée."))
     return redirect(reverse("teacher_set_edit", args=[question_set.pk]) + "#epinglees")

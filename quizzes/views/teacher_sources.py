@@ -22,18 +22,13 @@ from quizzes.forms.sources import (
 )
 from quizzes.highlight import highlighted
 from quizzes.models import CandidateFact, Fact, Source
-from quizzes.permissions import teacher_required
+from quizzes.permissions import teacher_required, visible_source
 from quizzes.views.rendering import form_status
-
-
-def _visible_source(request, source_id: int) -> Source:
-    """Another teacher's own source is a 404: its existence is nobody else's business."""
-    return get_object_or_404(Source.objects.visible_to(request.user), pk=source_id)
 
 
 def _own_source(request, source_id: int) -> Source:
     """Sources the teacher may change: their own (site-wide ones are the admins')."""
-    source = _visible_source(request, source_id)
+    source = visible_source(request, source_id)
     if not source.is_editable_by(request.user):
         raise_forbidden()
     return source
@@ -125,7 +120,7 @@ def _no_dates(job, candidates, facts) -> bool:
 @teacher_required
 @require_GET
 def source_detail(request, source_id: int):
-    source = _visible_source(request, source_id)
+    source = visible_source(request, source_id)
     return render(request, "teacher/source_detail.html", _review_context(request, source))
 
 
@@ -134,7 +129,7 @@ def source_detail(request, source_id: int):
 def source_progress(request, source_id: int):
     """The reading's progress bar, polled by htmx; when the reading ends, the page reloads to
     show the proposals."""
-    source = _visible_source(request, source_id)
+    source = visible_source(request, source_id)
     job = source.extraction_jobs.latest_first().first()
     response = render(
         request, "teacher/_source_progress.html", {"source": source, "job": job, "editable": True}
