@@ -55,7 +55,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quizzes.factcheck import DAY, MONTH, RELATIVE, SEASON, YEAR
+from quizzes.factcheck import DAY, ENGLISH_MONTHS, MONTH, MONTHS, RELATIVE, SEASON, YEAR
 
 FRENCH = "fr"
 ENGLISH = "en"
@@ -78,30 +78,10 @@ Range = tuple[date, date]
 
 # --- Vocabulary -------------------------------------------------------------------------------
 
-FR_MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
-}
-EN_MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_name)
-    if name  # calendar.month_name[0] is ""
-}
-EN_MONTHS.update({"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10})
-EN_MONTHS.update({"nov.": 11, "dec.": 12})
+# The month names fact checking knows (one home: quizzes.factcheck), plus the spellings without
+# accents that typed texts use.
+FR_MONTHS = {**MONTHS, "fevrier": 2, "aout": 8, "decembre": 12}
+EN_MONTHS = dict(ENGLISH_MONTHS)
 
 # Season name -> (month, day) of its first day; winter runs into the next year.
 SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 22), "winter": (12, 21)}
