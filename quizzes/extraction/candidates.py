@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -80,3 +81,17 @@ def relation_candidate(
         relation=relation,
         object=object,
     )
+
+
+def normal(value: str | None) -> str:
+    """Case, accents, apostrophes and spacing folded, so near-identical wordings compare equal."""
+    if not value:
+        return ""
+    value = unicodedata.normalize("NFKD", value.replace("’", "'"))
+    value = "".join(char for char in value if not unicodedata.combining(char))
+    return " ".join(value.casefold().split())
+
+
+def phrase_key(phrase: str) -> str:
+    """A phrase compared as written (accents kept): case, apostrophes and spacing folded."""
+    return " ".join(phrase.lower().replace("'", "’").split())

@@ -50,9 +50,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
+
+from quizzes.extraction.candidates import normal
 
 PRECISIONS = ("day", "month", "season", "year", "relative")
 LANGUAGES = ("fr", "en")
@@ -204,15 +205,6 @@ def gold_problems(text: str, gold: dict) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------ helpers
-
-
-def normal(value: str | None) -> str:
-    """Case and accents folded, typographic apostrophes straightened, spaces collapsed."""
-    if not value:
-        return ""
-    value = unicodedata.normalize("NFKD", value.replace("’", "'"))
-    value = "".join(char for char in value if not unicodedata.combining(char))
-    return " ".join(value.casefold().split())
 
 
 def _singular(word: str) -> str:

@@ -28,7 +28,7 @@ import re
 
 from quizzes import factcheck
 
-from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, relation_candidate
+from .candidates import ARMY, GROUP, PERSON, ROLE, Candidate, phrase_key, relation_candidate
 from .nlp import ENGLISH, FRENCH, pipeline
 
 # Titles, lower-case, as token sequences (multi-word titles first matched longest).
@@ -662,7 +662,7 @@ def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
     found: dict[tuple, Candidate] = {}
     for person, role, start, end in _person_roles(tokens, language, names):
         full = names.fullest(person)
-        key = (PERSON, full.lower(), _normal(role))
+        key = (PERSON, full.lower(), phrase_key(role))
         if key in found:
             continue
         found[key] = relation_candidate(
@@ -695,7 +695,7 @@ def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
             statement=f"{full} {'commande' if language == FRENCH else 'commands'} {army_name}",
         )
     for subject, kind, description, start, end in _group_descriptions(tokens, language, armies):
-        key = (kind, subject.lower(), _normal(description))
+        key = (kind, subject.lower(), phrase_key(description))
         if key in found:
             continue
         found[key] = relation_candidate(
@@ -716,10 +716,6 @@ def role_candidates(text: str, language: str, doc=None) -> list[Candidate]:
 
 def _lower(token) -> str:
     return token.text.lower().replace("'", "’")
-
-
-def _normal(phrase: str) -> str:
-    return " ".join(phrase.lower().replace("'", "’").split())
 
 
 def is_name_word(token) -> bool:
@@ -1482,7 +1478,7 @@ def _army_mentions(tokens, language: str) -> list[tuple[int, int]]:
 
 def _army_key(army: str) -> str:
     """« 8e armée britannique » and « 8e armée » are the same army: number and head word."""
-    words = _normal(army).split()
+    words = phrase_key(army).split()
     for k, word in enumerate(words):
         if ORDINAL_WORD.match(word) and k + 1 < len(words):
             return f"{word} {words[k + 1]}"

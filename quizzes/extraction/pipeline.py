@@ -3,12 +3,11 @@ near-duplicates merged. One function, shared by the background task and `extract
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
 from quizzes.extraction import candidates as kinds
-from quizzes.extraction.candidates import Candidate
+from quizzes.extraction.candidates import Candidate, normal
 from quizzes.extraction.dates import find_dates
 from quizzes.extraction.events import event_candidates
 from quizzes.extraction.nlp import pipeline
@@ -116,15 +115,6 @@ def fit(candidate: Candidate) -> Candidate:
         if not candidate.date_label
         else candidate.date_label[:MAX_LABEL],
     )
-
-
-def normal(value: str | None) -> str:
-    """Case, accents, apostrophes and spacing folded, so near-identical wordings compare equal."""
-    if not value:
-        return ""
-    value = unicodedata.normalize("NFKD", value.replace("’", "'"))
-    value = "".join(char for char in value if not unicodedata.combining(char))
-    return " ".join(value.casefold().split())
 
 
 def duplicate_key(candidate: Candidate) -> tuple:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .candidates import FIGURE, PLACE, Candidate, relation_candidate
+from .candidates import FIGURE, PLACE, Candidate, phrase_key, relation_candidate
 from .nlp import ENGLISH, FRENCH, pipeline
 from .people import NOT_NAME_WORDS
 
@@ -62,7 +62,7 @@ def place_candidates(text: str, language: str, doc=None) -> list[Candidate]:
 
 def _add_places(found, text, mentions, seg_start, seg_end) -> None:
     for name, what in mentions:
-        if not what or _normal(name) in _normal(what):
+        if not what or phrase_key(name) in phrase_key(what):
             continue
         candidate = relation_candidate(
             text,
@@ -122,10 +122,6 @@ def _clauses_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     chunk = text[start:end]
     return start + len(chunk) - len(chunk.lstrip()), start + len(chunk.rstrip())
-
-
-def _normal(value: str) -> str:
-    return " ".join(value.lower().replace("'", "’").split())
 
 
 def _join(tokens) -> str:
