@@ -1,0 +1,105 @@
+"""The simulated platform, registered in quizsite as an admin registers Moodle, and the browser
+side of a launch: the platform's OIDC login initiation, then its post of a signed id_token."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import QuestionSet
+from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, FakePlatform, PlatformServer
+
+
+@pytest.fixture
+def platform():
+    platform = FakePlatform()
+    with PlatformServer(platform):
+        yield platform
+
+
+@pytest.fixture
+def registration(db, platform):
+    from lti_tool.models import LtiDeployment, LtiRegistration
+
+    registration = LtiRegistration.objects.create(
+        name="Moodle du collège",
+        issuer=platform.issuer,
+        client_id=CLIENT_ID,
+        auth_url=f"{platform.url}/auth",
+        token_url=f"{platform.url}/token",
+        keyset_url=f"{platform.url}/jwks",
+    )
+    LtiDeployment.objects.create(
+        registration=registration, deployment_id=DEPLOYMENT_ID, is_active=True
+    )
+    return registration
+
+
+def login_initiation(client, registration, *, sub: str, target: str = "") -> dict:
+    """The platform's OIDC login initiation; returns the auth request quizsite redirects to."""
+    response = client.get(
+        reverse("lti_login", args=[registration.uuid]),
+        {
+            "iss": registration.issuer,
+            "client_id": registration.client_id,
+            "login_hint": sub,
+            "target_link_uri": target or "http://testserver" + reverse("lti_launch"),
+            "lti_message_hint": "hint-1",
+        },
+    )
+    assert response.status_code == 302, response.content
+    location = urlsplit(response["Location"])
+    assert f"{location.scheme}://{location.netloc}{location.path}" == registration.auth_url
+    return {key: values[0] for key, values in parse_qs(location.query).items()}
+
+
+def launch(client, platform, registration, *, sub, roles, claims, token=None, **token_args):
+    """Log in through the platform and post the id_token it signs (or `token`, forged) to the
+    redirect URI quizsite asked for; returns quizsite's answer."""
+    auth = login_initiation(client, registration, sub=sub)
+    if token is None:
+        token = platform.id_token(nonce=auth["nonce"], sub=sub, roles=roles, **claims, **token_args)
+    return client.post(
+        urlsplit(auth["redirect_uri"]).path, {"id_token": token, "state": auth["state"]}
+    )
+
+
+def set_url(question_set) -> str:
+    return "http://testserver" + reverse("lti_set", args=[question_set.pk])
+
+
+@pytest.fixture
+def teachers_set(fact_base, teacher):
+    """Mme Durand's published set: two « which came first? » questions, all or nothing each."""
+    return QuestionSet.objects.create(
+        title="Sicile 1943 : qui d’abord ?",
+        owner=teacher,
+        chronology_count=0,
+        matching_count=0,
+        which_first_count=2,
+        status=QuestionSet.Status.PUBLISHED,
+    )
+
+
+@pytest.fixture
+def linked_teacher(teacher):
+    """Mme Durand's existing account, linked by an admin to her platform identity."""
+    from quizzes_lti.models import PlatformAccount
+
+    PlatformAccount.objects.create(
+        issuer="https://moodle.college-exemple.fr", subject="teacher-sub-1", user=teacher
+    )
+    return teacher
+
+
+@pytest.fixture
+def tool_jwks(client, platform, db):
+    """The tool's keys as its JWKS URL serves them, handed to the platform (which would fetch
+    them)."""
+    from lti_tool.models import Key
+
+    Key.objects.generate()
+    platform.tool_jwks = client.get(reverse("lti_jwks")).json()
+    return platform.tool_jwks

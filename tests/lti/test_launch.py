@@ -1,0 +1,221 @@
+"""Launches from a simulated platform: single sign-on with the right role, the course as a
+class, the learner enrolled and landing on the set to take."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from lti_tool.models import LtiDeployment
+
+from quizzes.models import Classroom, Enrollment
+from quizzes.roles import is_teacher
+from quizzes_lti.models import CourseClass, PlatformAccount
+from tests.conftest import make_student
+from tests.lti.conftest import launch, set_url
+from tests.lti.platform import COURSE, INSTRUCTOR, LEARNER
+
+User = get_user_model()
+
+
+def test_instructor_then_learner_launch_make_accounts_class_and_enrolment(
+    client, platform, registration, teachers_set, linked_teacher
+):
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="teacher-sub-1",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    classroom = Classroom.objects.get(lti_course__context__id_on_platform=COURSE["id"])
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "teacher_results_detail", args=[classroom.pk, teachers_set.pk]
+    )
+    assert classroom.teacher == linked_teacher and classroom.name == COURSE["title"]
+    assert teachers_set.classrooms.filter(pk=classroom.pk).exists()
+
+    client.logout()
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="learner-sub-1",
+        roles=[LEARNER],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lti_set", args=[teachers_set.pk])
+    pupil = PlatformAccount.objects.get(subject="learner-sub-1").user
+    assert pupil.username == "camille.lefevre" and not pupil.has_usable_password()
+    assert not is_teacher(pupil) and pupil.groups.filter(name="Élèves").exists()
+    assert Enrollment.objects.filter(classroom=classroom, student=pupil).exists()
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert page.context["user"] == pupil
+    assert teachers_set.title in page.content.decode()
+    assert reverse("attempt_start", args=[teachers_set.pk]) in page.content.decode()
+
+
+def test_a_new_instructor_gets_a_teacher_account_and_their_class(client, platform, registration):
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="new-teacher",
+        roles=["Instructor"],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+        given_name="Marie",
+        family_name="Curie",
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("teacher_sets")
+    teacher = PlatformAccount.objects.get(subject="new-teacher").user
+    assert teacher.username == "marie.curie" and is_teacher(teacher)
+    assert CourseClass.objects.get().classroom.teacher == teacher
+
+
+def test_second_launch_signs_in_the_same_account_and_enrols_once(
+    client, platform, registration, teachers_set, linked_teacher
+):
+    launch(
+        client,
+        platform,
+        registration,
+        sub="teacher-sub-1",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    for _ in range(2):
+        client.logout()
+        launch(
+            client,
+            platform,
+            registration,
+            sub="learner-sub-1",
+            roles=[LEARNER],
+            claims=platform.resource_claims(target=set_url(teachers_set)),
+        )
+    assert PlatformAccount.objects.filter(subject="learner-sub-1").count() == 1
+    assert Enrollment.objects.count() == 1
+
+
+def test_a_learner_before_any_teacher_is_told_to_wait_and_no_class_is_made(
+    client, platform, registration, teachers_set
+):
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="learner-sub-1",
+        roles=[LEARNER],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    assert response.status_code == 403
+    assert "pas encore ouvert quizsite dans ce cours" in response.content.decode()
+    assert not Classroom.objects.exists() and not Enrollment.objects.exists()
+
+
+@pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
+def test_staff_and_administrators_never_sign_in_through_a_platform(
+    client, platform, registration, teacher, flag
+):
+    setattr(teacher, flag, True)
+    teacher.save()
+    PlatformAccount.objects.create(issuer=platform.issuer, subject="admin-sub", user=teacher)
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="admin-sub",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+    )
+    assert response.status_code == 403
+    assert "_auth_user_id" not in client.session
+    assert not Classroom.objects.exists()
+
+
+def test_a_platform_cannot_make_a_pupils_account_a_teacher(client, platform, registration):
+    pupil = make_student("dominique")
+    PlatformAccount.objects.create(issuer=platform.issuer, subject="pupil-sub", user=pupil)
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="pupil-sub",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+    )
+    assert response.status_code == 403
+    assert "compte d’élève" in response.content.decode()
+    assert not is_teacher(pupil) and not Classroom.objects.exists()
+
+
+def test_a_teacher_enrolled_as_learner_is_never_put_in_the_class(
+    client, platform, registration, teachers_set, linked_teacher, other_teacher
+):
+    launch(
+        client,
+        platform,
+        registration,
+        sub="teacher-sub-1",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    client.logout()
+    PlatformAccount.objects.create(issuer=platform.issuer, subject="colleague", user=other_teacher)
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="colleague",
+        roles=[LEARNER],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    assert response.status_code == 302
+    assert not Enrollment.objects.filter(student=other_teacher).exists()
+
+
+def test_an_inactive_deployment_is_refused_before_anything_is_recorded(
+    client, platform, registration
+):
+    LtiDeployment.objects.update(is_active=False)
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="learner-sub-1",
+        roles=[LEARNER],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+    )
+    assert response.status_code == 403
+    assert "pas encore activé" in response.content.decode()
+    assert not PlatformAccount.objects.exists() and User.objects.count() == 0
+
+
+def test_a_role_without_quizsite_role_is_refused(client, platform, registration):
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="mentor",
+        roles=["Mentor"],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+    )
+    assert response.status_code == 403
+    assert not PlatformAccount.objects.exists()
+
+
+def test_login_from_an_unregistered_platform_is_a_clear_400(client, registration):
+    response = client.get(
+        reverse("lti_login", args=[registration.uuid]),
+        {
+            "iss": "https://inconnu.example",
+            "client_id": "x",
+            "login_hint": "u",
+            "target_link_uri": "http://testserver/lti/lancement/",
+        },
+    )
+    assert response.status_code == 400
+    assert "pas enregistrée" in response.content.decode()
