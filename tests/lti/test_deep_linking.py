@@ -1,0 +1,108 @@
+"""A teacher places one of their published sets in a course: quizsite answers the platform's
+deep-linking request with an LtiResourceLink content item, in a JWT signed with the tool's key
+and verifiable with its JWKS."""
+
+import re
+from html import unescape
+
+from django.urls import reverse
+
+from quizzes.models import Classroom, QuestionSet
+from tests.lti.conftest import launch
+from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, INSTRUCTOR, LEARNER, verify_with_jwks
+
+LAUNCH_URL = "http://testserver/lti/lancement/"
+DL = "https://purl.imsglobal.org/spec/lti-dl/claim/"
+
+
+def deep_linking_launch(client, platform, registration, roles=(INSTRUCTOR,)):
+    return launch(
+        client,
+        platform,
+        registration,
+        sub="teacher-sub-1",
+        roles=list(roles),
+        claims=platform.deep_linking_claims(target=LAUNCH_URL),
+    )
+
+
+def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
+    client, platform, registration, teachers_set, linked_teacher, other_teacher, tool_jwks
+):
+    QuestionSet.objects.create(title="Brouillon", owner=linked_teacher, which_first_count=1)
+    QuestionSet.objects.create(
+        title="Série d’un collègue",
+        owner=other_teacher,
+        which_first_count=1,
+        status=QuestionSet.Status.PUBLISHED,
+    )
+    response = deep_linking_launch(client, platform, registration)
+    assert response.status_code == 302 and response["Location"] == reverse("lti_deep_link")
+
+    picker = client.get(response["Location"])
+    offered = [question_set.title for question_set in picker.context["question_sets"]]
+    assert offered == [teachers_set.title]  # published and hers only
+
+    answer = client.post(reverse("lti_deep_link"), {"set": teachers_set.pk})
+    assert answer.status_code == 200
+    page = answer.content.decode()
+    assert f'action="{platform.url}/deep-linking/return"' in page
+    assert f"form-action 'self' {platform.url}" in answer["Content-Security-Policy"]
+    token = unescape(re.search(r'name="JWT" value="([^"]+)"', page).group(1))
+
+    claims = verify_with_jwks(token, tool_jwks, audience=platform.issuer)
+    assert claims["iss"] == CLIENT_ID
+    assert claims["https://purl.imsglobal.org/spec/lti/claim/message_type"] == (
+        "LtiDeepLinkingResponse"
+    )
+    assert claims["https://purl.imsglobal.org/spec/lti/claim/deployment_id"] == DEPLOYMENT_ID
+    assert claims[DL + "data"] == "opaque-platform-data"
+    (item,) = claims[DL + "content_items"]
+    assert item["type"] == "ltiResourceLink"
+    assert item["title"] == teachers_set.title
+    assert item["url"] == "http://testserver" + reverse("lti_set", args=[teachers_set.pk])
+    assert item["lineItem"]["scoreMaximum"] == 2  # two questions, one point each
+    assert item["window"] == {"targetName": "quizsite"}
+
+    classroom = Classroom.objects.get(lti_course__isnull=False)
+    assert teachers_set.classrooms.filter(pk=classroom.pk).exists()
+    # One answer per request: posting again is refused.
+    assert client.post(reverse("lti_deep_link"), {"set": teachers_set.pk}).status_code == 403
+
+
+def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
+    client, platform, registration, teachers_set, linked_teacher, other_teacher
+):
+    theirs = QuestionSet.objects.create(
+        title="Série d’un collègue",
+        owner=other_teacher,
+        which_first_count=1,
+        status=QuestionSet.Status.PUBLISHED,
+    )
+    deep_linking_launch(client, platform, registration)
+    for value in (theirs.pk, "999999", "1 OR 1=1", ""):
+        response = client.post(reverse("lti_deep_link"), {"set": value})
+        assert response.status_code == 400
+        assert "JWT" not in response.content.decode()
+    assert not theirs.classrooms.exists() and not teachers_set.classrooms.exists()
+
+
+def test_a_learner_cannot_place_a_set(client, platform, registration, teachers_set):
+    response = deep_linking_launch(client, platform, registration, roles=[LEARNER])
+    assert response.status_code == 403
+    assert "Seuls les enseignants" in response.content.decode()
+
+
+def test_the_picker_without_a_deep_linking_launch_says_where_to_start(teacher_client):
+    response = teacher_client.get(reverse("lti_deep_link"))
+    assert response.status_code == 403
+    assert "Ajouter une activité" in response.content.decode()
+
+
+def test_the_return_page_posts_itself_with_a_script_file_and_a_button_without_javascript(
+    client, platform, registration, teachers_set, linked_teacher
+):
+    deep_linking_launch(client, platform, registration)
+    page = client.post(reverse("lti_deep_link"), {"set": teachers_set.pk}).content.decode()
+    assert "js/lti_return" in page and "<script>" not in page
+    assert 'type="submit"' in page
