@@ -3,14 +3,23 @@ here with the URLs to give the platform), the tool's public keys are listed (nev
 ones), and admins see who signs in as whom, which class each course is, and every score sent."""
 
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from lti_tool.admin import LtiRegistrationAdmin
+from lti_tool.admin import LtiDeploymentInline, LtiRegistrationAdmin
 from lti_tool.models import Key, LtiRegistration
 
 from quizzes_lti.models import CourseClass, GradeLink, PlatformAccount, ScoreReport
 
 admin.site.unregister(LtiRegistration)
+
+# A platform's endpoints are served over HTTPS: an address typed without a scheme gets https://.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class DeploymentInline(LtiDeploymentInline):
+    formfield_overrides = HTTPS_URLS
+    extra = 0
 
 
 @admin.register(LtiRegistration)
@@ -18,6 +27,8 @@ class RegistrationAdmin(LtiRegistrationAdmin):
     """django-lti's page, with the tool's URLs for this registration above the form."""
 
     change_form_template = "admin/quizzes_lti/registration_change_form.html"
+    formfield_overrides = HTTPS_URLS
+    inlines = [DeploymentInline]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         registration = self.get_object(request, object_id)
@@ -60,6 +71,10 @@ class KeyAdmin(admin.ModelAdmin):
         return str(key)
 
 
+def _made_by_launches(self, request):
+    return False
+
+
 @admin.register(PlatformAccount)
 class PlatformAccountAdmin(admin.ModelAdmin):
     list_display = ("subject", "issuer", "user", "created_at")
@@ -70,6 +85,7 @@ class PlatformAccountAdmin(admin.ModelAdmin):
 
 @admin.register(CourseClass)
 class CourseClassAdmin(admin.ModelAdmin):
+    has_add_permission = _made_by_launches
     list_display = ("context", "classroom")
     list_select_related = ("context", "classroom")
     readonly_fields = ("context", "classroom")
@@ -77,6 +93,7 @@ class CourseClassAdmin(admin.ModelAdmin):
 
 @admin.register(GradeLink)
 class GradeLinkAdmin(admin.ModelAdmin):
+    has_add_permission = _made_by_launches
     list_display = ("user", "question_set", "lineitem_url", "updated_at")
     list_select_related = ("user", "question_set")
     search_fields = ("user__username", "question_set__title")
@@ -85,6 +102,7 @@ class GradeLinkAdmin(admin.ModelAdmin):
 
 @admin.register(ScoreReport)
 class ScoreReportAdmin(admin.ModelAdmin):
+    has_add_permission = _made_by_launches
     list_display = ("attempt", "grade_link", "status", "tries", "sent_at")
     list_filter = ("status",)
     list_select_related = ("attempt__question_set", "attempt__user", "grade_link__user")
