@@ -4,6 +4,9 @@ at that set (its URL, and a grade-book column scored out of the set's questions)
 
 from __future__ import annotations
 
+import secrets
+
+from django.core import signing
 from django.db.models import Count
 from django.urls import reverse
 from lti_tool.models import LtiRegistration
@@ -12,9 +15,12 @@ from pylti1p3.deep_link_resource import DeepLinkResource
 from pylti1p3.lineitem import LineItem
 
 from quizzes.models import Classroom, QuestionSet
+from quizzes_lti.storage import remember_once, take_once
 
-SESSION_KEY = "quizsite_lti_deep_link"
+SETTINGS_CLAIM = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
 RESOURCE_LINK = "ltiResourceLink"
+STATE_SALT = "quizzes_lti.deep_link"
+STATE_SECONDS = 3600
 
 
 class _SetLink(DeepLinkResource):
@@ -31,20 +37,32 @@ def accepts_resource_links(settings_claim: dict | None) -> bool:
     return bool(settings_claim) and RESOURCE_LINK in (settings_claim.get("accept_types") or [])
 
 
-def remember_request(session, *, lti_launch, classroom: Classroom) -> None:
-    """Keep what the answer needs until the teacher has chosen (the answer is signed then)."""
-    session[SESSION_KEY] = {
+def request_state(*, lti_launch, classroom: Classroom, teacher) -> str:
+    """What the answer needs, signed into the picker's form: the picker works in the platform's
+    frame, where quizsite's cookies (session, CSRF) are a third party's and may be dropped. The
+    signature binds the request to the teacher; it is answered once, within an hour."""
+    key = secrets.token_urlsafe(16)
+    remember_once(f"deep-link-{key}", STATE_SECONDS)
+    state = {
         "registration": lti_launch.registration.pk,
         "deployment_id": lti_launch.deployment.deployment_id,
-        "settings": lti_launch.get_claim(
-            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
-        ),
+        "settings": lti_launch.get_claim(SETTINGS_CLAIM),
         "classroom": classroom.pk,
+        "teacher": teacher.pk,
+        "key": key,
     }
+    return signing.dumps(state, salt=STATE_SALT, compress=True)
 
 
-def pending_request(session) -> dict | None:
-    return session.get(SESSION_KEY)
+def read_state(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=STATE_SALT, max_age=STATE_SECONDS)
+    except signing.BadSignature:
+        return None
+
+
+class AlreadyAnswered(Exception):
+    """This deep-linking request was answered already (HTTP 403)."""
 
 
 def sets_to_place(teacher):
@@ -57,11 +75,13 @@ def sets_to_place(teacher):
     )
 
 
-def answer(request, pending: dict, question_set: QuestionSet) -> tuple[str, str]:
+def answer(request, state: dict, question_set: QuestionSet) -> tuple[str, str]:
     """Offer the set to the course's class and sign the response; returns the platform's return
-    URL and the JWT to post there. The pending request is used up."""
-    registration = LtiRegistration.objects.active().get(pk=pending["registration"])
-    question_set.classrooms.add(pending["classroom"])
+    URL and the JWT to post there. The request is used up."""
+    if not take_once(f"deep-link-{state['key']}"):
+        raise AlreadyAnswered
+    registration = LtiRegistration.objects.active().get(pk=state["registration"])
+    question_set.classrooms.add(state["classroom"])
     url = request.build_absolute_uri(reverse("lti_set", args=[question_set.pk]))
     score_maximum = question_set.question_count + getattr(question_set, "pinned_count", 0)
     line_item = (
@@ -71,8 +91,5 @@ def answer(request, pending: dict, question_set: QuestionSet) -> tuple[str, str]
         .set_resource_id(f"quizsite-set-{question_set.pk}")
     )
     link = _SetLink().set_title(question_set.title).set_url(url).set_lineitem(line_item)
-    deep_link = DeepLink(
-        registration.to_registration(), pending["deployment_id"], pending["settings"]
-    )
-    request.session.pop(SESSION_KEY, None)
-    return pending["settings"]["deep_link_return_url"], deep_link.get_response_jwt([link])
+    deep_link = DeepLink(registration.to_registration(), state["deployment_id"], state["settings"])
+    return state["settings"]["deep_link_return_url"], deep_link.get_response_jwt([link])

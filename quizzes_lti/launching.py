@@ -1,11 +1,13 @@
 """An LTI 1.3 launch, from the OIDC login to the page the user lands on: the platform's signed
 id_token is validated (pylti1p3), its data recorded (django-lti), then the user is signed in
 (quizzes_lti.accounts), put in the course's class (quizzes_lti.courses), and sent to the set
-the link points at, or to the set picker of a deep-linking request."""
+the link points at, or to the set picker of a deep-linking request. Inside the platform's frame
+the answer is a page of its own (quizzes_lti.views), as quizsite's pages are never framed."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import jwt
@@ -28,6 +30,19 @@ logger = logging.getLogger("quizsite.lti")
 TARGET_LINK_URI = "https://purl.imsglobal.org/spec/lti/claim/target_link_uri"
 # What a malformed token or a platform answering nonsense raises inside pylti1p3.
 _INVALID_LAUNCH = (LtiException, jwt.PyJWTError, KeyError, TypeError, ValueError, AttributeError)
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a launch leads: `url` for its user, or the set picker of a deep-linking request
+    (its signed state); `framed` when the platform shows quizsite inside its page, which
+    `frame_ancestor` (the platform's origin, or *) may then do for the launch's answer."""
+
+    user: object
+    url: str = ""
+    deep_link_state: str = ""
+    framed: bool = False
+    frame_ancestor: str = "*"
 
 
 class LaunchRefused(Exception):
@@ -89,8 +104,8 @@ def validated_launch(request) -> LtiLaunch:
     return LtiLaunch(message_launch)
 
 
-def start(request) -> str:
-    """Sign the launch's user in and return the URL of the page they land on."""
+def start(request) -> Landing:
+    """Sign the launch's user in and say where they land."""
     lti_launch = validated_launch(request)
     role = _check_launch(lti_launch)
     sync_data_from_launch(lti_launch)
@@ -109,22 +124,40 @@ def start(request) -> str:
     except (AccountRefused, NoClassYet) as error:
         raise LaunchRefused(str(error)) from error
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    framing = {
+        "framed": lti_launch.document_target in ("iframe", "frame"),
+        "frame_ancestor": _platform_origin(lti_launch),
+    }
     if lti_launch.is_deep_link_launch:
-        deep_linking.remember_request(request.session, lti_launch=lti_launch, classroom=classroom)
-        return reverse("lti_deep_link")
+        state = deep_linking.request_state(lti_launch=lti_launch, classroom=classroom, teacher=user)
+        return Landing(user=user, deep_link_state=state, **framing)
     question_set = _target_set(lti_launch)
     if question_set is None:
-        return reverse("teacher_sets" if role == TEACHER else "student_home")
-    if role == TEACHER:
-        return _teacher_landing(user, question_set, classroom)
-    remember_grade_link(
-        user=user,
-        question_set=question_set,
-        registration=lti_launch.registration,
-        subject=lti_launch.get_claim("sub"),
-        ags_claim=lti_launch.ags_claim,
-    )
-    return reverse("lti_set", args=[question_set.pk])
+        url = reverse("teacher_sets" if role == TEACHER else "student_home")
+    elif role == TEACHER:
+        url = _teacher_landing(user, question_set, classroom)
+    else:
+        remember_grade_link(
+            user=user,
+            question_set=question_set,
+            registration=lti_launch.registration,
+            subject=lti_launch.get_claim("sub"),
+            ags_claim=lti_launch.ags_claim,
+        )
+        url = reverse("lti_set", args=[question_set.pk])
+    return Landing(user=user, url=url, **framing)
+
+
+def _platform_origin(lti_launch: LtiLaunch) -> str:
+    """The platform's page that frames quizsite: the origin of its return URL (deep linking's,
+    or the launch's), * when it gives none."""
+    settings_claim = lti_launch.get_claim(deep_linking.SETTINGS_CLAIM) or {}
+    presentation = lti_launch.launch_presentation_claim or {}
+    url = settings_claim.get("deep_link_return_url") or presentation.get("return_url") or ""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return "*"
 
 
 def _check_launch(lti_launch: LtiLaunch) -> str:
@@ -145,9 +178,7 @@ def _check_launch(lti_launch: LtiLaunch) -> str:
     if role is None:
         raise LaunchRefused(_("Votre rôle dans ce cours ne donne pas accès à quizsite."))
     if lti_launch.is_deep_link_launch:
-        settings_claim = lti_launch.get_claim(
-            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
-        )
+        settings_claim = lti_launch.get_claim(deep_linking.SETTINGS_CLAIM)
         if role != TEACHER:
             raise LaunchRefused(_("Seuls les enseignants ajoutent des séries à un cours."))
         if not deep_linking.accepts_resource_links(settings_claim):

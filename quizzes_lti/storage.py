@@ -129,3 +129,13 @@ class OneTimeMessageLaunch(DjangoMessageLaunch):
         if not self._session_service.take_nonce(nonce):
             raise LtiException("Invalid or already used nonce")
         return self
+
+
+def remember_once(key: str, seconds: int) -> None:
+    """A one-time key (a deep-linking request, a link into a window), good for `seconds`."""
+    _DatabaseCache().set(f"quizsite-{key}", True, seconds)
+
+
+def take_once(key: str) -> bool:
+    """True the first time only, and only before the key expires."""
+    return _DatabaseCache().take(f"quizsite-{key}")

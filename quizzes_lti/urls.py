@@ -11,4 +11,5 @@ urlpatterns = [
     path("lancement/", views.launch, name="lti_launch"),
     path("choisir-une-serie/", views.deep_link, name="lti_deep_link"),
     path("series/<int:set_id>/", views.set_page, name="lti_set"),
+    path("entrer/<str:token>/", views.enter, name="lti_enter"),
 ]

@@ -6,22 +6,24 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from lti_tool.views import jwks as lti_jwks
 
 from quizzes import progress
 from quizzes.models import QuestionSet
-from quizzes.permissions import teacher_required
 from quizzes.roles import is_teacher
 from quizzes.visibility import sets_open_to
-from quizzes_lti import deep_linking, launching
+from quizzes_lti import deep_linking, entry, launching
 
-# The platform's public keys and JWKS are fetched by servers: a GET, no session, no CSRF.
+# The tool's public keys (JWKS), fetched by the platforms' servers: a GET, no session.
 jwks = require_GET(lti_jwks)
 
 
@@ -41,54 +43,105 @@ def oidc_login(request, registration_uuid):
         return _refused(request, error)
 
 
+# The answers to a launch may be shown inside the platform's page (an iframe): they alone are
+# framed, by the platform that launched, and they need no quizsite cookie.
 @csrf_exempt
 @require_POST
+@xframe_options_exempt
 def launch(request):
     try:
-        return redirect(launching.start(request))
+        landing = launching.start(request)
     except launching.LaunchRefused as error:
-        return _refused(request, error)
-
-
-@teacher_required
-@require_http_methods(["GET", "POST"])
-def deep_link(request):
-    pending = deep_linking.pending_request(request.session)
-    if pending is None:
-        return _refused(
-            request,
-            launching.LaunchRefused(
-                _("Ouvrez cette page depuis votre cours, avec « Ajouter une activité ».")
-            ),
-        )
-    question_sets = deep_linking.sets_to_place(request.user)
-    if request.method == "POST":
-        chosen = question_sets.filter(pk=_whole_number(request.POST.get("set"))).first()
-        if chosen is None:
-            context = {"question_sets": question_sets, "error": _("Choisissez une de vos séries.")}
-            return render(request, "quizzes_lti/deep_link.html", context, status=400)
-        return_url, token = deep_linking.answer(request, pending, chosen)
+        return _framed(_refused(request, error), "*")
+    if landing.deep_link_state:
+        response = _picker(request, landing.user, landing.deep_link_state)
+    elif landing.framed:
         response = render(
             request,
-            "quizzes_lti/deep_link_return.html",
-            {"return_url": return_url, "token": token, "question_set": chosen},
+            "quizzes_lti/open_in_window.html",
+            {"entry_url": entry.entry_url(landing.user, landing.url)},
         )
-        response["Content-Security-Policy"] = _policy_posting_to(return_url)
-        return response
-    return render(request, "quizzes_lti/deep_link.html", {"question_sets": question_sets})
+    else:
+        return redirect(landing.url)
+    return _framed(response, landing.frame_ancestor)
+
+
+def _picker(request, teacher, state: str, *, error: str = "", status: int = 200):
+    context = {
+        "question_sets": deep_linking.sets_to_place(teacher),
+        "state": state,
+        "error": error,
+    }
+    return render(request, "quizzes_lti/deep_link.html", context, status=status)
+
+
+@csrf_exempt  # the signed state, bound to the teacher and used once, stands for the CSRF token
+@require_POST
+@xframe_options_exempt
+def deep_link(request):
+    token = request.POST.get("state", "")
+    state = deep_linking.read_state(token)
+    if state is None:
+        refusal = launching.LaunchRefused(
+            _("Ouvrez cette page depuis votre cours, avec « Ajouter une activité ».")
+        )
+        return _framed(_refused(request, refusal), "*")
+    teacher = get_object_or_404(get_user_model(), pk=state["teacher"], is_active=True)
+    question_sets = deep_linking.sets_to_place(teacher)
+    chosen = question_sets.filter(pk=_whole_number(request.POST.get("set"))).first()
+    ancestor = _origin(state["settings"]["deep_link_return_url"])
+    if chosen is None:
+        response = _picker(
+            request, teacher, token, error=_("Choisissez une de vos séries."), status=400
+        )
+        return _framed(response, ancestor)
+    try:
+        return_url, jwt = deep_linking.answer(request, state, chosen)
+    except deep_linking.AlreadyAnswered:
+        refusal = launching.LaunchRefused(
+            _("Cette série a déjà été envoyée à la plateforme. Relancez « Ajouter une activité ».")
+        )
+        return _framed(_refused(request, refusal), ancestor)
+    context = {"return_url": return_url, "token": jwt, "question_set": chosen}
+    response = render(request, "quizzes_lti/deep_link_return.html", context)
+    return _framed(response, ancestor, form_action=_origin(return_url))
 
 
 def _whole_number(text) -> int | None:
     return int(text) if isinstance(text, str) and text.isascii() and text.isdigit() else None
 
 
-def _policy_posting_to(url: str) -> str:
-    """The site's policy, with the platform's origin added to where forms may be posted."""
+def _origin(url: str) -> str:
     parts = urlsplit(url)
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return settings.CONTENT_SECURITY_POLICY.replace(
-        "form-action 'self'", f"form-action 'self' {origin}"
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _framed(response, ancestor: str, *, form_action: str = ""):
+    """The site's policy, letting `ancestor` frame this answer (and its forms post to
+    `form_action`, the platform's return URL)."""
+    policy = settings.CONTENT_SECURITY_POLICY.replace(
+        "frame-ancestors 'none'", f"frame-ancestors {ancestor}"
     )
+    if form_action:
+        policy = policy.replace("form-action 'self'", f"form-action 'self' {form_action}")
+    response["Content-Security-Policy"] = policy
+    return response
+
+
+@require_GET
+def enter(request, token: str):
+    """The one-time link from a framed launch, opened in a window of its own."""
+    used = entry.use_entry(token)
+    if used is None:
+        refusal = launching.LaunchRefused(
+            _("Ce lien a expiré ou a déjà servi. Relancez l’activité depuis votre cours.")
+        )
+        return _refused(request, refusal)
+    user, next_url = used
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    return redirect(next_url)
 
 
 @login_required

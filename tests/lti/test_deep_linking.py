@@ -5,6 +5,7 @@ and verifiable with its JWKS."""
 import re
 from html import unescape
 
+from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import Classroom, QuestionSet
@@ -26,6 +27,13 @@ def deep_linking_launch(client, platform, registration, roles=(INSTRUCTOR,)):
     )
 
 
+def choose(picker, set_id):
+    """The teacher's choice, posted from the picker (in the platform's frame: no cookie)."""
+    return Client().post(
+        reverse("lti_deep_link"), {"state": picker.context["state"], "set": set_id}
+    )
+
+
 def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
     client, platform, registration, teachers_set, linked_teacher, other_teacher, tool_jwks
 ):
@@ -36,14 +44,14 @@ def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
         which_first_count=1,
         status=QuestionSet.Status.PUBLISHED,
     )
-    response = deep_linking_launch(client, platform, registration)
-    assert response.status_code == 302 and response["Location"] == reverse("lti_deep_link")
-
-    picker = client.get(response["Location"])
+    picker = deep_linking_launch(client, platform, registration)
+    assert picker.status_code == 200  # the picker answers the launch: no cookie needed
     offered = [question_set.title for question_set in picker.context["question_sets"]]
     assert offered == [teachers_set.title]  # published and hers only
+    assert f"frame-ancestors {platform.url}" in picker["Content-Security-Policy"]
+    assert "X-Frame-Options" not in picker
 
-    answer = client.post(reverse("lti_deep_link"), {"set": teachers_set.pk})
+    answer = choose(picker, teachers_set.pk)
     assert answer.status_code == 200
     page = answer.content.decode()
     assert f'action="{platform.url}/deep-linking/return"' in page
@@ -67,7 +75,7 @@ def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
     classroom = Classroom.objects.get(lti_course__isnull=False)
     assert teachers_set.classrooms.filter(pk=classroom.pk).exists()
     # One answer per request: posting again is refused.
-    assert client.post(reverse("lti_deep_link"), {"set": teachers_set.pk}).status_code == 403
+    assert choose(picker, teachers_set.pk).status_code == 403
 
 
 def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
@@ -79,12 +87,13 @@ def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
         which_first_count=1,
         status=QuestionSet.Status.PUBLISHED,
     )
-    deep_linking_launch(client, platform, registration)
+    picker = deep_linking_launch(client, platform, registration)
     for value in (theirs.pk, "999999", "1 OR 1=1", ""):
-        response = client.post(reverse("lti_deep_link"), {"set": value})
+        response = choose(picker, value)
         assert response.status_code == 400
         assert "JWT" not in response.content.decode()
     assert not theirs.classrooms.exists() and not teachers_set.classrooms.exists()
+    assert choose(picker, teachers_set.pk).status_code == 200  # a mistake does not use it up
 
 
 def test_a_learner_cannot_place_a_set(client, platform, registration, teachers_set):
@@ -93,16 +102,20 @@ def test_a_learner_cannot_place_a_set(client, platform, registration, teachers_s
     assert "Seuls les enseignants" in response.content.decode()
 
 
-def test_the_picker_without_a_deep_linking_launch_says_where_to_start(teacher_client):
-    response = teacher_client.get(reverse("lti_deep_link"))
-    assert response.status_code == 403
-    assert "Ajouter une activité" in response.content.decode()
+def test_the_picker_without_a_signed_request_says_where_to_start(teacher_client, teachers_set):
+    for state in ("", "forged:state", "eyJ0ZWFjaGVyIjoxfQ:1abc:def"):
+        response = teacher_client.post(
+            reverse("lti_deep_link"), {"state": state, "set": teachers_set.pk}
+        )
+        assert response.status_code == 403
+        assert "Ajouter une activité" in response.content.decode()
+    assert teacher_client.get(reverse("lti_deep_link")).status_code == 405
 
 
 def test_the_return_page_posts_itself_with_a_script_file_and_a_button_without_javascript(
     client, platform, registration, teachers_set, linked_teacher
 ):
-    deep_linking_launch(client, platform, registration)
-    page = client.post(reverse("lti_deep_link"), {"set": teachers_set.pk}).content.decode()
+    picker = deep_linking_launch(client, platform, registration)
+    page = choose(picker, teachers_set.pk).content.decode()
     assert "js/lti_return" in page and "<script>" not in page
     assert 'type="submit"' in page

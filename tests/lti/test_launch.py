@@ -3,6 +3,7 @@ class, the learner enrolled and landing on the set to take."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from lti_tool.models import LtiDeployment
 
@@ -219,3 +220,52 @@ def test_login_from_an_unregistered_platform_is_a_clear_400(client, registration
     )
     assert response.status_code == 400
     assert "pas enregistrée" in response.content.decode()
+
+
+PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation"
+
+
+def test_a_launch_inside_the_platforms_frame_opens_quizsite_in_a_window_of_its_own(
+    client, platform, registration, teachers_set, linked_teacher
+):
+    launch(
+        client,
+        platform,
+        registration,
+        sub="teacher-sub-1",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target=set_url(teachers_set)),
+    )
+    client.logout()
+    framed = {"document_target": "iframe", "return_url": f"{platform.url}/course/view.php?id=42"}
+    response = launch(
+        client,
+        platform,
+        registration,
+        sub="learner-sub-1",
+        roles=[LEARNER],
+        claims={**platform.resource_claims(target=set_url(teachers_set)), PRESENTATION: framed},
+    )
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert response["Content-Security-Policy"].endswith(f"frame-ancestors {platform.url}")
+    entry = response.context["entry_url"]
+    assert f'href="{entry}" target="_blank"' in response.content.decode()
+
+    window = Client()  # a new top-level window: the frame's third-party cookies are not there
+    landed = window.get(entry)
+    assert landed.status_code == 302
+    assert landed["Location"] == reverse("lti_set", args=[teachers_set.pk])
+    pupil = PlatformAccount.objects.get(subject="learner-sub-1").user
+    assert window.get(landed["Location"]).context["user"] == pupil
+    assert window.get(landed["Location"])["X-Frame-Options"] == "DENY"  # the site stays unframed
+
+    again = Client().get(entry)
+    assert again.status_code == 403 and "_auth_user_id" not in again.wsgi_request.session
+
+
+def test_a_forged_or_altered_window_link_signs_nobody_in(client, teachers_set):
+    for token in ("forged", "eyJ1c2VyIjoxfQ:1tZ:abc"):
+        response = client.get(reverse("lti_enter", args=[token]))
+        assert response.status_code == 403
+        assert "_auth_user_id" not in response.wsgi_request.session
