@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from lti_tool.lti_core.constants import ContextRole
 from lti_tool.lti_core.utils import normalize_role
+from lti_tool.models import LtiUser
 
 from quizzes.roles import assign_role, is_teacher
 from quizzes.usernames import new_username, taken_skeletons
@@ -86,3 +87,9 @@ def _refuse_unless_allowed(user, role: str) -> None:
                 "un compte d’élève. Un administrateur de quizsite peut changer son rôle."
             )
         )
+
+
+def forget_platform_users(sender, instance, **kwargs) -> None:
+    """pre_delete receiver: an account deleted, what its platforms said of it (django-lti's
+    LtiUser: names, e-mail, picture) goes too; django-lti itself would only unlink it."""
+    LtiUser.objects.filter(auth_user=instance).delete()

@@ -14,7 +14,7 @@ import jwt
 from django.contrib.auth import login
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
-from lti_tool.models import Key, LtiLaunch
+from lti_tool.models import Key, LtiLaunch, LtiUser
 from lti_tool.utils import DjangoToolConfig, sync_data_from_launch
 from pylti1p3.exception import LtiException, OIDCException
 
@@ -123,6 +123,7 @@ def start(request) -> Landing:
             classroom = enrol_learner(lti_launch.context, user)
     except (AccountRefused, NoClassYet) as error:
         raise LaunchRefused(str(error)) from error
+    LtiUser.objects.filter(pk=lti_launch.user.pk).update(auth_user=user)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     framing = {
         "framed": lti_launch.document_target in ("iframe", "frame"),

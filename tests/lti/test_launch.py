@@ -269,3 +269,21 @@ def test_a_forged_or_altered_window_link_signs_nobody_in(client, teachers_set):
         response = client.get(reverse("lti_enter", args=[token]))
         assert response.status_code == 403
         assert "_auth_user_id" not in response.wsgi_request.session
+
+
+def test_deleting_an_account_deletes_what_the_platform_said_of_it(client, platform, registration):
+    from lti_tool.models import LtiUser
+
+    launch(
+        client,
+        platform,
+        registration,
+        sub="new-teacher",
+        roles=[INSTRUCTOR],
+        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
+        email="marie.curie@college.fr",
+    )
+    account = PlatformAccount.objects.get(subject="new-teacher")
+    assert LtiUser.objects.get(sub="new-teacher").email == "marie.curie@college.fr"
+    account.user.delete()
+    assert not LtiUser.objects.exists() and not PlatformAccount.objects.exists()
