@@ -3,13 +3,24 @@ side of a launch: the platform's OIDC login initiation, then its post of a signe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import QuestionSet
-from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, FakePlatform, PlatformServer
+from tests.lti.platform import (
+    CLIENT_ID,
+    DEPLOYMENT_ID,
+    INSTRUCTOR,
+    LEARNER,
+    FakePlatform,
+    PlatformServer,
+)
+
+LAUNCH_URL = "http://testserver/lti/lancement/"
 
 
 @pytest.fixture
@@ -45,7 +56,7 @@ def login_initiation(client, registration, *, sub: str, target: str = "") -> dic
             "iss": registration.issuer,
             "client_id": registration.client_id,
             "login_hint": sub,
-            "target_link_uri": target or "http://testserver" + reverse("lti_launch"),
+            "target_link_uri": target or LAUNCH_URL,
             "lti_message_hint": "hint-1",
         },
     )
@@ -55,19 +66,46 @@ def login_initiation(client, registration, *, sub: str, target: str = "") -> dic
     return {key: values[0] for key, values in parse_qs(location.query).items()}
 
 
-def launch(client, platform, registration, *, sub, roles, claims, token=None, **token_args):
-    """Log in through the platform and post the id_token it signs (or `token`, forged) to the
-    redirect URI quizsite asked for; returns quizsite's answer."""
-    auth = login_initiation(client, registration, sub=sub)
-    if token is None:
-        token = platform.id_token(nonce=auth["nonce"], sub=sub, roles=roles, **claims, **token_args)
-    return client.post(
-        urlsplit(auth["redirect_uri"]).path, {"id_token": token, "state": auth["state"]}
-    )
-
-
 def set_url(question_set) -> str:
     return "http://testserver" + reverse("lti_set", args=[question_set.pk])
+
+
+@dataclass
+class Launcher:
+    """The browser going through a platform's launch: the OIDC login initiation, then the post
+    of the id_token the platform signs (or of `token`, forged) to the redirect URI quizsite
+    asked for; calls return quizsite's answer."""
+
+    client: Client
+    platform: FakePlatform
+    registration: object
+
+    def __call__(self, *, sub, roles, target=LAUNCH_URL, claims=None, token=None, **token_args):
+        if claims is None:
+            claims = self.platform.resource_claims(target=target)
+        auth = login_initiation(self.client, self.registration, sub=sub)
+        if token is None:
+            token = self.platform.id_token(
+                nonce=auth["nonce"], sub=sub, roles=roles, **claims, **token_args
+            )
+        return self.client.post(
+            urlsplit(auth["redirect_uri"]).path, {"id_token": token, "state": auth["state"]}
+        )
+
+    def teacher(self, question_set=None, **kwargs):
+        """Mme Durand (sub teacher-sub-1) opens the set's link, or the tool, as Instructor."""
+        target = set_url(question_set) if question_set else LAUNCH_URL
+        return self(sub="teacher-sub-1", roles=[INSTRUCTOR], target=target, **kwargs)
+
+    def learner(self, question_set=None, **kwargs):
+        """Camille (sub learner-sub-1) opens the set's link, or the tool, as Learner."""
+        target = set_url(question_set) if question_set else LAUNCH_URL
+        return self(sub="learner-sub-1", roles=[LEARNER], target=target, **kwargs)
+
+
+@pytest.fixture
+def launcher(client, platform, registration):
+    return Launcher(client, platform, registration)
 
 
 @pytest.fixture

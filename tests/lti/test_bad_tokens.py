@@ -10,7 +10,7 @@ from lti_tool.models import LtiUser
 
 from quizzes.models import Classroom, Enrollment
 from quizzes_lti.models import PlatformAccount
-from tests.lti.conftest import launch, login_initiation
+from tests.lti.conftest import login_initiation
 from tests.lti.platform import INSTRUCTOR, new_private_key
 
 TARGET = "http://testserver/lti/lancement/"
@@ -30,78 +30,29 @@ def refused(response):
     assert_nothing_created()
 
 
-def test_a_token_signed_with_another_key_under_the_platforms_kid_is_refused(
-    client, platform, registration
-):
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="intruder",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=TARGET),
-        key=new_private_key(),
-    )
+def test_a_token_signed_with_another_key_under_the_platforms_kid_is_refused(launcher):
+    response = launcher(sub="intruder", roles=[INSTRUCTOR], key=new_private_key())
     refused(response)
     assert "Signature verification failed" in response.content.decode()
 
 
-def test_a_token_with_an_unknown_kid_is_refused(client, platform, registration):
-    refused(
-        launch(
-            client,
-            platform,
-            registration,
-            sub="intruder",
-            roles=[INSTRUCTOR],
-            claims=platform.resource_claims(target=TARGET),
-            kid="stolen-key",
-        )
-    )
+def test_a_token_with_an_unknown_kid_is_refused(launcher):
+    refused(launcher(sub="intruder", roles=[INSTRUCTOR], kid="stolen-key"))
 
 
-def test_an_expired_token_is_refused(client, platform, registration):
+def test_an_expired_token_is_refused(launcher):
     an_hour_ago = int(time.time()) - 3600
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="late",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=TARGET),
-        iat=an_hour_ago - 300,
-        exp=an_hour_ago,
-    )
+    response = launcher(sub="late", roles=[INSTRUCTOR], iat=an_hour_ago - 300, exp=an_hour_ago)
     refused(response)
     assert "expired" in response.content.decode()
 
 
-def test_a_token_without_expiry_is_refused(client, platform, registration):
-    refused(
-        launch(
-            client,
-            platform,
-            registration,
-            sub="forever",
-            roles=[INSTRUCTOR],
-            claims=platform.resource_claims(target=TARGET),
-            exp=None,
-        )
-    )
+def test_a_token_without_expiry_is_refused(launcher):
+    refused(launcher(sub="forever", roles=[INSTRUCTOR], exp=None))
 
 
-def test_a_token_for_another_tool_is_refused(client, platform, registration):
-    refused(
-        launch(
-            client,
-            platform,
-            registration,
-            sub="elsewhere",
-            roles=[INSTRUCTOR],
-            claims=platform.resource_claims(target=TARGET),
-            aud="another-tool",
-        )
-    )
+def test_a_token_for_another_tool_is_refused(launcher):
+    refused(launcher(sub="elsewhere", roles=[INSTRUCTOR], aud="another-tool"))
 
 
 def test_a_token_whose_nonce_quizsite_never_issued_is_refused(client, platform, registration):

@@ -9,22 +9,15 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.models import Classroom, QuestionSet
-from tests.lti.conftest import launch
+from tests.lti.conftest import LAUNCH_URL
 from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, INSTRUCTOR, LEARNER, verify_with_jwks
 
-LAUNCH_URL = "http://testserver/lti/lancement/"
 DL = "https://purl.imsglobal.org/spec/lti-dl/claim/"
 
 
-def deep_linking_launch(client, platform, registration, roles=(INSTRUCTOR,)):
-    return launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=list(roles),
-        claims=platform.deep_linking_claims(target=LAUNCH_URL),
-    )
+def deep_linking_launch(launcher, roles=(INSTRUCTOR,)):
+    claims = launcher.platform.deep_linking_claims(target=LAUNCH_URL)
+    return launcher(sub="teacher-sub-1", roles=list(roles), claims=claims)
 
 
 def choose(picker, set_id):
@@ -35,7 +28,7 @@ def choose(picker, set_id):
 
 
 def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
-    client, platform, registration, teachers_set, linked_teacher, other_teacher, tool_jwks
+    launcher, platform, teachers_set, linked_teacher, other_teacher, tool_jwks
 ):
     QuestionSet.objects.create(title="Brouillon", owner=linked_teacher, which_first_count=1)
     QuestionSet.objects.create(
@@ -44,7 +37,7 @@ def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
         which_first_count=1,
         status=QuestionSet.Status.PUBLISHED,
     )
-    picker = deep_linking_launch(client, platform, registration)
+    picker = deep_linking_launch(launcher)
     assert picker.status_code == 200  # the picker answers the launch: no cookie needed
     offered = [question_set.title for question_set in picker.context["question_sets"]]
     assert offered == [teachers_set.title]  # published and hers only
@@ -79,7 +72,7 @@ def test_the_teacher_picks_a_set_and_the_platform_gets_a_signed_link_to_it(
 
 
 def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
-    client, platform, registration, teachers_set, linked_teacher, other_teacher
+    launcher, platform, teachers_set, linked_teacher, other_teacher
 ):
     theirs = QuestionSet.objects.create(
         title="Série d’un collègue",
@@ -87,7 +80,7 @@ def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
         which_first_count=1,
         status=QuestionSet.Status.PUBLISHED,
     )
-    picker = deep_linking_launch(client, platform, registration)
+    picker = deep_linking_launch(launcher)
     for value in (theirs.pk, "999999", "1 OR 1=1", ""):
         response = choose(picker, value)
         assert response.status_code == 400
@@ -96,8 +89,8 @@ def test_another_teachers_set_or_a_tampered_id_is_refused_and_nothing_is_signed(
     assert choose(picker, teachers_set.pk).status_code == 200  # a mistake does not use it up
 
 
-def test_a_learner_cannot_place_a_set(client, platform, registration, teachers_set):
-    response = deep_linking_launch(client, platform, registration, roles=[LEARNER])
+def test_a_learner_cannot_place_a_set(launcher, platform, teachers_set):
+    response = deep_linking_launch(launcher, roles=[LEARNER])
     assert response.status_code == 403
     assert "Seuls les enseignants" in response.content.decode()
 
@@ -113,9 +106,9 @@ def test_the_picker_without_a_signed_request_says_where_to_start(teacher_client,
 
 
 def test_the_return_page_posts_itself_with_a_script_file_and_a_button_without_javascript(
-    client, platform, registration, teachers_set, linked_teacher
+    launcher, platform, teachers_set, linked_teacher
 ):
-    picker = deep_linking_launch(client, platform, registration)
+    picker = deep_linking_launch(launcher)
     page = choose(picker, teachers_set.pk).content.decode()
     assert "js/lti_return" in page and "<script>" not in page
     assert 'type="submit"' in page

@@ -11,34 +11,20 @@ from django_tasks_db.models import DBTaskResult
 from quizzes.models import Attempt
 from quizzes_lti.models import GradeLink, ScoreReport
 from tests.conftest import right_answer_post, run_queued_tasks, wrong_answer_post
-from tests.lti.conftest import launch, set_url
-from tests.lti.platform import INSTRUCTOR, LEARNER, SCORE_SCOPE
+from tests.lti.conftest import set_url
+from tests.lti.platform import SCORE_SCOPE
 
 # The real django-tasks worker runs the queued tasks, and closes the database connection as it
 # does in production: these tests commit (answers are announced once their transaction commits).
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def learner_launch(client, platform, registration, teachers_set, *, ags=True):
-    launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+def course_with_learner(client, launcher, teachers_set, *, ags=True):
+    """Mme Durand opens the set's link (the course becomes her class), then Camille does."""
+    launcher.teacher(teachers_set)
     client.logout()
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="learner-sub-1",
-        roles=[LEARNER],
-        claims=platform.resource_claims(target=set_url(teachers_set), ags=ags),
-    )
-    assert response.status_code == 302
-    return response
+    claims = launcher.platform.resource_claims(target=set_url(teachers_set), ags=ags)
+    assert launcher.learner(claims=claims).status_code == 302
 
 
 def take_the_set(client, teachers_set) -> Attempt:
@@ -57,13 +43,13 @@ def take_the_set(client, teachers_set) -> Attempt:
 
 def test_a_finished_attempt_sends_its_score_to_the_platforms_line_item(
     client,
+    launcher,
     platform,
-    registration,
     teachers_set,
     linked_teacher,
     tool_jwks,
 ):
-    learner_launch(client, platform, registration, teachers_set)
+    course_with_learner(client, launcher, teachers_set)
     link = GradeLink.objects.get()
     assert link.lineitem_url == platform.lineitem and SCORE_SCOPE in link.scopes
 
@@ -94,14 +80,14 @@ def test_a_finished_attempt_sends_its_score_to_the_platforms_line_item(
 
 def test_a_failing_platform_is_logged_and_tried_again_later(
     client,
+    launcher,
     platform,
-    registration,
     teachers_set,
     linked_teacher,
     tool_jwks,
     caplog,
 ):
-    learner_launch(client, platform, registration, teachers_set)
+    course_with_learner(client, launcher, teachers_set)
     platform.score_status = 503
     attempt = take_the_set(client, teachers_set)
     with caplog.at_level(logging.WARNING, logger="quizsite.lti"):
@@ -122,13 +108,13 @@ def test_a_failing_platform_is_logged_and_tried_again_later(
 
 def test_a_token_signed_with_a_key_not_in_the_tools_jwks_gets_no_score_through(
     client,
+    launcher,
     platform,
-    registration,
     teachers_set,
     linked_teacher,
     tool_jwks,
 ):
-    learner_launch(client, platform, registration, teachers_set)
+    course_with_learner(client, launcher, teachers_set)
     platform.tool_jwks = {"keys": []}  # the platform no longer trusts the tool's key
     take_the_set(client, teachers_set)
     run_queued_tasks()
@@ -138,12 +124,12 @@ def test_a_token_signed_with_a_key_not_in_the_tools_jwks_gets_no_score_through(
 
 def test_without_a_line_item_in_the_launch_no_task_is_queued(
     client,
+    launcher,
     platform,
-    registration,
     teachers_set,
     linked_teacher,
 ):
-    learner_launch(client, platform, registration, teachers_set, ags=False)
+    course_with_learner(client, launcher, teachers_set, ags=False)
     take_the_set(client, teachers_set)
     assert not GradeLink.objects.exists()
     assert not DBTaskResult.objects.exists()

@@ -5,29 +5,23 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from lti_tool.models import LtiDeployment
+from lti_tool.models import LtiDeployment, LtiUser
 
 from quizzes.models import Classroom, Enrollment
 from quizzes.roles import is_teacher
 from quizzes_lti.models import CourseClass, PlatformAccount
 from tests.conftest import make_student
-from tests.lti.conftest import launch, set_url
+from tests.lti.conftest import login_initiation, set_url
 from tests.lti.platform import COURSE, INSTRUCTOR, LEARNER
 
 User = get_user_model()
+PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation"
 
 
 def test_instructor_then_learner_launch_make_accounts_class_and_enrolment(
-    client, platform, registration, teachers_set, linked_teacher
+    client, launcher, teachers_set, linked_teacher
 ):
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    response = launcher.teacher(teachers_set)
     classroom = Classroom.objects.get(lti_course__context__id_on_platform=COURSE["id"])
     assert response.status_code == 302
     assert response["Location"] == reverse(
@@ -37,14 +31,7 @@ def test_instructor_then_learner_launch_make_accounts_class_and_enrolment(
     assert teachers_set.classrooms.filter(pk=classroom.pk).exists()
 
     client.logout()
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="learner-sub-1",
-        roles=[LEARNER],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    response = launcher.learner(teachers_set)
     assert response.status_code == 302
     assert response["Location"] == reverse("lti_set", args=[teachers_set.pk])
     pupil = PlatformAccount.objects.get(subject="learner-sub-1").user
@@ -59,16 +46,9 @@ def test_instructor_then_learner_launch_make_accounts_class_and_enrolment(
     assert reverse("attempt_start", args=[teachers_set.pk]) in page.content.decode()
 
 
-def test_a_new_instructor_gets_a_teacher_account_and_their_class(client, platform, registration):
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="new-teacher",
-        roles=["Instructor"],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-        given_name="Marie",
-        family_name="Curie",
+def test_a_new_instructor_gets_a_teacher_account_and_their_class(launcher):
+    response = launcher(
+        sub="new-teacher", roles=["Instructor"], given_name="Marie", family_name="Curie"
     )
     assert response.status_code == 302 and response["Location"] == reverse("teacher_sets")
     teacher = PlatformAccount.objects.get(subject="new-teacher").user
@@ -77,41 +57,18 @@ def test_a_new_instructor_gets_a_teacher_account_and_their_class(client, platfor
 
 
 def test_second_launch_signs_in_the_same_account_and_enrols_once(
-    client, platform, registration, teachers_set, linked_teacher
+    client, launcher, teachers_set, linked_teacher
 ):
-    launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    launcher.teacher(teachers_set)
     for _ in range(2):
         client.logout()
-        launch(
-            client,
-            platform,
-            registration,
-            sub="learner-sub-1",
-            roles=[LEARNER],
-            claims=platform.resource_claims(target=set_url(teachers_set)),
-        )
+        launcher.learner(teachers_set)
     assert PlatformAccount.objects.filter(subject="learner-sub-1").count() == 1
     assert Enrollment.objects.count() == 1
 
 
-def test_a_learner_before_any_teacher_is_told_to_wait_and_no_class_is_made(
-    client, platform, registration, teachers_set
-):
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="learner-sub-1",
-        roles=[LEARNER],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+def test_a_learner_before_any_teacher_is_told_to_wait_and_no_class_is_made(launcher, teachers_set):
+    response = launcher.learner(teachers_set)
     assert response.status_code == 403
     assert "pas encore ouvert quizsite dans ce cours" in response.content.decode()
     assert not Classroom.objects.exists() and not Enrollment.objects.exists()
@@ -119,100 +76,57 @@ def test_a_learner_before_any_teacher_is_told_to_wait_and_no_class_is_made(
 
 @pytest.mark.parametrize("flag", ["is_staff", "is_superuser"])
 def test_staff_and_administrators_never_sign_in_through_a_platform(
-    client, platform, registration, teacher, flag
+    client, launcher, platform, teacher, flag
 ):
     setattr(teacher, flag, True)
     teacher.save()
     PlatformAccount.objects.create(issuer=platform.issuer, subject="admin-sub", user=teacher)
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="admin-sub",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-    )
+    response = launcher(sub="admin-sub", roles=[INSTRUCTOR])
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
     assert not Classroom.objects.exists()
 
 
-def test_a_platform_cannot_make_a_pupils_account_a_teacher(client, platform, registration):
+def test_a_platform_cannot_make_a_pupils_account_a_teacher(launcher, platform):
     pupil = make_student("dominique")
     PlatformAccount.objects.create(issuer=platform.issuer, subject="pupil-sub", user=pupil)
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="pupil-sub",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-    )
+    response = launcher(sub="pupil-sub", roles=[INSTRUCTOR])
     assert response.status_code == 403
     assert "compte d’élève" in response.content.decode()
     assert not is_teacher(pupil) and not Classroom.objects.exists()
 
 
 def test_a_teacher_enrolled_as_learner_is_never_put_in_the_class(
-    client, platform, registration, teachers_set, linked_teacher, other_teacher
+    client, launcher, platform, teachers_set, linked_teacher, other_teacher
 ):
-    launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    launcher.teacher(teachers_set)
     client.logout()
     PlatformAccount.objects.create(issuer=platform.issuer, subject="colleague", user=other_teacher)
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="colleague",
-        roles=[LEARNER],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    response = launcher(sub="colleague", roles=[LEARNER])
     assert response.status_code == 302
     assert not Enrollment.objects.filter(student=other_teacher).exists()
 
 
-def test_an_inactive_deployment_is_refused_before_anything_is_recorded(
-    client, platform, registration
-):
+def test_an_inactive_deployment_is_refused_before_anything_is_recorded(launcher):
     LtiDeployment.objects.update(is_active=False)
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="learner-sub-1",
-        roles=[LEARNER],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-    )
+    response = launcher.learner()
     assert response.status_code == 403
     assert "pas encore activé" in response.content.decode()
     assert not PlatformAccount.objects.exists() and User.objects.count() == 0
 
 
-def test_a_role_without_quizsite_role_is_refused(client, platform, registration):
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="mentor",
-        roles=["Mentor"],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-    )
+def test_a_role_without_quizsite_role_is_refused(launcher):
+    response = launcher(sub="mentor", roles=["Mentor"])
     assert response.status_code == 403
     assert not PlatformAccount.objects.exists()
 
 
 def test_login_from_an_unregistered_platform_is_a_clear_400(client, registration):
+    registration.issuer = "https://inconnu.example"  # not what is stored
     response = client.get(
         reverse("lti_login", args=[registration.uuid]),
         {
-            "iss": "https://inconnu.example",
+            "iss": registration.issuer,
             "client_id": "x",
             "login_hint": "u",
             "target_link_uri": "http://testserver/lti/lancement/",
@@ -222,30 +136,14 @@ def test_login_from_an_unregistered_platform_is_a_clear_400(client, registration
     assert "pas enregistrée" in response.content.decode()
 
 
-PRESENTATION = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation"
-
-
 def test_a_launch_inside_the_platforms_frame_opens_quizsite_in_a_window_of_its_own(
-    client, platform, registration, teachers_set, linked_teacher
+    client, launcher, platform, teachers_set, linked_teacher
 ):
-    launch(
-        client,
-        platform,
-        registration,
-        sub="teacher-sub-1",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target=set_url(teachers_set)),
-    )
+    launcher.teacher(teachers_set)
     client.logout()
     framed = {"document_target": "iframe", "return_url": f"{platform.url}/course/view.php?id=42"}
-    response = launch(
-        client,
-        platform,
-        registration,
-        sub="learner-sub-1",
-        roles=[LEARNER],
-        claims={**platform.resource_claims(target=set_url(teachers_set)), PRESENTATION: framed},
-    )
+    claims = {**platform.resource_claims(target=set_url(teachers_set)), PRESENTATION: framed}
+    response = launcher(sub="learner-sub-1", roles=[LEARNER], claims=claims)
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     assert response["Content-Security-Policy"].endswith(f"frame-ancestors {platform.url}")
@@ -271,19 +169,19 @@ def test_a_forged_or_altered_window_link_signs_nobody_in(client, teachers_set):
         assert "_auth_user_id" not in response.wsgi_request.session
 
 
-def test_deleting_an_account_deletes_what_the_platform_said_of_it(client, platform, registration):
-    from lti_tool.models import LtiUser
-
-    launch(
-        client,
-        platform,
-        registration,
-        sub="new-teacher",
-        roles=[INSTRUCTOR],
-        claims=platform.resource_claims(target="http://testserver/lti/lancement/"),
-        email="marie.curie@college.fr",
-    )
+def test_deleting_an_account_deletes_what_the_platform_said_of_it(launcher):
+    launcher(sub="new-teacher", roles=[INSTRUCTOR], email="marie.curie@college.fr")
     account = PlatformAccount.objects.get(subject="new-teacher")
     assert LtiUser.objects.get(sub="new-teacher").email == "marie.curie@college.fr"
     account.user.delete()
     assert not LtiUser.objects.exists() and not PlatformAccount.objects.exists()
+
+
+def test_the_login_answers_with_the_platforms_auth_request(client, registration):
+    auth = login_initiation(client, registration, sub="u-1")
+    assert auth["client_id"] == registration.client_id
+    assert auth["redirect_uri"] == "http://testserver/lti/lancement/"
+    assert auth["response_type"] == "id_token" and auth["response_mode"] == "form_post"
+    assert auth["login_hint"] == "u-1" and auth["lti_message_hint"] == "hint-1"
+    assert auth["prompt"] == "none" and auth["scope"] == "openid"
+    assert len(auth["nonce"]) >= 32 and auth["state"].startswith("state-")
