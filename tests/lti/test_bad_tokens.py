@@ -6,6 +6,7 @@ import time
 import jwt
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from lti_tool.models import LtiUser
 
 from quizzes.models import Classroom, Enrollment
@@ -118,3 +119,32 @@ def test_a_token_signed_with_hs256_and_the_public_key_is_refused(client, platfor
 
 def test_a_get_on_the_launch_url_is_refused(client, registration):
     assert client.get("/lti/lancement/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"iss": "https://moodle.college-exemple.fr"},
+        {"login_hint": "u", "target_link_uri": TARGET},
+        {"iss": "https://moodle.college-exemple.fr", "login_hint": "u", "target_link_uri": TARGET},
+        {
+            "iss": ["a", "b"],
+            "login_hint": "u" * 5000,
+            "target_link_uri": TARGET,
+            "client_id": "\x00",
+        },
+    ],
+)
+def test_a_malformed_login_initiation_is_a_400_and_sets_no_state(client, registration, params):
+    response = client.post(reverse("lti_login", args=[registration.uuid]), params)
+    assert response.status_code == 400
+    assert not any(name.startswith("lti1p3") for name in response.cookies)
+
+
+@pytest.mark.parametrize(
+    "post",
+    [{}, {"state": "state-x"}, {"id_token": "a.b.c"}, {"id_token": ["x", "y"], "state": ["z"]}],
+)
+def test_a_malformed_launch_post_is_refused_without_error(client, registration, post):
+    refused(client.post("/lti/lancement/", post))
