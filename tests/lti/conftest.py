@@ -30,8 +30,8 @@ def platform():
         yield platform
 
 
-@pytest.fixture
-def registration(db, platform):
+def register_platform(platform):
+    """What an admin types on the registration page, from the platform's « tool details »."""
     from lti_tool.models import LtiDeployment, LtiRegistration
 
     registration = LtiRegistration.objects.create(
@@ -46,6 +46,11 @@ def registration(db, platform):
         registration=registration, deployment_id=DEPLOYMENT_ID, is_active=True
     )
     return registration
+
+
+@pytest.fixture
+def registration(db, platform):
+    return register_platform(platform)
 
 
 def login_initiation(client, registration, *, sub: str, target: str = "") -> dict:

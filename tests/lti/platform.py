@@ -10,8 +10,9 @@ import secrets
 import threading
 import time
 from dataclasses import dataclass, field
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import jwt
 from cryptography.hazmat.primitives import serialization
@@ -68,6 +69,13 @@ class FakePlatform:
     scores: list = field(default_factory=list)
     score_status: int = 200
     tokens: set = field(default_factory=set)
+    # Browser side: the launches the course page offers (by lti_message_hint), the deep-linking
+    # answers posted back.
+    launches: dict = field(default_factory=dict)
+    deep_link_answers: list = field(default_factory=list)
+
+    def course_url(self, launch: str) -> str:
+        return f"{self.url}/course?{urlencode({'launch': launch})}"
 
     @property
     def lineitem(self) -> str:
@@ -131,6 +139,38 @@ class FakePlatform:
             },
         }
 
+    # The platform's pages, for a real browser.
+
+    def course_page(self, query: dict) -> str:
+        """The course page: one activity, whose link starts the tool's OIDC login."""
+        launch = self.launches[query["launch"]]
+        fields = {
+            "iss": self.issuer,
+            "client_id": CLIENT_ID,
+            "login_hint": launch["sub"],
+            "lti_message_hint": query["launch"],
+            "target_link_uri": launch["target"],
+        }
+        return _page(
+            "Cours Histoire 3e B",
+            _form(launch["login_url"], fields, launch["button"], method="get"),
+        )
+
+    def authorize(self, query: dict) -> str:
+        """The OIDC authorization endpoint: the signed id_token, posted back by the browser."""
+        launch = self.launches[query["lti_message_hint"]]
+        token = self.id_token(
+            nonce=query["nonce"], sub=query["login_hint"], roles=launch["roles"], **launch["claims"]
+        )
+        form = _form(
+            query["redirect_uri"], {"id_token": token, "state": query["state"]}, "Continuer"
+        )
+        return _page("Redirection", form + "<script>document.forms[0].submit()</script>")
+
+    def receive_deep_link(self, form: dict) -> str:
+        self.deep_link_answers.append(form["JWT"])
+        return _page("Activité ajoutée", "<p>L’activité a été ajoutée au cours.</p>")
+
     # The platform's HTTP side.
 
     def grant_token(self, form: dict) -> tuple[int, dict]:
@@ -168,6 +208,23 @@ class FakePlatform:
         return 200, {}
 
 
+def _form(action: str, fields: dict, button: str, method: str = "post") -> str:
+    inputs = "".join(
+        f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in fields.items()
+    )
+    return (
+        f'<form method="{method}" action="{escape(action)}">{inputs}'
+        f'<button type="submit">{escape(button)}</button></form>'
+    )
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><h1>{title}</h1>{body}</body></html>"
+    )
+
+
 class _Handler(BaseHTTPRequestHandler):
     platform: FakePlatform
 
@@ -179,13 +236,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _html(self, html: str) -> None:
+        body = html.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def do_GET(self):
-        if self.path == "/jwks":
+        url = urlsplit(self.path)
+        query = {key: values[0] for key, values in parse_qs(url.query).items()}
+        if url.path == "/jwks":
             return self._answer(200, self.platform.jwks())
+        if url.path == "/course":
+            return self._html(self.platform.course_page(query))
+        if url.path == "/auth":
+            return self._html(self.platform.authorize(query))
         return self._answer(404, {})
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if self.path == "/deep-linking/return":
+            form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
+            return self._html(self.platform.receive_deep_link(form))
         if self.path == "/token":
             form = {key: values[0] for key, values in parse_qs(body.decode()).items()}
             return self._answer(*self.platform.grant_token(form))
