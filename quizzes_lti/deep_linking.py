@@ -61,8 +61,9 @@ def read_state(token: str) -> dict | None:
         return None
 
 
-class AlreadyAnswered(Exception):
-    """This deep-linking request was answered already (HTTP 403)."""
+class RequestSpent(Exception):
+    """This deep-linking request was answered already, or its platform or class is gone
+    (HTTP 403)."""
 
 
 def sets_to_place(teacher):
@@ -78,10 +79,11 @@ def sets_to_place(teacher):
 def answer(request, state: dict, question_set: QuestionSet) -> tuple[str, str]:
     """Offer the set to the course's class and sign the response; returns the platform's return
     URL and the JWT to post there. The request is used up."""
-    if not take_once(f"deep-link-{state['key']}"):
-        raise AlreadyAnswered
-    registration = LtiRegistration.objects.active().get(pk=state["registration"])
-    question_set.classrooms.add(state["classroom"])
+    registration = LtiRegistration.objects.active().filter(pk=state["registration"]).first()
+    classroom = Classroom.objects.filter(pk=state["classroom"]).first()
+    if registration is None or classroom is None or not take_once(f"deep-link-{state['key']}"):
+        raise RequestSpent
+    question_set.classrooms.add(classroom)
     url = request.build_absolute_uri(reverse("lti_set", args=[question_set.pk]))
     score_maximum = question_set.question_count + getattr(question_set, "pinned_count", 0)
     line_item = (

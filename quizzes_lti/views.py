@@ -97,9 +97,12 @@ def deep_link(request):
         return _framed(response, ancestor)
     try:
         return_url, jwt = deep_linking.answer(request, state, chosen)
-    except deep_linking.AlreadyAnswered:
+    except deep_linking.RequestSpent:
         refusal = launching.LaunchRefused(
-            _("Cette série a déjà été envoyée à la plateforme. Relancez « Ajouter une activité ».")
+            _(
+                "Cette demande a déjà servi ou n’est plus valable. Relancez « Ajouter une "
+                "activité » depuis votre cours."
+            )
         )
         return _framed(_refused(request, refusal), ancestor)
     context = {"return_url": return_url, "token": jwt, "question_set": chosen}

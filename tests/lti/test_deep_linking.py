@@ -112,3 +112,14 @@ def test_the_return_page_posts_itself_with_a_script_file_and_a_button_without_ja
     page = choose(picker, teachers_set.pk).content.decode()
     assert "js/lti_return" in page and "<script>" not in page
     assert 'type="submit"' in page
+
+
+def test_a_request_whose_class_was_deleted_meanwhile_is_refused(
+    launcher, teachers_set, linked_teacher
+):
+    picker = deep_linking_launch(launcher)
+    Classroom.objects.all().delete()
+    response = choose(picker, teachers_set.pk)
+    assert response.status_code == 403
+    assert "n’est plus valable" in response.content.decode()
+    assert not teachers_set.classrooms.exists()
