@@ -33,7 +33,11 @@ MAX_TRIES = len(RETRY_DELAYS) + 1
 
 def remember_grade_link(*, user, question_set, registration, subject: str, ags_claim) -> None:
     """Keep the launch's line item, when the platform gave one and lets quizsite post scores."""
-    if not ags_claim or not ags_claim.get("lineitem"):
+    lineitem = (ags_claim or {}).get("lineitem")
+    if not isinstance(lineitem, str) or not lineitem.startswith(("https://", "http://")):
+        return
+    if len(lineitem) > GradeLink._meta.get_field("lineitem_url").max_length:
+        logger.warning("LTI line item URL too long, scores will not be sent: %s", lineitem[:200])
         return
     scopes = list(ags_claim.get("scope") or [])
     if AgsScope.PUBLISH_SCORES not in scopes:
@@ -41,7 +45,7 @@ def remember_grade_link(*, user, question_set, registration, subject: str, ags_c
     GradeLink.objects.update_or_create(
         user=user,
         question_set=question_set,
-        lineitem_url=ags_claim["lineitem"],
+        lineitem_url=lineitem,
         defaults={"registration": registration, "subject": subject, "scopes": scopes},
     )
 
