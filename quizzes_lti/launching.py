@@ -66,6 +66,12 @@ def login_redirect(request, registration_uuid):
     """Answer the platform's OIDC login initiation: a redirect to its authorization endpoint,
     with a state cookie and a nonce, asking it to post the id_token to the launch URL."""
     params = request.POST if request.method == "POST" else request.GET
+    if _has_nul(params):
+        raise LaunchRefused(
+            _("La demande de connexion de la plateforme est incomplète."),
+            status=400,
+            detail="NUL character in a parameter",
+        )
     if not params.get("target_link_uri"):
         raise LaunchRefused(
             _("La demande de connexion de la plateforme est incomplète."),
@@ -86,10 +92,17 @@ def login_redirect(request, registration_uuid):
         ) from error
 
 
+def _has_nul(params) -> bool:
+    """Text PostgreSQL cannot store (nor look up): never from an honest platform."""
+    return any("\x00" in value for _name, values in params.lists() for value in values)
+
+
 def validated_launch(request) -> LtiLaunch:
     """The launch, once its id_token is known to be signed by the registered platform, fresh,
     for this tool, answering our login (state), and never seen before (nonce)."""
     try:
+        if _has_nul(request.POST):
+            raise LtiException("NUL character in a parameter")
         message_launch = OneTimeMessageLaunch(request, DjangoToolConfig())
         message_launch.validate()
     except _INVALID_LAUNCH as error:

@@ -9,6 +9,7 @@ taken (deleted) once the token's signature is verified, and a replay is refused.
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 import requests
@@ -112,6 +113,8 @@ class OneTimeMessageLaunch(DjangoMessageLaunch):
         try:
             self.validate_state()
             self.validate_jwt_format()
+            if "\\u0000" in json.dumps(self._jwt["body"]):  # PostgreSQL stores no NUL
+                raise LtiException("NUL character in id_token")
             self.validate_registration()
             self.validate_jwt_signature()
             self.validate_nonce()

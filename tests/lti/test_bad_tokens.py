@@ -144,7 +144,24 @@ def test_a_malformed_login_initiation_is_a_400_and_sets_no_state(client, registr
 
 @pytest.mark.parametrize(
     "post",
-    [{}, {"state": "state-x"}, {"id_token": "a.b.c"}, {"id_token": ["x", "y"], "state": ["z"]}],
+    [
+        {},
+        {"state": "state-x"},
+        {"id_token": "a.b.c"},
+        {"id_token": ["x", "y"], "state": ["z"]},
+        {"id_token": "a.b.c", "state": "state-\x00"},
+    ],
 )
 def test_a_malformed_launch_post_is_refused_without_error(client, registration, post):
     refused(client.post("/lti/lancement/", post))
+
+
+def test_a_signed_token_with_a_nul_character_is_refused(client, platform, registration):
+    auth = login_initiation(client, registration, sub="u")
+    token = platform.id_token(
+        nonce=auth["nonce"],
+        sub="u\x00",
+        roles=[INSTRUCTOR],
+        **platform.resource_claims(target=TARGET),
+    )
+    refused(client.post("/lti/lancement/", {"id_token": token, "state": auth["state"]}))
