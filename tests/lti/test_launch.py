@@ -1,6 +1,8 @@
 """Launches from a simulated platform: single sign-on with the right role, the course as a
 class, the learner enrolled and landing on the set to take."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -185,3 +187,30 @@ def test_the_login_answers_with_the_platforms_auth_request(client, registration)
     assert auth["login_hint"] == "u-1" and auth["lti_message_hint"] == "hint-1"
     assert auth["prompt"] == "none" and auth["scope"] == "openid"
     assert len(auth["nonce"]) >= 32 and auth["state"].startswith("state-")
+
+
+def test_over_https_the_login_cookies_cross_sites_and_the_launch_needs_them(
+    client, platform, registration
+):
+    """In production the platform posts the id_token from its own site: the state and launch
+    cookies are SameSite=None and Secure, and a launch without them is refused."""
+    params = {
+        "iss": registration.issuer,
+        "client_id": registration.client_id,
+        "login_hint": "u-2",
+        "target_link_uri": "https://testserver/lti/lancement/",
+    }
+    response = client.get(reverse("lti_login", args=[registration.uuid]), params, secure=True)
+    cookies = {name: morsel for name, morsel in response.cookies.items() if "lti1p3" in name}
+    assert {name.split("-")[1] for name in cookies} == {"state", "session"}
+    assert all(m["secure"] and m["samesite"] == "None" and m["httponly"] for m in cookies.values())
+    auth = {k: v[0] for k, v in parse_qs(urlsplit(response["Location"]).query).items()}
+    assert auth["redirect_uri"] == "https://testserver/lti/lancement/"
+    token = platform.id_token(
+        nonce=auth["nonce"], sub="u-2", roles=[INSTRUCTOR], **platform.resource_claims(target="")
+    )
+    post = {"id_token": token, "state": auth["state"]}
+
+    stripped = Client()  # a browser that dropped the cookies (a frame, third-party cookies off)
+    assert stripped.post("/lti/lancement/", post, secure=True).status_code == 403
+    assert client.post("/lti/lancement/", post, secure=True).status_code == 302
