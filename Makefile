@@ -82,6 +82,7 @@ xmllint:
 
 test: venv browser audit-deps postgresql redis xmllint lint messages
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 LTI_ENABLED=1 $(PY) manage.py makemigrations --check --dry-run
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 	$(MAKE) --no-print-directory two-servers

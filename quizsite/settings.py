@@ -57,6 +57,13 @@ INSTALLED_APPS = [
     "quizzes",
 ]
 
+# LTI 1.3 (issue 14): quizsite as a tool inside Moodle or Canvas, with single sign-on and grades
+# sent back. Off unless LTI_ENABLED=1: then django-lti's models (platform registrations, keys)
+# and quizsite's LTI app (quizzes_lti) are installed and /lti/ is served (README, « LTI 1.3 »).
+LTI_ENABLED = env_bool("LTI_ENABLED", False)
+if LTI_ENABLED:
+    INSTALLED_APPS += ["lti_tool", "quizzes_lti"]
+
 # Background work (reading a teacher's text) runs on Django's tasks API: the django-tasks
 # backport with its database backend, so no new server is needed and a worker on any machine
 # that reaches the database (`manage.py db_worker`) takes the jobs.

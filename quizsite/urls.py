@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("quizzes.urls")),
 ]
 
+if settings.LTI_ENABLED:
+    urlpatterns += [path("lti/", include("quizzes_lti.urls"))]
+
 if settings.BENCH_VIEWS:
     urlpatterns += [path("bench/trivial/", bench.trivial, name="bench_trivial")]
 

@@ -17,6 +17,7 @@ from quizzes.engine.odd_one_out import ODD_ONE_OUT, grade_odd_one_out
 from quizzes.engine.true_false import TRUE_FALSE, grade_true_false
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
+from quizzes.signals import attempt_finished
 from quizzes.visibility import takes_answers
 
 POSITION_PREFIX = "position-"
@@ -230,4 +231,16 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
             for item_id, right in graded.right.items()
             if item_id in facts
         )
+        _announce_if_finished(attempt.pk)
     return True
+
+
+def _announce_if_finished(attempt_id: int) -> None:
+    """Send attempt_finished once this transaction commits, when this answer was the attempt's
+    last one: each question is answered once, so only that answer sees every question answered."""
+    if not attempt_finished.has_listeners(Attempt):
+        return
+    if Attempt.objects.filter(pk=attempt_id, answered_count=F("question_count")).exists():
+        transaction.on_commit(
+            lambda: attempt_finished.send(sender=Attempt, attempt_id=attempt_id), robust=True
+        )
