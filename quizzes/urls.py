@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from quizzes.views import accounts, personal_data, public, student, teacher_sources
+from quizzes.views import accounts, personal_data, public, review, student, teacher_sources
 
 # A teacher's source: its reading, the review of its proposals, its facts.
 source_urls = [
@@ -47,6 +47,9 @@ urlpatterns = [
     ),
     path("quiz/tentatives/<int:attempt_id>/resultat/", student.summary, name="attempt_summary"),
     path("mes-resultats/", student.results, name="results"),
+    path("reviser/", review.review_home, name="review"),
+    path("reviser/commencer/", review.review_start, name="review_start"),
+    path("ma-maitrise/", review.my_mastery, name="my_mastery"),
     path("mes-donnees/", personal_data.my_data, name="my_data"),
     path("mes-donnees/telecharger/", personal_data.download, name="my_data_download"),
     path("mes-donnees/supprimer-mon-compte/", personal_data.delete_account, name="delete_account"),

@@ -2,11 +2,17 @@
 
 from django.urls import path
 
-from quizzes.views import class_accounts, teacher_classes
+from quizzes.views import class_accounts, teacher_classes, teacher_mastery
 
 urlpatterns = [
     path("", teacher_classes.class_list, name="teacher_classes"),
     path("<int:class_id>/", teacher_classes.class_detail, name="teacher_class"),
+    path("<int:class_id>/maitrise/", teacher_mastery.class_mastery, name="teacher_class_mastery"),
+    path(
+        "<int:class_id>/maitrise/serie-de-revision/",
+        teacher_mastery.weakest_to_set,
+        name="teacher_class_review_set",
+    ),
     path(
         "<int:class_id>/nouveau-code/",
         teacher_classes.regenerate_code,

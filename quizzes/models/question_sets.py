@@ -148,6 +148,16 @@ class QuestionSet(models.Model):
         related_name="question_sets",
         help_text=_("Les classes dont les élèves voient cette série une fois publiée."),
     )
+    # A student's own hidden set: their spaced-review sessions are attempts of it, so they are
+    # answered, graded and stored like any quiz (quizzes.review.sessions). Listed nowhere.
+    review_for = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="review_set",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuestionSetQuerySet.as_manager()
