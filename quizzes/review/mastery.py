@@ -82,7 +82,14 @@ def student_mastery(user, now: datetime | None = None) -> list[SourceMastery]:
     cards = {
         card.fact_id: card
         for card in ReviewCard.objects.of_user(user).only(
-            "fact_id", "stability", "last_review", "mastered_until", "state", "difficulty"
+            "fact_id",
+            "stability",
+            "last_review",
+            "mastered_until",
+            "state",
+            "difficulty",
+            "step",
+            "due",
         )
     }
     facts = list(
@@ -146,15 +153,17 @@ class FactMastery:
         return round(100 * self.mastered_share)
 
 
-def class_mastery(classroom, now: datetime | None = None, sort: str = DEFAULT_SORT):
+def class_mastery(classroom, now: datetime | None = None, sort: str = DEFAULT_SORT, teacher=None):
     """Per fact any student of the class has met (and the teacher may use): how many master it,
-    how often it was missed. Three queries whatever the class or its history."""
+    how often it was missed. Three queries whatever the class or its history (`teacher`: the
+    class's teacher when the caller holds it already)."""
     now = now or timezone.now()
+    teacher = teacher or classroom.teacher
     class_size = classroom.enrollments.count()
     rows = list(
         ReviewCard.objects.filter(
             user__enrollments__classroom=classroom,
-            fact__in=Fact.objects.usable_by(classroom.teacher),
+            fact__in=Fact.objects.usable_by(teacher),
         )
         .values("fact")
         .annotate(

@@ -21,7 +21,7 @@ def class_mastery(request, class_id: int):
     sort = request.GET.get("tri", mastery.DEFAULT_SORT)
     if sort not in mastery.SORTS:
         return HttpResponseBadRequest(_("Ordre de tri inconnu."))
-    rows, class_size = mastery.class_mastery(classroom, sort=sort)
+    rows, class_size = mastery.class_mastery(classroom, sort=sort, teacher=request.user)
     context = {
         "classroom": classroom,
         "rows": rows,
