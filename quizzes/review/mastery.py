@@ -15,9 +15,10 @@ from datetime import datetime
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.models import Fact, ReviewCard, Source
+from quizzes.models import Fact, Rating, ReviewCard, Source
 from quizzes.review.scheduling import retrievability
 from quizzes.timeline import by_year, entry_from_fact
 
@@ -90,6 +91,7 @@ def student_mastery(user, now: datetime | None = None) -> list[SourceMastery]:
             "difficulty",
             "step",
             "due",
+            "last_rating",
         )
     }
     facts = list(
@@ -111,12 +113,19 @@ def student_mastery(user, now: datetime | None = None) -> list[SourceMastery]:
             label = str(year) if year else str(_("sans date"))
             periods.setdefault(year or 0, Tally(label)).counts[level] += 1
             if fact.kind == Fact.Kind.EVENT and fact.date_start:
-                card = cards.get(fact.pk)
-                chance = round(100 * retrievability(card, now)) if card else None
-                entries.append(entry_from_fact(fact, mastery=level, recall=chance))
+                entries.append(_timeline_entry(fact, cards.get(fact.pk), level, now))
         ordered = [periods[key] for key in sorted(periods, key=lambda key: (key == 0, key))]
         result.append(SourceMastery(source, overall, ordered, by_year(entries)))
     return result
+
+
+def _timeline_entry(fact: Fact, card: ReviewCard | None, level: str, now: datetime):
+    """The event with its level and FSRS's chance of recall; none after a wrong answer (FSRS
+    counts whole days: the day of a miss it would still say 100 %)."""
+    if card is not None and card.last_rating == Rating.AGAIN:
+        return entry_from_fact(fact, mastery=level, note=gettext("dernière réponse fausse"))
+    chance = round(100 * retrievability(card, now)) if card else None
+    return entry_from_fact(fact, mastery=level, recall=chance)
 
 
 # --- A teacher's class -------------------------------------------------------------------
