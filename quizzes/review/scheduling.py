@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from fsrs import Card, Scheduler, State
 from fsrs import Rating as FsrsRating
 
@@ -44,10 +44,11 @@ class Review:
     duration_ms: int | None = None
 
 
-def fsrs_card(card: ReviewCard) -> Card:
+def fsrs_card(card) -> Card:
+    """An fsrs.Card from a ReviewCard (or a CardState)."""
     # card_id given: fsrs.Card() without one sleeps a millisecond to make its own.
     return Card(
-        card_id=card.pk or 0,
+        card_id=0,
         state=State(card.state),
         step=card.step,
         stability=card.stability,
@@ -78,7 +79,7 @@ def mastered_until(card: Card, rating: Rating) -> datetime | None:
     return card.last_review + timedelta(days=days + 1) if days >= 0 else None
 
 
-def _apply(card: ReviewCard, review: Review) -> None:
+def _apply(card: CardState, review: Review) -> None:
     reviewed, _log = SCHEDULER.review_card(
         fsrs_card(card), FsrsRating(int(review.rating)), review_datetime=review.reviewed_at
     )
@@ -94,63 +95,131 @@ def _apply(card: ReviewCard, review: Review) -> None:
     card.lapses += review.rating == Rating.AGAIN
 
 
-def _new_card(review: Review) -> ReviewCard:
-    """A card never reviewed: FSRS's new card (Learning, step 0); `_apply` rates it at once."""
-    return ReviewCard(
-        user_id=review.user_id,
-        fact_id=review.fact_id,
-        state=int(State.Learning),
-        step=0,
-        stability=None,
-        difficulty=None,
-        due=review.reviewed_at,
-        last_review=None,
-        reps=0,
-        lapses=0,
-    )
+@dataclass(slots=True)
+class CardState:
+    """A card's columns while it is scheduled: lighter than a model instance (whose __init__
+    was a third of a class's scheduling time)."""
+
+    user_id: int
+    fact_id: int
+    pk: int | None = None
+    state: int = int(State.Learning)
+    step: int | None = 0  # FSRS's new card: Learning, step 0
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    last_rating: int | None = None
+    mastered_until: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
 
 
 def schedule_reviews(reviews: Sequence[Review]) -> None:
     """Rate every (student, fact) of `reviews`, oldest first, and log each rating: one query
-    reads (and locks) the cards concerned, then one bulk insert of new cards, one bulk update
-    of the others and one bulk insert of logs, however many reviews."""
+    reads (and locks) the cards concerned, then one statement inserts the new cards, one
+    updates the others and one inserts the logs, however many reviews."""
     if not reviews:
         return
     reviews = sorted(reviews, key=lambda review: review.reviewed_at)
     keys = {(review.user_id, review.fact_id) for review in reviews}
     with transaction.atomic():
+        rows = ReviewCard.objects.select_for_update().filter(
+            user_id__in={user for user, _fact in keys},
+            fact_id__in={fact for _user, fact in keys},
+        )
         cards = {
-            (card.user_id, card.fact_id): card
-            for card in ReviewCard.objects.select_for_update().filter(
-                user_id__in={user for user, _fact in keys},
-                fact_id__in={fact for _user, fact in keys},
-            )
-            if (card.user_id, card.fact_id) in keys
+            (row[0], row[1]): CardState(*row)
+            for row in rows.values_list("user_id", "fact_id", "pk", *CARD_FIELDS)
+            if (row[0], row[1]) in keys
         }
         existing = set(cards)
         for review in reviews:
             key = (review.user_id, review.fact_id)
-            card = cards.get(key) or cards.setdefault(key, _new_card(review))
+            card = cards.get(key) or cards.setdefault(key, CardState(*key))
             _apply(card, review)
-        created = [card for key, card in cards.items() if key not in existing]
         # Another tab may have created one of them meanwhile: its rating is logged all the same.
-        ReviewCard.objects.bulk_create(created, ignore_conflicts=True)
-        updated = [cards[key] for key in existing]
-        if updated:
-            # Rewritten rather than bulk_update()d: Django's CASE WHEN per column grows with
-            # the rows squared in SQL text; a delete and an insert of the locked rows stay linear.
-            ReviewCard.objects.filter(pk__in=[card.pk for card in updated]).delete()
-            ReviewCard.objects.bulk_create(updated)
-        ReviewLog.objects.bulk_create(
-            ReviewLog(
-                user_id=review.user_id,
-                fact_id=review.fact_id,
-                rating=review.rating,
-                reviewed_at=review.reviewed_at,
-                duration_ms=review.duration_ms,
-            )
-            for review in reviews
+        _execute_many(
+            _insert(ReviewCard, ("user", "fact", *CARD_FIELDS), ignore_conflicts=True),
+            [
+                (c.user_id, c.fact_id, *_card_values(c))
+                for k, c in cards.items()
+                if k not in existing
+            ],
         )
+        _execute_many(
+            _update(ReviewCard, CARD_FIELDS),
+            [(*_card_values(cards[key]), cards[key].pk) for key in existing],
+        )
+        _execute_many(
+            _insert(ReviewLog, ("user", "fact", "rating", "reviewed_at", "duration_ms")),
+            [
+                (r.user_id, r.fact_id, int(r.rating), _moment(r.reviewed_at), r.duration_ms)
+                for r in reviews
+            ],
+        )
+
+
+# Written as one executemany() per table rather than bulk_create()/bulk_update(): Django
+# compiles every value of every row through its field (three quarters of the time of a class's
+# answers, bench/review_scheduling.py), and bulk_update's CASE WHEN grows with the rows.
+CARD_FIELDS = (
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due",
+    "last_review",
+    "last_rating",
+    "mastered_until",
+    "reps",
+    "lapses",
+)
+
+
+def _moment(value: datetime | None):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _card_values(card: CardState) -> tuple:
+    return (
+        card.state,
+        card.step,
+        card.stability,
+        card.difficulty,
+        _moment(card.due),
+        _moment(card.last_review),
+        card.last_rating,
+        _moment(card.mastered_until),
+        card.reps,
+        card.lapses,
+    )
+
+
+def _columns(model, fields) -> list[str]:
+    return [connection.ops.quote_name(model._meta.get_field(name).column) for name in fields]
+
+
+def _insert(model, fields, *, ignore_conflicts: bool = False) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # SQLite (3.24+) and PostgreSQL both read ON CONFLICT DO NOTHING.
+    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
+    return (
+        f"INSERT INTO {table} ({', '.join(_columns(model, fields))}) VALUES ({placeholders}){tail}"
+    )
+
+
+def _update(model, fields) -> str:
+    table = connection.ops.quote_name(model._meta.db_table)
+    assignments = ", ".join(f"{column} = %s" for column in _columns(model, fields))
+    return f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name('id')} = %s"
+
+
+def _execute_many(sql: str, rows: list[tuple]) -> None:
+    if rows:
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
 
 
 def schedule_answers(
