@@ -4,6 +4,12 @@ ratings come from the real parser and grader, on really generated questions).
 
     .venv/bin/python bench/review_scheduling.py                  # 30 pupils, 10 questions
     .venv/bin/python bench/review_scheduling.py --students 300 --repeats 3
+    .venv/bin/python bench/review_scheduling.py --pages            # 300 pupils × 500 facts
+
+With --pages: a class of 300 pupils, each with a card on every one of 500 facts (the 55 of the
+fixtures and copies of their events) after `--rounds` reviews of each, two days apart, made by
+the scheduler itself; then the median time and the SQL queries of the review and mastery
+pages, through Django's test client.
 
 Two figures, each the median of the repeats (time.perf_counter, whole call, DEBUG=0):
 - « first answers »: no pupil has a card yet, every card is created;
@@ -136,11 +142,94 @@ def measure(reviews: list, repeats: int) -> dict[str, tuple[float, int]]:
     }
 
 
+def sized_class(students: int, facts_wanted: int, rounds: int):
+    """The class of --pages; returns (teacher, a pupil)."""
+    from datetime import UTC, datetime
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from quizzes.models import Classroom, Enrollment, Fact, Rating
+    from quizzes.review.scheduling import Review, schedule_reviews
+    from quizzes.roles import assign_role
+
+    call_command("migrate", verbosity=0)
+    call_command("loaddata", *sorted((HERE.parent / "fixtures").glob("*.json")), verbosity=0)
+    events = list(Fact.objects.events().filter(relation=""))
+    fields = [f.attname for f in Fact._meta.concrete_fields if f.attname != "id"]
+    copies = []
+    for n in range(facts_wanted - Fact.objects.count()):
+        model = events[n % len(events)]  # a copy: the same dates, a new text
+        values = {name: getattr(model, name) for name in fields}
+        copies.append(Fact(**{**values, "text": f"{model.text} (copie {n})"}))
+    Fact.objects.bulk_create(copies)
+    users = get_user_model().objects
+    teacher = users.create_user("prof-bench", password="!")
+    assign_role(teacher, "teacher")
+    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
+    pupils = users.bulk_create(
+        get_user_model()(username=f"eleve-{n:03d}", password="!") for n in range(students)
+    )
+    Enrollment.objects.bulk_create(Enrollment(classroom=classroom, student=u) for u in pupils)
+    fact_ids = list(Fact.objects.values_list("pk", flat=True))
+    rng = random.Random(13)
+    start = datetime.now(UTC) - timedelta(days=2 * rounds)
+    for round_ in range(rounds):
+        at = start + timedelta(days=2 * round_)
+        ratings = (Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.GOOD)
+        schedule_reviews(
+            [Review(u.pk, f, rng.choice(ratings), at) for u in pupils for f in fact_ids]
+        )
+    return teacher, classroom, pupils[0]
+
+
+def page_figures(args) -> None:
+    from dashboard import measure as measure_page
+    from django.test import Client
+    from django.urls import reverse
+
+    started = time.perf_counter()
+    teacher, classroom, pupil = sized_class(args.students, args.facts, args.rounds)
+    built = time.perf_counter() - started
+    print(
+        f"{args.students} pupils × {args.facts} facts × {args.rounds} reviews each, "
+        f"built in {built:.0f} s; median of {args.repeats} requests"
+    )
+    print("| page | ms | SQL queries |")
+    print("|---|---:|---:|")
+    as_teacher, as_pupil = Client(), Client()
+    as_teacher.force_login(teacher)
+    as_pupil.force_login(pupil)
+    pages = [
+        (
+            "class mastery (teacher)",
+            as_teacher,
+            reverse("teacher_class_mastery", args=[classroom.pk]),
+        ),
+        ("« Réviser » (pupil)", as_pupil, reverse("review")),
+        ("« Ce que je maîtrise » (pupil)", as_pupil, reverse("my_mastery")),
+        ("pupil's home (facts due)", as_pupil, reverse("student_home")),
+    ]
+    for name, client, url in pages:
+        ms, queries = measure_page(client, url, args.repeats)
+        print(f"| {name} | {ms:.1f} | {queries} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=30)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--pages", action="store_true")
+    parser.add_argument("--facts", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if args.pages:
+        with tempfile.TemporaryDirectory() as tmp:
+            configure(Path(tmp) / "bench.sqlite3")
+            if args.students == 30:
+                args.students = 300
+            page_figures(args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         configure(Path(tmp) / "bench.sqlite3")
         reviews, items = class_answers(args.students)
