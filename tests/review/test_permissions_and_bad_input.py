@@ -135,3 +135,17 @@ def test_the_review_set_button_refuses_get_and_needs_csrf(teacher, classroom, fa
     assert client.get(url).status_code == 405
     assert client.post(url).status_code == 403
     assert not QuestionSet.objects.filter(owner=teacher).exists()
+
+
+def test_a_students_cards_and_ratings_are_in_their_data_export_and_go_with_the_account(
+    student_client, student, fact_base
+):
+    from quizzes import personal_data
+
+    fact = events(1)[0]
+    schedule_answers(user=student, results=[(fact.pk, 1)], reviewed_at=timezone.now())
+    data = personal_data.export_for(student)["spaced_review"]
+    assert [card["fact"] for card in data["cards"]] == [fact.text]
+    assert [(r["fact"], r["rating"]) for r in data["ratings"]] == [(fact.text, "à revoir")]
+    personal_data.delete_account(user=student)
+    assert not ReviewCard.objects.exists() and not ReviewLog.objects.exists()
