@@ -137,3 +137,42 @@ def test_a_student_reviews_with_the_keyboard_and_without_javascript(
     page.keyboard.press("Enter")
     remaining = len(due - answered)
     expect(page.locator(".review-count")).to_contain_text(f"{remaining} fait")
+
+
+def test_a_teacher_turns_the_class_weakest_facts_into_a_review_set(page: Page, site):
+    from quizzes.models import Classroom, Enrollment, QuestionSet
+    from tests.browser.test_teacher_flow import log_in as log_in_as
+    from tests.conftest import make_student, make_teacher
+
+    teacher = make_teacher("mme-revision", "Messine-17-aout")
+    classroom = Classroom.objects.create(name="3e R", teacher=teacher)
+    pupils = [site["student"], make_student("lou-revision")]
+    for pupil in pupils:
+        Enrollment.objects.create(classroom=classroom, student=pupil)
+    facts = list(Fact.objects.events().order_by("pk")[:14])
+    for index, pupil in enumerate(pupils):
+        # Everyone knows the first four facts; the others are missed by one pupil or both.
+        results = [(f.pk, 3 if n < 4 or (index and n % 2) else 1) for n, f in enumerate(facts)]
+        schedule_answers(user=pupil, results=results, reviewed_at=timezone.now())
+
+    log_in_as(page, site, "mme-revision", "Messine-17-aout")
+    page.goto(site["url"] + f"/enseignant/classes/{classroom.pk}/")
+    page.get_by_role("link", name="Ce que la classe maîtrise, fait par fait").click()
+    expect(page.get_by_role("heading", name="Ce que la classe « 3e R » maîtrise")).to_be_visible()
+    table = page.get_by_role("table", name="Part de la classe qui maîtrise chaque fait")
+    expect(table.get_by_role("row")).to_have_count(1 + len(facts))
+    expect(table.get_by_role("row").nth(1)).to_contain_text("0 % (0 sur 2)")
+    page.get_by_role("link", name="les plus manqués d’abord").click()
+    expect(page.get_by_text("Manqué 2 fois").first).to_be_visible()
+
+    page.get_by_role(
+        "button", name="Créer une série de révision sur les faits les plus fragiles"
+    ).click()
+    expect(
+        page.get_by_text(re.compile(r"Série « Révision « 3e R » du .* » publiée pour la classe"))
+    ).to_be_visible()
+    question_set = QuestionSet.objects.get(owner=teacher)
+    assert question_set.status == QuestionSet.Status.PUBLISHED
+    assert list(question_set.classrooms.all()) == [classroom]
+    known = {f.pk for f in facts[:4]}
+    assert not known & set(question_set.facts.values_list("pk", flat=True))
