@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.engine import grading
@@ -212,6 +213,11 @@ class QuestionSet(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title a student reads: their own review set is « Révision », in their language."""
+        return gettext("Révision") if self.review_for_id else self.title
 
     @property
     def question_count(self) -> int:

@@ -107,3 +107,16 @@ def test_answering_a_quiz_then_reviewing_the_next_day_draws_its_missed_facts(ans
     )
     assert again, "the first question was answered wrong"
     assert again <= set(queue.due)
+
+
+def test_a_review_session_is_titled_in_the_students_language(student_client, student, fact_base):
+    schedule_answers(
+        user=student,
+        results=[(f.pk, 1) for f in events(8)],
+        reviewed_at=timezone.now() - timedelta(days=2),
+    )
+    attempt = sessions.start_session(student)
+    url = reverse("attempt_question", args=[attempt.pk, 1])
+    assert "<h1>Révision</h1>" in student_client.get(url).content.decode()
+    student_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "<h1>Review</h1>" in student_client.get(url).content.decode()
