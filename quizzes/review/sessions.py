@@ -42,9 +42,10 @@ def due_count(user, now: datetime | None = None) -> int:
 
 @dataclass(frozen=True)
 class Queue:
-    due: list[int]  # fact ids due today, most overdue first
+    due: list[int]  # fact ids due today, most overdue first (at most a session's)
     weakest: list[int]  # the top-up: not due, lowest retrievability first
     card_count: int
+    due_count: int  # all the facts due today
 
     @property
     def facts(self) -> list[int]:
@@ -67,7 +68,7 @@ def review_queue(user, now: datetime | None = None, size: int = SESSION_FACTS) -
     )
     due_ids = [card.fact_id for card in due[:size]]
     weakest = [card.fact_id for card in others[: size - len(due_ids)]]
-    return Queue(due=due_ids, weakest=weakest, card_count=len(cards))
+    return Queue(due=due_ids, weakest=weakest, card_count=len(cards), due_count=len(due))
 
 
 def _bank(targets: list[int], seed: str) -> FactBank:

@@ -120,3 +120,16 @@ def test_a_review_session_is_titled_in_the_students_language(student_client, stu
     assert "<h1>Révision</h1>" in student_client.get(url).content.decode()
     student_client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "<h1>Review</h1>" in student_client.get(url).content.decode()
+
+
+def test_the_review_page_counts_every_fact_due_though_a_session_takes_twelve(
+    student_client, student, fact_base
+):
+    schedule_answers(
+        user=student,
+        results=[(f.pk, 1) for f in events(20)],
+        reviewed_at=timezone.now() - timedelta(days=3),
+    )
+    queue = sessions.review_queue(student)
+    assert (len(queue.due), queue.due_count) == (sessions.SESSION_FACTS, 20)
+    assert "20 faits à revoir aujourd’hui" in student_client.get(reverse("review")).content.decode()
