@@ -136,7 +136,8 @@ def test_a_student_reviews_with_the_keyboard_and_without_javascript(
     tab_until(page, "a.button", "Retour à la révision")
     page.keyboard.press("Enter")
     remaining = len(due - answered)
-    expect(page.locator(".review-count")).to_contain_text(f"{remaining} fait")
+    expected = f"{remaining} fait" if remaining else "Aucun fait à revoir aujourd’hui."
+    expect(page.locator(".review-count")).to_contain_text(expected)
 
 
 def test_a_teacher_turns_the_class_weakest_facts_into_a_review_set(page: Page, site):
