@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -17,6 +17,7 @@ from quizzes.engine.odd_one_out import ODD_ONE_OUT, grade_odd_one_out
 from quizzes.engine.true_false import TRUE_FALSE, grade_true_false
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
 from quizzes.models import Attempt, AttemptQuestion, FactResult
+from quizzes.review import scheduling
 from quizzes.signals import attempt_finished
 from quizzes.visibility import takes_answers
 
@@ -44,6 +45,13 @@ class AnswersClosed(Exception):
 class Graded:
     score: float
     right: dict[str, bool]  # item id (chronology) or prompt id (matching) → right or not
+    # Item id → share of the item's own points earned (0 to 1), for the spaced review: between
+    # the two, the item was partly right. Items without points of their own are left out.
+    credit: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if not self.credit:
+            self.credit.update({item: float(right) for item, right in self.right.items()})
 
 
 def _fields(post, prefix: str) -> dict[str, str]:
@@ -158,7 +166,17 @@ def grade(question: dict, response, *, ordering_method: str, matching_penalty: f
             )
     except grading.MalformedResponse as error:
         raise BadAnswer(str(error)) from error
-    return Graded(score=result.score, right=dict(result.item_is_right))
+    return Graded(score=result.score, right=dict(result.item_is_right), credit=_credit(result))
+
+
+def _credit(result) -> dict[str, float]:
+    """Per item, the share of its points earned (chronology: Moodle's per-item points)."""
+    if not isinstance(result, grading.OrderingGrade):
+        return {}
+    maxima = result.item_max_points or {}
+    return {
+        item: result.item_points[item] / maxima[item] for item in result.item_points if maxima[item]
+    }
 
 
 def _grade_event_question(question: dict, response) -> Graded:
@@ -178,7 +196,10 @@ def _grade_event_question(question: dict, response) -> Graded:
             response["year"],
             response.get("month"),
         ).score
-    return Graded(score=score, right=dict.fromkeys(ids, score == 1.0))
+    # A right year with a wrong month earns half the points: partly right.
+    return Graded(
+        score=score, right=dict.fromkeys(ids, score == 1.0), credit=dict.fromkeys(ids, score)
+    )
 
 
 def fact_ids(question: dict) -> dict[str, int]:
@@ -231,6 +252,16 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
             for item_id, right in graded.right.items()
             if item_id in facts
         )
+        if attempt.user_id is not None:  # visitors trying the sample quiz get no cards
+            scheduling.schedule_reviews(
+                [
+                    scheduling.Review(
+                        attempt.user_id, facts[item_id], scheduling.rating_for(credit), now
+                    )
+                    for item_id, credit in graded.credit.items()
+                    if item_id in facts
+                ]
+            )
         _announce_if_finished(attempt.pk)
     return True
 

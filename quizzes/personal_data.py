@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Exists
 from django.utils import timezone
 
-from quizzes.models import Attempt, Enrollment, FactResult, FailureCount
+from quizzes.models import Attempt, Enrollment, FactResult, FailureCount, ReviewCard, ReviewLog
 from quizzes.progress import facts_to_review
 from quizzes.roles import is_teacher
 
@@ -95,6 +95,34 @@ def _fact_results(user) -> list[dict]:
     ]
 
 
+def _review(user) -> dict:
+    """The spaced review's memory cards and every rating they were scheduled from."""
+    cards = ReviewCard.objects.of_user(user).select_related("fact").order_by("fact_id")
+    logs = ReviewLog.objects.filter(user=user).select_related("fact").order_by("reviewed_at", "pk")
+    return {
+        "cards": [
+            {
+                "fact": card.fact.text,
+                "due": _moment(card.due),
+                "stability_days": card.stability,
+                "difficulty": card.difficulty,
+                "last_review": _moment(card.last_review),
+                "reviews": card.reps,
+                "lapses": card.lapses,
+            }
+            for card in cards
+        ],
+        "ratings": [
+            {
+                "fact": log.fact.text,
+                "rating": log.get_rating_display(),
+                "at": _moment(log.reviewed_at),
+            }
+            for log in logs
+        ],
+    }
+
+
 def export_for(user) -> dict:
     """Everything the site holds about `user` (the password only as the fact that one is set:
     its hash is never given out). Nothing of any other user: classes are named without their
@@ -109,6 +137,7 @@ def export_for(user) -> dict:
         ],
         "attempts": _attempts(user),
         "fact_results": _fact_results(user),
+        "spaced_review": _review(user),
         "to_review": [
             {"fact": item.fact.text, "misses": item.misses, "answers": item.answers}
             for item in facts_to_review(user, limit=None)

@@ -22,6 +22,10 @@ class TimelineEntry:
     # In feedback, the events before this one whose dates overlap its own, each with the
     # words of the source that settle the order: [{"earlier": text, "quotes": [...]}].
     settled_by: tuple = ()
+    # On a student's mastery page: the level (quizzes.review.mastery) and FSRS's chance, in
+    # percent, that they recall it now (None when not yet seen).
+    mastery: str = ""
+    recall: int | None = None
 
     @property
     def is_range(self) -> bool:
@@ -44,7 +48,7 @@ def by_year(entries: list[TimelineEntry], *, in_order: bool = False) -> list[Tim
     ]
 
 
-def entry_from_fact(fact) -> TimelineEntry:
+def entry_from_fact(fact, **extra) -> TimelineEntry:
     return TimelineEntry(
         text=fact.text,
         date_label=fact.date_label,
@@ -52,4 +56,5 @@ def entry_from_fact(fact) -> TimelineEntry:
         end=fact.date_end,
         quote=fact.quote,
         fact_id=fact.pk,
+        **extra,
     )

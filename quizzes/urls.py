@@ -11,9 +11,11 @@ from quizzes.views import (
     join,
     personal_data,
     public,
+    review,
     student,
     teacher_classes,
     teacher_exports,
+    teacher_mastery,
     teacher_sets,
     teacher_sources,
 )
@@ -79,6 +81,12 @@ teacher_class_urls = [
         "<int:class_id>/eleves/<int:student_id>/supprimer-le-compte/",
         teacher_classes.delete_student,
         name="teacher_class_delete_student",
+    ),
+    path("<int:class_id>/maitrise/", teacher_mastery.class_mastery, name="teacher_class_mastery"),
+    path(
+        "<int:class_id>/maitrise/serie-de-revision/",
+        teacher_mastery.weakest_to_set,
+        name="teacher_class_review_set",
     ),
 ]
 
@@ -146,6 +154,9 @@ urlpatterns = [
     ),
     path("quiz/tentatives/<int:attempt_id>/resultat/", student.summary, name="attempt_summary"),
     path("mes-resultats/", student.results, name="results"),
+    path("reviser/", review.review_home, name="review"),
+    path("reviser/commencer/", review.review_start, name="review_start"),
+    path("ma-maitrise/", review.my_mastery, name="my_mastery"),
     path("mes-donnees/", personal_data.my_data, name="my_data"),
     path("mes-donnees/telecharger/", personal_data.download, name="my_data_download"),
     path("mes-donnees/supprimer-mon-compte/", personal_data.delete_account, name="delete_account"),

@@ -28,5 +28,7 @@ def takes_answers(attempt: Attempt) -> bool:
     class it was offered to, also stops the attempts already open. Only the set's grace period
     after closing is added (the teacher's choice, 0 by default)."""
     question_set = attempt.question_set
+    if question_set.review_for_id is not None:  # a student's own review: always theirs to answer
+        return attempt.user_id == question_set.review_for_id
     grace = timedelta(minutes=question_set.closing_grace_minutes)
     return _sets_offered_to(attempt.user_id, grace).filter(pk=question_set.pk).exists()

@@ -20,6 +20,7 @@ from quizzes.models.question_sets import (
     MAX_CLOSING_GRACE_MINUTES,
     QuestionSet,
 )
+from quizzes.models.review import Rating, ReviewCard, ReviewLog
 from quizzes.models.throttling import FailureCount
 
 __all__ = [
@@ -43,5 +44,8 @@ __all__ = [
     "Opposes",
     "PinnedQuestion",
     "QuestionSet",
+    "Rating",
+    "ReviewCard",
+    "ReviewLog",
     "Source",
 ]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.engine import grading
@@ -163,6 +164,16 @@ class QuestionSet(models.Model):
         related_name="question_sets",
         help_text=_("Les classes dont les élèves voient cette série une fois publiée."),
     )
+    # A student's own hidden set: their spaced-review sessions are attempts of it, so they are
+    # answered, graded and stored like any quiz (quizzes.review.sessions). Listed nowhere.
+    review_for = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="review_set",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = QuestionSetQuerySet.as_manager()
@@ -220,6 +231,11 @@ class QuestionSet(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def display_title(self) -> str:
+        """The title a student reads: their own review set is « Révision », in their language."""
+        return gettext("Révision") if self.review_for_id else self.title
 
     @property
     def question_count(self) -> int:

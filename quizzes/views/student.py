@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from quizzes import answers, attempts, feedback, progress, visitors
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.models import Attempt, AttemptQuestion
+from quizzes.review import sessions
 from quizzes.visibility import sets_open_to
 
 
@@ -31,7 +32,8 @@ def _question_url(attempt: Attempt, position: int) -> str:
 @login_required
 def student_home(request):
     sets = progress.with_student_scores(sets_open_to(request.user), request.user)
-    return render(request, "quizzes/student_home.html", {"question_sets": sets})
+    context = {"question_sets": sets, "due_count": sessions.due_count(request.user)}
+    return render(request, "quizzes/student_home.html", context)
 
 
 @require_POST

@@ -198,6 +198,14 @@ AUDIT_PAGES = [
         "teacher",
     ),
     AuditPage("results-overview", lambda s: reverse("teacher_results"), "teacher"),
+    # Spaced review and mastery (issue 13): the student's cards come from their answers above.
+    AuditPage("review", lambda s: reverse("review"), "student"),
+    AuditPage("my-mastery", lambda s: reverse("my_mastery"), "student"),
+    AuditPage(
+        "class-mastery",
+        lambda s: reverse("teacher_class_mastery", args=[s.results_class.pk]),
+        "teacher",
+    ),
     AuditPage(
         "results-detail",
         lambda s: reverse("teacher_results_detail", args=[s.results_class.pk, s.question_set.pk]),

@@ -1,0 +1,2 @@
+"""Spaced review (FSRS) and mastery: scheduling, review sessions, mastery for students and
+teachers."""
