@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from quizzes.engine.questions import NotEnoughFacts
-from quizzes.permissions import teacher_required
+from quizzes.permissions import own_classroom, teacher_required
 from quizzes.review import class_sets, mastery
-from quizzes.views.teacher_classes import own_classroom
 
 
 @teacher_required
