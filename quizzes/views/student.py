@@ -19,9 +19,13 @@ from quizzes.visibility import sets_open_to
 
 def _owned_attempt(request, attempt_id: int) -> Attempt:
     attempt = get_object_or_404(Attempt.objects.select_related("question_set"), pk=attempt_id)
+    _check_owner(request, attempt)
+    return attempt
+
+
+def _check_owner(request, attempt: Attempt) -> None:
     if not attempt.belongs_to(request):
         raise PermissionDenied(_("Cette tentative n’est pas la vôtre."))
-    return attempt
 
 
 def _question_url(attempt: Attempt, position: int) -> str:
@@ -74,11 +78,18 @@ def resume(request, attempt_id: int):
 
 @require_http_methods(["GET", "POST"])
 def question(request, attempt_id: int, position: int):
-    attempt = _owned_attempt(request, attempt_id)
-    attempt_question = AttemptQuestion.objects.filter(attempt=attempt, position=position).first()
+    # The question, its attempt and the set in one query; the two reads of the attempt the
+    # other pages make only when the question is missing (to tell 404 from 403 the same way).
+    attempt_question = (
+        AttemptQuestion.objects.select_related("attempt__question_set")
+        .filter(attempt_id=attempt_id, position=position)
+        .first()
+    )
     if attempt_question is None:
+        _owned_attempt(request, attempt_id)
         raise Http404(_("Cette question n’existe pas."))
-    attempt_question.attempt = attempt
+    attempt = attempt_question.attempt
+    _check_owner(request, attempt)
     context = {"attempt": attempt, "q": attempt_question, "error": None}
     status = 200
     if request.method == "POST":
