@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import (
-    Avg,
     Count,
     ExpressionWrapper,
     F,
@@ -32,8 +31,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from quizzes import statistics
-from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
+from quizzes import class_aggregates, statistics
+from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, QuestionSet
 from quizzes.templatetags.dates import long_date
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -251,49 +250,12 @@ def class_students(classroom: Classroom, question_set: QuestionSet):
             first_attempt_id=Subquery(
                 finished_attempts.order_by("started_at", "pk").values("pk")[:1]
             ),
-            # For answers_fingerprint: they change with every answer stored on the set.
+            # For class_aggregates.share_key: they change with every answer stored on the set.
             answered_total=Sum("attempts__answered_count", filter=on_set),
             score_total=Sum("attempts__score", filter=on_set),
             latest_attempt_id=Max("attempts__pk", filter=on_set),
         )
         .order_by("last_name", "first_name", "username")
-    )
-
-
-def position_rates(classroom: Classroom, question_set: QuestionSet) -> list[PositionRate]:
-    """Mean score per question position (and kind) over every answered question of the class."""
-    rows = (
-        AttemptQuestion.objects.filter(
-            attempt__question_set=question_set,
-            attempt__user__enrollments__classroom=classroom,
-            score__isnull=False,
-        )
-        .values("position", "kind")
-        .annotate(answers=Count("pk"), rate=Avg("score"))
-        .order_by("position", "kind")
-    )
-    return [
-        PositionRate(row["position"], row["kind"], row["answers"], 100 * row["rate"])
-        for row in rows
-    ]
-
-
-def fact_counts(classroom: Classroom, question_set: QuestionSet) -> list[tuple[int, int, int]]:
-    """(fact id, answers, correct answers) of the class's students on the set, hardest facts
-    first; the facts themselves are read apart: grouping by their long texts would slow the
-    count down."""
-    return list(
-        FactResult.objects.filter(
-            question__attempt__question_set=question_set,
-            question__attempt__user__enrollments__classroom=classroom,
-        )
-        .values("fact")
-        .annotate(answers=Count("pk"), correct=Count("pk", filter=Q(correct=True)))
-        .annotate(
-            rate=ExpressionWrapper(1.0 * F("correct") / F("answers"), output_field=FloatField())
-        )
-        .order_by("rate", "-answers", "fact")
-        .values_list("fact", "answers", "correct")
     )
 
 
@@ -312,7 +274,7 @@ def fact_rates(counts: list[tuple[int, int, int]]) -> list[FactRate]:
     ]
 
 
-def first_attempt_items(attempt_ids: list[int]) -> list[statistics.ItemStatistics]:
+def _first_attempt_items(attempt_ids: list[int]) -> list[statistics.ItemStatistics]:
     """Item statistics over the given attempts (one query): an item is a question position."""
     attempts: dict[int, dict[int, tuple[str, float]]] = {pk: {} for pk in attempt_ids}
     if attempt_ids:
@@ -358,41 +320,27 @@ def histogram_chart(
     return HistogramChart(width, height, bars, gridlines, baseline, len(percents))
 
 
-# The answer aggregates below read every answer of the class on the set (24,000 questions and
-# 84,000 fact results for 300 students with 20 attempts each): most of the page's cost. They
-# are kept in the cache under a fingerprint of the answers, so a page shown again without a
-# new answer reuses them, and any new answer, attempt, student or departure changes the key.
-AGGREGATES_KEPT = 10 * 60  # seconds
-
-
-def answers_fingerprint(students) -> str:
-    """A digest of what the answer aggregates depend on, from the students' query: who is in
-    the class, and for each, their attempts on the set (how many, the newest, how many
-    answers and their total score). Storing an answer changes the answered count in the
-    same transaction (quizzes.answers.submit); attempts and answers are never edited."""
-    text = repr(
-        [
-            (s.pk, s.attempt_count, s.latest_attempt_id, s.answered_total, s.score_total)
-            for s in students
-        ]
-    )
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def answer_aggregates(classroom: Classroom, question_set: QuestionSet, students) -> tuple:
-    """Position rates, fact counts and first attempts' item statistics: from the cache when no
-    answer came since they were computed, else three queries."""
-    key = f"results:{classroom.pk}:{question_set.pk}:{answers_fingerprint(students)}"
-    aggregates = cache.get(key)
-    if aggregates is None:
-        first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id]
-        aggregates = (
-            position_rates(classroom, question_set),
-            fact_counts(classroom, question_set),
-            first_attempt_items(first_attempt_ids),
-        )
-        cache.set(key, aggregates, AGGREGATES_KEPT)
-    return aggregates
+    """Position rates, fact counts and first attempts' item statistics, summed from the
+    students' shares (quizzes.class_aggregates): a new answer recounts only its student."""
+    shares = class_aggregates.class_shares(classroom, question_set, students)
+    positions = [
+        PositionRate(position, kind, answers, 100 * rate)
+        for position, kind, answers, rate in class_aggregates.summed_positions(shares)
+    ]
+    first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id]
+    return positions, class_aggregates.summed_facts(shares), first_attempt_items(first_attempt_ids)
+
+
+def first_attempt_items(attempt_ids: list[int]) -> list[statistics.ItemStatistics]:
+    """Item statistics over the given finished attempts, kept in the cache under their ids:
+    a finished attempt's answers never change."""
+    key = "results-items:" + hashlib.sha256(repr(attempt_ids).encode()).hexdigest()
+    items = cache.get(key)
+    if items is None:
+        items = _first_attempt_items(attempt_ids)
+        cache.set(key, items, class_aggregates.KEPT)
+    return items
 
 
 def class_set_results(classroom: Classroom, question_set: QuestionSet) -> ClassSetResults:
