@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Case, F, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
 from quizzes.engine.odd_one_out import ODD_ONE_OUT, grade_odd_one_out
 from quizzes.engine.true_false import TRUE_FALSE, grade_true_false
 from quizzes.engine.which_first import WHICH_FIRST, grade_which_first
-from quizzes.models import Attempt, AttemptQuestion, FactResult
+from quizzes.models import AttemptQuestion, FactResult
 from quizzes.visibility import takes_answers
 
 POSITION_PREFIX = "position-"
@@ -211,14 +210,7 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         attempt_question.response = json.loads(json.dumps(response))
         attempt_question.score = graded.score
         attempt_question.answered_at = now
-        Attempt.objects.filter(pk=attempt.pk).update(
-            score=F("score") + graded.score,
-            answered_count=F("answered_count") + 1,
-            finished_at=Case(
-                When(answered_count=F("question_count") - 1, then=now),
-                default=F("finished_at"),
-            ),
-        )
+        attempt.count_answer(graded.score, now)
         facts = fact_ids(attempt_question.data)
         FactResult.objects.bulk_create(
             FactResult(

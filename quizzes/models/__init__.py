@@ -1,6 +1,6 @@
 """quizsite's models, one module per concept."""
 
-from quizzes.models.accounts import AccountProfile
+from quizzes.models.accounts import AccountProfile, UsernameSkeleton
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
@@ -44,4 +44,5 @@ __all__ = [
     "PinnedQuestion",
     "QuestionSet",
     "Source",
+    "UsernameSkeleton",
 ]

@@ -78,11 +78,12 @@ def resume(request, attempt_id: int):
 
 @require_http_methods(["GET", "POST"])
 def question(request, attempt_id: int, position: int):
-    # The question, its attempt and the set in one query; the two reads of the attempt the
-    # other pages make only when the question is missing (to tell 404 from 403 the same way).
+    # The question, its attempt and the set in one query; the attempt alone is read only when
+    # the question is missing (to tell 404 from 403 as the other pages do). `attempt__pk`, not
+    # `attempt_id`: an id too large for the database is then no match, not an error.
     attempt_question = (
         AttemptQuestion.objects.select_related("attempt__question_set")
-        .filter(attempt_id=attempt_id, position=position)
+        .filter(attempt__pk=attempt_id, position=position)
         .first()
     )
     if attempt_question is None:
@@ -128,14 +129,14 @@ def _answer(request, attempt_question: AttemptQuestion, context: dict) -> int:
         return 403
     if not stored:  # answered meanwhile (another tab): the page shows the stored answer
         attempt_question.refresh_from_db()
+        # Only the counters the other answer changed: the cached set stays, where a whole
+        # refresh would read it again. (A stored answer brought them back with its update.)
+        context["attempt"].refresh_from_db(fields=["score", "answered_count", "finished_at"])
         if attempt_question.response != response:
             context["error"] = _(
                 "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
             )
             return 400
-    # Only the counters the answer changed (another tab may have answered too): the cached
-    # set stays, where a whole refresh would read it again.
-    context["attempt"].refresh_from_db(fields=["score", "answered_count", "finished_at"])
     return 200
 
 
