@@ -55,28 +55,22 @@ def class_shares(classroom: Classroom, question_set: QuestionSet, students) -> l
     missing = states.keys() - shares.keys()
     if missing or len(kept) != len(shares):
         if missing:
-            # Everyone missing (the first showing): the class join reads better than a long IN.
-            whole_class = len(missing) == len(states)
-            computed = _compute_shares(classroom, question_set, None if whole_class else missing)
+            computed = _compute_shares(question_set, missing)
             shares.update({pk: computed.get(pk, StudentShare()) for pk in missing})
         cache.set(key, {pk: (states[pk], share) for pk, share in shares.items()}, KEPT)
     return [shares[pk] for pk in states]
 
 
-def _compute_shares(
-    classroom: Classroom, question_set: QuestionSet, student_ids: set[int] | None
-) -> dict[int, StudentShare]:
-    """Two grouped queries over the answers of the given students (None: the whole class)."""
-
-    def whose(prefix: str) -> Q:
-        if student_ids is None:
-            return Q(**{f"{prefix}attempt__user__enrollments__classroom": classroom})
-        return Q(**{f"{prefix}attempt__user_id__in": student_ids})
-
+def _compute_shares(question_set: QuestionSet, student_ids: set[int]) -> dict[int, StudentShare]:
+    """Two grouped queries over the given students' answers on the set. Filtered by the
+    students' ids, not by a join through the class's enrolments: grouped by student, that join
+    ran for minutes on PostgreSQL over a freshly built (unanalysed) class of 300 in the tests."""
+    ids = sorted(student_ids)
     shares: dict[int, StudentShare] = defaultdict(StudentShare)
     positions = (
-        AttemptQuestion.objects.filter(whose(""), attempt__question_set=question_set)
-        .filter(score__isnull=False)
+        AttemptQuestion.objects.filter(
+            attempt__user_id__in=ids, attempt__question_set=question_set, score__isnull=False
+        )
         .values_list("attempt__user_id", "position", "kind")
         .annotate(answers=Count("pk"), total=Sum("score"))
         .order_by()
@@ -84,7 +78,9 @@ def _compute_shares(
     for user_id, position, kind, answers, total in positions:
         shares[user_id].positions[(position, kind)] = (answers, total)
     facts = (
-        FactResult.objects.filter(whose("question__"), question__attempt__question_set=question_set)
+        FactResult.objects.filter(
+            question__attempt__user_id__in=ids, question__attempt__question_set=question_set
+        )
         .values_list("question__attempt__user_id", "fact")
         .annotate(answers=Count("pk"), correct=Count("pk", filter=Q(correct=True)))
         .order_by()
