@@ -46,7 +46,7 @@ LABELS = {
     "answer_htmx": "réponse envoyée par htmx (fragment de la correction)",
     "results": "« Mes résultats »",
     "detail": "détail classe × série (enseignant), revu sans nouvelle réponse",
-    "detail_new_answer": "détail classe × série (enseignant), après une nouvelle réponse",
+    "detail_new_answer": "détail classe × série (enseignant), après une nouvelle réponse d’un élève",
 }
 
 
@@ -70,7 +70,16 @@ def build(students: int, attempts_each: int, answers: int) -> dict:
         plan=[(pupil, None, None)] * answers,
         seed="post",
     )
+    # A second pupil's fresh attempts: each « new answer » of the teacher's page is one of them.
+    other = get_user_model().objects.get(username="eleve-001")
+    other_attempts = build_attempts(
+        question_set=question_set,
+        templates=templates,
+        plan=[(other, None, None)] * answers,
+        seed="new",
+    )
     return {
+        "new_answer_attempts": [a.pk for a in other_attempts],
         "teacher": teacher,
         "pupil": pupil,
         "question_url": f"/quiz/tentatives/{page_attempt.pk}/questions/1/",
@@ -97,12 +106,13 @@ def requester(page: str, data: dict):
 
         return answer
     if page == "detail_new_answer":
-        from django.core.cache import cache
+        attempt_ids = iter(data["new_answer_attempts"])
 
         def after_new_answer():
-            cache.clear()  # what a new answer does: the aggregates' key changes
             return client.get(data["detail_url"])
 
+        # Before each (untimed): a pupil of the class stores a right answer, as the site does.
+        after_new_answer.prepare = lambda: store_answer(next(attempt_ids))
         return after_new_answer
     url = {
         "trivial": "/bench/trivial/",
@@ -111,6 +121,37 @@ def requester(page: str, data: dict):
         "detail": data["detail_url"],
     }[page]
     return lambda: client.get(url)
+
+
+def store_answer(attempt_id: int) -> None:
+    from quizzes import answers
+    from quizzes.models import AttemptQuestion
+
+    question = AttemptQuestion.objects.select_related("attempt__question_set").get(
+        attempt_id=attempt_id, position=1
+    )
+    response = answers.parse_response(question.data, _post(question.data))
+    graded = answers.grade(
+        question.data,
+        response,
+        ordering_method=question.attempt.question_set.ordering_method,
+        matching_penalty=question.attempt.question_set.matching_penalty,
+    )
+    assert answers.submit(question, response, graded)
+
+
+def _post(data: dict):
+    from django.http import QueryDict
+    from seed import right_answer_post
+
+    post = QueryDict(mutable=True)
+    post.update(right_answer_post(data))
+    return post
+
+
+def prepare(request) -> None:
+    """What must happen before a timed request (nothing for most pages)."""
+    getattr(request, "prepare", lambda: None)()
 
 
 def query_count(request) -> int:
@@ -125,10 +166,13 @@ def query_count(request) -> int:
 
 def measure(page: str, data: dict, requests: int) -> dict:
     request = requester(page, data)
+    prepare(request)
     request()  # warm-up: templates compiled, caches filled
+    prepare(request)
     queries = query_count(request)
     timings = []
     for _ in range(requests):
+        prepare(request)
         start = time.process_time()
         request()
         timings.append(1000 * (time.process_time() - start))
@@ -142,12 +186,14 @@ def measure(page: str, data: dict, requests: int) -> dict:
 
 def profile(page: str, data: dict, requests: int, top: int) -> None:
     request = requester(page, data)
+    prepare(request)
     request()
     profiler = cProfile.Profile(time.process_time)
-    profiler.enable()
     for _ in range(requests):
+        prepare(request)
+        profiler.enable()
         request()
-    profiler.disable()
+        profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Case, F, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -233,14 +232,7 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         attempt_question.response = json.loads(json.dumps(response))
         attempt_question.score = graded.score
         attempt_question.answered_at = now
-        Attempt.objects.filter(pk=attempt.pk).update(
-            score=F("score") + graded.score,
-            answered_count=F("answered_count") + 1,
-            finished_at=Case(
-                When(answered_count=F("question_count") - 1, then=now),
-                default=F("finished_at"),
-            ),
-        )
+        attempt.count_answer(graded.score, now)
         facts = fact_ids(attempt_question.data)
         FactResult.objects.bulk_create(
             FactResult(
@@ -262,16 +254,16 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
                     if item_id in facts
                 ]
             )
-        _announce_if_finished(attempt.pk)
+        # count_answer read the counters back as stored: each question is answered once, so
+        # only the attempt's last answer sees every question answered.
+        if attempt.answered_count == attempt.question_count:
+            _announce_finished(attempt.pk)
     return True
 
 
-def _announce_if_finished(attempt_id: int) -> None:
-    """Send attempt_finished once this transaction commits, when this answer was the attempt's
-    last one: each question is answered once, so only that answer sees every question answered."""
-    if not attempt_finished.has_listeners(Attempt):
-        return
-    if Attempt.objects.filter(pk=attempt_id, answered_count=F("question_count")).exists():
+def _announce_finished(attempt_id: int) -> None:
+    """Send attempt_finished once this transaction commits (the LTI app sends the grade)."""
+    if attempt_finished.has_listeners(Attempt):
         transaction.on_commit(
             lambda: attempt_finished.send(sender=Attempt, attempt_id=attempt_id), robust=True
         )

@@ -16,11 +16,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import (
-    Avg,
     Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
     Max,
     OuterRef,
     Q,
@@ -31,7 +27,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from quizzes import item_analysis, statistics
+from quizzes import class_aggregates, item_analysis, statistics
 from quizzes.models import Attempt, AttemptQuestion, Classroom, Fact, FactResult, QuestionSet
 from quizzes.models.attempts import score_percent
 from quizzes.templatetags.dates import long_date
@@ -253,49 +249,12 @@ def class_students(classroom: Classroom, question_set: QuestionSet):
             first_attempt_id=Subquery(
                 finished_attempts.order_by("started_at", "pk").values("pk")[:1]
             ),
-            # For answers_fingerprint: they change with every answer stored on the set.
+            # For class_aggregates.share_key: they change with every answer stored on the set.
             answered_total=Sum("attempts__answered_count", filter=on_set),
             score_total=Sum("attempts__score", filter=on_set),
             latest_attempt_id=Max("attempts__pk", filter=on_set),
         )
         .order_by("last_name", "first_name", "username")
-    )
-
-
-def position_rates(classroom: Classroom, question_set: QuestionSet) -> list[PositionRate]:
-    """Mean score per question position (and kind) over every answered question of the class."""
-    rows = (
-        AttemptQuestion.objects.filter(
-            attempt__question_set=question_set,
-            attempt__user__enrollments__classroom=classroom,
-            score__isnull=False,
-        )
-        .values("position", "kind")
-        .annotate(answers=Count("pk"), rate=Avg("score"))
-        .order_by("position", "kind")
-    )
-    return [
-        PositionRate(row["position"], row["kind"], row["answers"], 100 * row["rate"])
-        for row in rows
-    ]
-
-
-def fact_counts(classroom: Classroom, question_set: QuestionSet) -> list[tuple[int, int, int]]:
-    """(fact id, answers, correct answers) of the class's students on the set, hardest facts
-    first; the facts themselves are read apart: grouping by their long texts would slow the
-    count down."""
-    return list(
-        FactResult.objects.filter(
-            question__attempt__question_set=question_set,
-            question__attempt__user__enrollments__classroom=classroom,
-        )
-        .values("fact")
-        .annotate(answers=Count("pk"), correct=Count("pk", filter=Q(correct=True)))
-        .annotate(
-            rate=ExpressionWrapper(1.0 * F("correct") / F("answers"), output_field=FloatField())
-        )
-        .order_by("rate", "-answers", "fact")
-        .values_list("fact", "answers", "correct")
     )
 
 
@@ -358,13 +317,19 @@ def scored_attempts(attempt_ids: list[int]) -> list[item_analysis.ScoredAttempt]
 def first_attempt_report(attempt_ids: list[int]) -> ItemReport:
     """Item statistics per question kind and per fact, and the set's reliability, over the
     given attempts (the students' first finished ones: one attempt per student, as Moodle's
-    « first attempt » analysis, before practice on the set changes what it measures)."""
-    attempts = scored_attempts(attempt_ids)
-    return ItemReport(
-        kinds=item_analysis.kind_items(attempts),
-        facts=item_analysis.fact_items(attempts),
-        reliability=item_analysis.reliability(attempts),
-    )
+    « first attempt » analysis, before practice on the set changes what it measures). Kept in
+    the cache under the attempts' ids: a finished attempt's answers never change."""
+    key = "results-report:" + hashlib.sha256(repr(attempt_ids).encode()).hexdigest()
+    report = cache.get(key)
+    if report is None:
+        attempts = scored_attempts(attempt_ids)
+        report = ItemReport(
+            kinds=item_analysis.kind_items(attempts),
+            facts=item_analysis.fact_items(attempts),
+            reliability=item_analysis.reliability(attempts),
+        )
+        cache.set(key, report, class_aggregates.KEPT)
+    return report
 
 
 def histogram_chart(
@@ -401,41 +366,16 @@ def histogram_chart(
     return HistogramChart(width, height, bars, gridlines, baseline, len(percents))
 
 
-# The answer aggregates below read every answer of the class on the set (24,000 questions and
-# 84,000 fact results for 300 students with 20 attempts each): most of the page's cost. They
-# are kept in the cache under a fingerprint of the answers, so a page shown again without a
-# new answer reuses them, and any new answer, attempt, student or departure changes the key.
-AGGREGATES_KEPT = 10 * 60  # seconds
-
-
-def answers_fingerprint(students) -> str:
-    """A digest of what the answer aggregates depend on, from the students' query: who is in
-    the class, and for each, their attempts on the set (how many, the newest, how many
-    answers and their total score). Storing an answer changes the answered count in the
-    same transaction (quizzes.answers.submit); attempts and answers are never edited."""
-    text = repr(
-        [
-            (s.pk, s.attempt_count, s.latest_attempt_id, s.answered_total, s.score_total)
-            for s in students
-        ]
-    )
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
 def answer_aggregates(classroom: Classroom, question_set: QuestionSet, students) -> tuple:
-    """Position rates, fact counts and first attempts' item report: from the cache when no
-    answer came since they were computed, else four queries."""
-    key = f"results:{classroom.pk}:{question_set.pk}:{answers_fingerprint(students)}"
-    aggregates = cache.get(key)
-    if aggregates is None:
-        first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id]
-        aggregates = (
-            position_rates(classroom, question_set),
-            fact_counts(classroom, question_set),
-            first_attempt_report(first_attempt_ids),
-        )
-        cache.set(key, aggregates, AGGREGATES_KEPT)
-    return aggregates
+    """Position rates, fact counts and first attempts' item report, summed from the
+    students' shares (quizzes.class_aggregates): a new answer recounts only its student."""
+    shares = class_aggregates.class_shares(classroom, question_set, students)
+    positions = [
+        PositionRate(position, kind, answers, 100 * rate)
+        for position, kind, answers, rate in class_aggregates.summed_positions(shares)
+    ]
+    first_attempt_ids = [s.first_attempt_id for s in students if s.first_attempt_id]
+    return positions, class_aggregates.summed_facts(shares), first_attempt_report(first_attempt_ids)
 
 
 def class_set_results(classroom: Classroom, question_set: QuestionSet) -> ClassSetResults:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import cache
 
-from django.contrib.auth import get_user_model
+from django.db import transaction
 
 USERNAME_MAX_LENGTH = 150
 # Marks the Unicode data wraps around right-to-left characters; not part of the characters.
@@ -61,23 +61,43 @@ def skeletons(text: str) -> frozenset[str]:
     return frozenset({_tr39(normal.casefold()).casefold(), _tr39(normal).casefold()})
 
 
-def _usernames():
-    user_model = get_user_model()
-    names = user_model.objects.values_list(user_model.USERNAME_FIELD, flat=True)
-    return names.iterator(chunk_size=2000)
-
-
 def taken_skeletons() -> set[str]:
-    """Every existing username's skeletons. Computed over all accounts: a school has a few
-    thousand at most, which takes milliseconds."""
-    return {key for name in _usernames() for key in skeletons(name)}
+    """Every existing username's skeletons (quizzes.models.UsernameSkeleton), in one query."""
+    from quizzes.models import UsernameSkeleton
+
+    return set(UsernameSkeleton.objects.values_list("skeleton", flat=True))
 
 
-def confusable_with_existing(username: str) -> bool:
-    """Whether an account already has a username that looks like this one (the same name
-    counts)."""
-    keys = skeletons(username)
-    return any(keys & skeletons(name) for name in _usernames())
+def confusable_with_existing(username: str, *, besides=None) -> bool:
+    """Whether an account (other than `besides`, an account being renamed) already has a
+    username that looks like this one (the same name counts): one indexed query."""
+    from quizzes.models import UsernameSkeleton
+
+    taken = UsernameSkeleton.objects.filter(skeleton__in=skeletons(username))
+    if besides is not None and besides.pk is not None:
+        taken = taken.exclude(user=besides)
+    return taken.exists()
+
+
+def record_skeletons(sender, instance, created: bool, update_fields=None, **kwargs) -> None:
+    """post_save of the user model: store the skeletons of a new or renamed account. A name
+    that looks like another account's breaks the unique constraint (IntegrityError), which
+    the sign-up form and the class accounts turn into a refusal or a retry."""
+    from quizzes.models import UsernameSkeleton
+
+    if update_fields is not None and instance.USERNAME_FIELD not in update_fields:
+        return  # a login's last_login, a new password: the name is unchanged
+    keys = skeletons(instance.get_username())
+    with transaction.atomic():
+        if not created:
+            stored = set(instance.username_skeletons.values_list("skeleton", flat=True))
+            if stored == keys:
+                return
+            instance.username_skeletons.exclude(skeleton__in=keys).delete()
+            keys -= stored
+        UsernameSkeleton.objects.bulk_create(
+            UsernameSkeleton(user=instance, skeleton=key) for key in sorted(keys)
+        )
 
 
 # Letters NFKD does not decompose into a Latin letter and an accent.

@@ -101,3 +101,30 @@ def login(base: str, username: str, password: str) -> requests.Session:
 
 def cookie_header(session: requests.Session) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in session.cookies)
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by gunicorn: the master, its live workers, and the
+    workers that exited (counted in the master's children times once reaped), from /proc."""
+
+    def times(pid: int) -> list[int]:
+        with open(f"/proc/{pid}/stat") as stat:
+            # The command name may hold spaces: the fields are counted after its ")".
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return [int(value) for value in fields[11:15]]  # utime, stime, cutime, cstime
+
+    total = sum(times(process.pid))
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            if parent == process.pid:
+                total += sum(times(int(entry))[:2])
+        except (OSError, ValueError, IndexError):
+            continue  # a process that ended meanwhile
+    return total / CLOCK_TICKS

@@ -1,3 +1,3 @@
 """Django admin for editors and teachers: one module per concept."""
 
-from quizzes.admin import facts, teaching  # noqa: F401
+from quizzes.admin import accounts, facts, teaching  # noqa: F401

@@ -1,6 +1,6 @@
 """quizsite's models, one module per concept."""
 
-from quizzes.models.accounts import AccountProfile
+from quizzes.models.accounts import AccountProfile, UsernameSkeleton
 from quizzes.models.attempts import Attempt, AttemptQuestion, FactResult
 from quizzes.models.classes import Classroom, Enrollment
 from quizzes.models.extraction import CandidateFact, ExtractionJob
@@ -48,4 +48,5 @@ __all__ = [
     "ReviewCard",
     "ReviewLog",
     "Source",
+    "UsernameSkeleton",
 ]

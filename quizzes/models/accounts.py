@@ -33,3 +33,23 @@ class AccountProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class UsernameSkeleton(models.Model):
+    """The confusable skeletons of every account's username (quizzes.usernames.skeletons, one
+    or two per account): unique, so that two accounts whose names look alike cannot exist,
+    even when both are created at the same instant, and a sign-up checks its name in one
+    indexed query. Kept up to date when an account is saved (quizzes.usernames)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="username_skeletons"
+    )
+    # TR39 may write one character as several (« m » is « rn »).
+    skeleton = models.CharField(_("squelette"), max_length=1000, unique=True)
+
+    class Meta:
+        verbose_name = _("squelette de nom d’utilisateur")
+        verbose_name_plural = _("squelettes de noms d’utilisateur")
+
+    def __str__(self) -> str:
+        return self.skeleton

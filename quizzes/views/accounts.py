@@ -17,8 +17,7 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("student_home")
     form = SignupForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
+    if request.method == "POST" and form.is_valid() and (user := form.save_unless_taken()):
         assign_role(user, "student")
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("student_home")

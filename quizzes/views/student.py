@@ -20,9 +20,13 @@ from quizzes.visibility import sets_open_to
 
 def _owned_attempt(request, attempt_id: int) -> Attempt:
     attempt = get_object_or_404(Attempt.objects.select_related("question_set"), pk=attempt_id)
+    _check_owner(request, attempt)
+    return attempt
+
+
+def _check_owner(request, attempt: Attempt) -> None:
     if not attempt.belongs_to(request):
         raise PermissionDenied(_("Cette tentative n’est pas la vôtre."))
-    return attempt
 
 
 def _question_url(attempt: Attempt, position: int) -> str:
@@ -76,11 +80,19 @@ def resume(request, attempt_id: int):
 
 @require_http_methods(["GET", "POST"])
 def question(request, attempt_id: int, position: int):
-    attempt = _owned_attempt(request, attempt_id)
-    attempt_question = AttemptQuestion.objects.filter(attempt=attempt, position=position).first()
+    # The question, its attempt and the set in one query; the attempt alone is read only when
+    # the question is missing (to tell 404 from 403 as the other pages do). `attempt__pk`, not
+    # `attempt_id`: an id too large for the database is then no match, not an error.
+    attempt_question = (
+        AttemptQuestion.objects.select_related("attempt__question_set")
+        .filter(attempt__pk=attempt_id, position=position)
+        .first()
+    )
     if attempt_question is None:
+        _owned_attempt(request, attempt_id)
         raise Http404(_("Cette question n’existe pas."))
-    attempt_question.attempt = attempt
+    attempt = attempt_question.attempt
+    _check_owner(request, attempt)
     context = {"attempt": attempt, "q": attempt_question, "error": None}
     status = 200
     if request.method == "POST":
@@ -119,14 +131,14 @@ def _answer(request, attempt_question: AttemptQuestion, context: dict) -> int:
         return 403
     if not stored:  # answered meanwhile (another tab): the page shows the stored answer
         attempt_question.refresh_from_db()
+        # Only the counters the other answer changed: the cached set stays, where a whole
+        # refresh would read it again. (A stored answer brought them back with its update.)
+        context["attempt"].refresh_from_db(fields=["score", "answered_count", "finished_at"])
         if attempt_question.response != response:
             context["error"] = _(
                 "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
             )
             return 400
-    # Only the counters the answer changed (another tab may have answered too): the cached
-    # set stays, where a whole refresh would read it again.
-    context["attempt"].refresh_from_db(fields=["score", "answered_count", "finished_at"])
     return 200
 
 

@@ -87,6 +87,26 @@ class Scenario:
         kind = self.kinds[name]
         return self.question_url(kind.done_attempt if answered else kind.open_attempt)
 
+    def trials_used_up_url(self) -> str:
+        """The sample quiz's « Essayer » (a visitor's POST) once the whole site's trials of
+        the hour are used up: the 429 page. This hour's window and the next are both full, so
+        the page is the same if the clock turns the hour before the request."""
+        from django.utils import timezone
+
+        from quizzes.models import FailureCount, QuestionSet
+        from quizzes.visitors import TRIAL_WINDOW, VISITOR_TRIAL
+
+        now = timezone.now()
+        for moment in (now, now + TRIAL_WINDOW):
+            FailureCount.objects.update_or_create(
+                scope=VISITOR_TRIAL,
+                key="site",
+                window_start=FailureCount.window_of(moment, TRIAL_WINDOW),
+                defaults={"count": settings.VISITOR_TRIALS_PER_HOUR + 1},
+            )
+        sample = QuestionSet.objects.get(is_sample=True)
+        return reverse("attempt_start", args=[sample.pk])
+
     def kind_results_url(self, name: str) -> str:
         args = [self.results_class.pk, self.kinds[name].question_set.pk]
         return reverse("teacher_results_detail", args=args)
@@ -133,6 +153,8 @@ AUDIT_PAGES = [
     ),
     AuditPage("join-class", lambda s: reverse("join_class"), "student"),
     AuditPage("privacy", lambda s: reverse("privacy")),
+    # A visitor's « Essayer » once the hour's trials are used up (HTTP 429, nothing started).
+    AuditPage("trial-limit", lambda s: s.trials_used_up_url(), post=lambda s: {}),
     AuditPage("my-data", lambda s: reverse("my_data"), "student"),
     # A wrong password: the page again with the error (HTTP 400, nothing deleted).
     AuditPage(

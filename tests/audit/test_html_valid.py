@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 
+from tests.audit import conftest as audit
 from tests.audit.conftest import AUDIT_PAGES, VNU_JAR, fetch
 
 HTMX_ATTRIBUTE = re.compile(
@@ -56,3 +57,13 @@ def test_every_audited_page_is_valid_html(client, client_scenario, tmp_path):
         for m in errors
     )
     assert not errors, f"Nu HTML Checker errors:\n{report}"
+
+
+def test_the_audited_trial_limit_page_is_the_429_page_and_starts_nothing(client, client_scenario):
+    from quizzes.models import Attempt
+
+    attempts = Attempt.objects.count()
+    response = fetch(client, audit.audit_page("trial-limit"), client_scenario)
+    assert response.status_code == 429
+    assert "Trop d’essais sans compte" in response.content.decode()
+    assert Attempt.objects.count() == attempts

@@ -256,3 +256,25 @@ def test_a_reset_logs_the_pupil_out_and_asks_again_for_a_new_password(client, pu
     assert client.get(reverse("student_home"))["Location"].startswith(reverse("login"))
     first_login(client, card)
     assert client.get(reverse("student_home"))["Location"] == reverse("choose_password")
+
+
+def test_a_renamed_account_frees_its_old_name_and_takes_the_new_one(db):
+    from django.test import Client
+
+    from tests.conftest import make_student
+
+    student = make_student("dominique")
+    student.username = "morgane"
+    student.save()
+    assert sign_up(Client(), "rnorgane").status_code == 400  # « rn » for « m »
+    assert sign_up(Client(), "dоminique").status_code == 302  # Cyrillic « о »: free again
+
+
+def test_two_accounts_with_look_alike_names_cannot_both_exist(db):
+    from django.db import IntegrityError
+
+    from tests.conftest import make_student
+
+    make_student("paul")
+    with pytest.raises(IntegrityError):
+        make_student("ραul")  # Greek rho and alpha, made without the sign-up form

@@ -45,8 +45,8 @@ def history(request, student_client, student, default_sets):
 BUDGETS = {
     "student_home": 5,  # + the count of facts due for review
     "results": 6,
-    "question": 6,
-    "answered_question": 6,
+    "question": 4,  # session, user, the question with its attempt and set; one to spare
+    "answered_question": 4,  # the same, and the teacher's notes on the facts
     "summary": 5,
     "home": 6,
 }

@@ -52,3 +52,22 @@ def test_an_answer_stored_after_the_page_was_shown_counts_at_the_next_showing(
     assert (rate_before.answers, round(rate_before.rate)) == (3, 67)
     assert (rate_after.answers, round(rate_after.rate)) == (4, 75)
     assert sum(rate.answers for rate in after.facts) > sum(rate.answers for rate in before.facts)
+
+
+def test_after_a_new_answer_the_kept_shares_and_the_recounted_one_equal_a_whole_recount(
+    teacher_client, small_class
+):
+    from django.core.cache import cache
+
+    teacher_client.get(detail_url(small_class))  # every student's share now in the cache
+    dominique = small_class["dominique"]
+    attempt = Attempt.objects.get(user=dominique, finished_at__isnull=True)
+    question = attempt.questions.get(position=1)
+    pupil = Client()
+    pupil.force_login(dominique)
+    pupil.post(reverse("attempt_question", args=[attempt.pk, 1]), right_answer_post(question.data))
+
+    incremental = teacher_client.get(detail_url(small_class)).context["results"]
+    cache.clear()
+    recounted = teacher_client.get(detail_url(small_class)).context["results"]
+    assert figures(incremental) == figures(recounted)
