@@ -24,7 +24,15 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from quizzes.answers import fact_ids, grade
-from quizzes.models import Attempt, AttemptQuestion, Enrollment, FactResult, QuestionSet
+from quizzes.models import (
+    Attempt,
+    AttemptQuestion,
+    Enrollment,
+    FactResult,
+    QuestionSet,
+    Rating,
+    ReviewCard,
+)
 from quizzes.question_builder import (
     acts_for,
     build_questions,
@@ -33,6 +41,7 @@ from quizzes.question_builder import (
     opposed_sides,
     stated_orders,
 )
+from quizzes.review import scheduling
 from quizzes.roles import assign_role
 from quizzes.usernames import ascii_slug
 
@@ -90,8 +99,21 @@ class DemoAnswer:
 
 
 def replay_reviews(answers: list[DemoAnswer]) -> None:
-    """Where the demo's answers, in time order, feed the spaced review cards (issue 13's
-    review service, built apart): nothing to replay into yet."""
+    """The demo's answers, in time order, rated into the pupils' review cards and logs as
+    answering rates them (right → Good, missed in a question that still earned points → Hard,
+    wrong → Again), each at the moment it was answered: the « Réviser » and mastery pages
+    then show three weeks of spaced review."""
+    scheduling.schedule_reviews(
+        [
+            scheduling.Review(
+                answer.user_id,
+                answer.fact_id,
+                Rating.GOOD if answer.correct else Rating.HARD if answer.partial else Rating.AGAIN,
+                answer.answered_at,
+            )
+            for answer in answers
+        ]
+    )
 
 
 # --- The simulation: plain functions of a seeded generator ---------------------------------
@@ -268,6 +290,9 @@ def build_history(*, classroom, question_set: QuestionSet) -> int:
     attempts were written (0 on a rerun)."""
     pupils = demo_pupils(classroom)
     if has_history(question_set):
+        # A history built before review cards existed gets its cards once.
+        if not ReviewCard.objects.filter(user__in=pupils).exists():
+            replay_reviews(history_answers(question_set))
         return 0
     sittings = _sittings(question_set, pupils)
     attempts = Attempt.objects.bulk_create(

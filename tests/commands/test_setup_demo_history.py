@@ -13,9 +13,18 @@ from django.utils import timezone
 
 from quizzes import demo_history
 from quizzes.answers import fact_ids
-from quizzes.models import Attempt, AttemptQuestion, Classroom, Enrollment, FactResult
+from quizzes.models import (
+    Attempt,
+    AttemptQuestion,
+    Classroom,
+    Enrollment,
+    FactResult,
+    ReviewCard,
+    ReviewLog,
+)
+from quizzes.review import mastery, sessions
 
-TABLES = [get_user_model(), Enrollment, Attempt, AttemptQuestion, FactResult]
+TABLES = [get_user_model(), Enrollment, Attempt, AttemptQuestion, FactResult, ReviewCard, ReviewLog]
 
 
 @pytest.fixture
@@ -131,3 +140,26 @@ def test_the_replayed_answers_come_in_time_order_with_their_grades(demo):
     assert {a.correct for a in answers} == {True, False}
     assert any(a.partial for a in answers)
     assert not any(a.partial and a.correct for a in answers)
+
+
+def test_the_history_feeds_the_review_cards_so_review_and_mastery_show_figures(demo):
+    """Every graded fact of the history is one review log, in the pupils' cards: « eleve » has
+    facts due and facts mastered, and the class's mastery page has a figure for every fact."""
+    assert ReviewLog.objects.count() == FactResult.objects.count()
+    eleve = get_user_model().objects.get(username="eleve")
+    queue = sessions.review_queue(eleve)
+    assert queue.card_count > 0 and queue.due_count > 0
+    rows, class_size = mastery.class_mastery(demo["classroom"])
+    assert class_size == 25
+    assert len(rows) >= 10
+    assert any(row.mastered for row in rows) and any(row.mastered < row.seen for row in rows)
+
+
+def test_a_history_built_before_review_cards_gets_its_cards_once(demo):
+    logs = ReviewLog.objects.count()
+    ReviewCard.objects.all().delete()
+    ReviewLog.objects.all().delete()
+    call_command("setup_demo", history=True, stdout=None)
+    assert ReviewLog.objects.count() == logs
+    call_command("setup_demo", history=True, stdout=None)
+    assert ReviewLog.objects.count() == logs
