@@ -267,3 +267,50 @@ def _announce_finished(attempt_id: int) -> None:
         transaction.on_commit(
             lambda: attempt_finished.send(sender=Attempt, attempt_id=attempt_id), robust=True
         )
+
+
+def _already_answered() -> str:
+    return _("Cette question a déjà reçu une réponse, qui ne peut plus être changée.")
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    """What answering did, for the question page: its HTTP status and the message to show."""
+
+    status: int
+    error: str | None = None
+    answers_closed: bool = False
+
+
+def answer_question(*, attempt_question: AttemptQuestion, post) -> AnswerOutcome:
+    """Parse, grade and store a student's posted answer to a question. A malformed post or a
+    changed answer to an answered question is refused (400), a set that no longer takes answers
+    too (403); the same answer again (double click, second tab) is counted once. The question
+    and its attempt hold what is stored when this returns."""
+    question_set = attempt_question.attempt.question_set
+    try:
+        response = parse_response(attempt_question.data, post)
+        graded = grade(
+            attempt_question.data,
+            response,
+            ordering_method=question_set.ordering_method,
+            matching_penalty=question_set.matching_penalty,
+        )
+    except BadAnswer as error:
+        return AnswerOutcome(400, str(error))
+    if attempt_question.is_answered:
+        if attempt_question.response == response:
+            return AnswerOutcome(200)
+        return AnswerOutcome(400, _already_answered())
+    try:
+        stored = submit(attempt_question, response, graded)
+    except AnswersClosed as error:
+        return AnswerOutcome(403, str(error), answers_closed=True)
+    if not stored:  # answered meanwhile (another tab): the page shows the stored answer
+        attempt_question.refresh_from_db()
+        # Only the counters the other answer changed: the cached set stays, where a whole
+        # refresh would read it again. (A stored answer brought them back with its update.)
+        attempt_question.attempt.refresh_from_db(fields=["score", "answered_count", "finished_at"])
+        if attempt_question.response != response:
+            return AnswerOutcome(400, _already_answered())
+    return AnswerOutcome(200)

@@ -96,50 +96,12 @@ def question(request, attempt_id: int, position: int):
     context = {"attempt": attempt, "q": attempt_question, "error": None}
     status = 200
     if request.method == "POST":
-        status = _answer(request, attempt_question, context)
+        outcome = answers.answer_question(attempt_question=attempt_question, post=request.POST)
+        context.update(error=outcome.error, answers_closed=outcome.answers_closed)
+        status = outcome.status
     template = "quizzes/_question_panel.html" if request.htmx else "quizzes/question.html"
     context.update(feedback.question_context(attempt, attempt_question))
     return render(request, template, context, status=status)
-
-
-def _answer(request, attempt_question: AttemptQuestion, context: dict) -> int:
-    """Grade and store the posted answer; returns the HTTP status of the page to show."""
-    question_set = attempt_question.attempt.question_set
-    try:
-        response = answers.parse_response(attempt_question.data, request.POST)
-        graded = answers.grade(
-            attempt_question.data,
-            response,
-            ordering_method=question_set.ordering_method,
-            matching_penalty=question_set.matching_penalty,
-        )
-    except answers.BadAnswer as error:
-        context["error"] = str(error)
-        return 400
-    if attempt_question.is_answered:
-        if attempt_question.response == response:
-            return 200  # the same answer again (double click, second tab): counted once
-        context["error"] = _(
-            "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
-        )
-        return 400
-    try:
-        stored = answers.submit(attempt_question, response, graded)
-    except answers.AnswersClosed as error:
-        context["error"] = str(error)
-        context["answers_closed"] = True
-        return 403
-    if not stored:  # answered meanwhile (another tab): the page shows the stored answer
-        attempt_question.refresh_from_db()
-        # Only the counters the other answer changed: the cached set stays, where a whole
-        # refresh would read it again. (A stored answer brought them back with its update.)
-        context["attempt"].refresh_from_db(fields=["score", "answered_count", "finished_at"])
-        if attempt_question.response != response:
-            context["error"] = _(
-                "Cette question a déjà reçu une réponse, qui ne peut plus être changée."
-            )
-            return 400
-    return 200
 
 
 def summary(request, attempt_id: int):
