@@ -83,5 +83,10 @@ def facts_to_review(user, limit: int | None = 8) -> list[ReviewItem]:
         .filter(misses__gt=0)
         .order_by("-misses", "answers", "fact")[:limit]
     )
-    facts = Fact.objects.only("text", "date_label", "quote").in_bulk([row["fact"] for row in rows])
+    # No ordering: in_bulk gives a dict, and the default one joins the sources.
+    facts = (
+        Fact.objects.only("text", "date_label", "quote")
+        .order_by()
+        .in_bulk([row["fact"] for row in rows])
+    )
     return [ReviewItem(facts[row["fact"]], row["misses"], row["answers"]) for row in rows]

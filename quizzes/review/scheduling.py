@@ -123,7 +123,9 @@ def schedule_reviews(reviews: Sequence[Review]) -> None:
         return
     reviews = sorted(reviews, key=lambda review: review.reviewed_at)
     keys = {(review.user_id, review.fact_id) for review in reviews}
-    with transaction.atomic():
+    # Inside the answer's transaction no savepoint is needed (nothing catches an error of
+    # this block and goes on): two statements fewer per answer.
+    with transaction.atomic(savepoint=False):
         rows = ReviewCard.objects.select_for_update().filter(
             user_id__in={user for user, _fact in keys},
             fact_id__in={fact for _user, fact in keys},

@@ -2,6 +2,7 @@
 cells, which cost the template engine, a variable lookup and an escape call per cell, more
 than the rest of the page) and a student's attempts; here each row is one string format."""
 
+from datetime import date
 from html import escape
 
 from django import template
@@ -48,10 +49,19 @@ def attempt_rows(attempts) -> SafeString:
     """The rows of a student's « Mes résultats » table: date, set (a link to the attempt's
     summary) and score, every text escaped."""
     url = reverse("attempt_summary", args=[_ANY_ID])
+    days: dict[date, str] = {}  # tens of attempts on a few days: each day is written once
+
+    def finished(attempt) -> str:
+        moment = localtime(attempt.finished_at)
+        day = days.get(moment.date())
+        if day is None:
+            day = days[moment.date()] = escape(long_date(moment))
+        return f"{day}, {moment:%H:%M}"  # the time as long_date's ", H:i" writes it
+
     return SafeString(
         "".join(
             ATTEMPT_ROW.format(
-                date=escape(long_date(localtime(attempt.finished_at), ", H:i")),
+                date=finished(attempt),
                 url=url.replace(str(_ANY_ID), str(attempt.pk)),
                 title=escape(attempt.question_set.title),
                 percent=attempt.percent,

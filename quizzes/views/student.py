@@ -82,15 +82,16 @@ def resume(request, attempt_id: int):
 def question(request, attempt_id: int, position: int):
     # The question, its attempt and the set in one query; the attempt alone is read only when
     # the question is missing (to tell 404 from 403 as the other pages do). `attempt__pk`, not
-    # `attempt_id`: an id too large for the database is then no match, not an error.
-    attempt_question = (
-        AttemptQuestion.objects.select_related("attempt__question_set")
-        .filter(attempt__pk=attempt_id, position=position)
-        .first()
-    )
-    if attempt_question is None:
+    # `attempt_id`: an id too large for the database is then no match, not an error. get(),
+    # not first(): (attempt, position) is unique, and the default ordering first() would keep
+    # costs more to compile than the rest of the query.
+    try:
+        attempt_question = AttemptQuestion.objects.select_related("attempt__question_set").get(
+            attempt__pk=attempt_id, position=position
+        )
+    except AttemptQuestion.DoesNotExist:
         _owned_attempt(request, attempt_id)
-        raise Http404(_("Cette question n’existe pas."))
+        raise Http404(_("Cette question n’existe pas.")) from None
     attempt = attempt_question.attempt
     _check_owner(request, attempt)
     context = {"attempt": attempt, "q": attempt_question, "error": None}
