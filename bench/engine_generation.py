@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from quizzes.engine.chronology import ChronologyBank
 from quizzes.engine.facts import EventFact, RelationFact
 from quizzes.engine.matching import DateBank, RelationBank
+from quizzes.factcheck import SEASON_FIRST_DAYS, season_range
 
 SIZES = (100, 1_000, 10_000, 100_000)
 QUICK_MAX_SIZE = 10_000
@@ -54,7 +55,6 @@ MONTHS = [
     "novembre",
     "décembre",
 ]
-SEASONS = (("printemps", 3, 21), ("été", 6, 21), ("automne", 9, 23), ("hiver", 12, 21))
 
 
 def _event(rng: random.Random, index: int) -> EventFact:
@@ -72,9 +72,8 @@ def _event(rng: random.Random, index: int) -> EventFact:
         year = f" {day.year}" if kind < 0.70 else ""
         label = f"en {MONTHS[day.month - 1]}{year}"
     elif kind < 0.85:
-        name, month, first = rng.choice(SEASONS)
-        start = date(day.year, month, first)
-        end = start + timedelta(days=91)
+        name = rng.choice(list(SEASON_FIRST_DAYS))
+        start, end = season_range(name, day.year, day)
         label = f"{'au' if name == 'printemps' else 'en'} {name} {day.year}"
     elif kind < 0.90:
         start, end = date(day.year, 1, 1), date(day.year, 12, 31)

@@ -12,7 +12,7 @@ durations (« En trois jours », "in two weeks") as dates, and misses « Plus ta
 Rules make the labels verbatim and predictable, and each rule says why it exists.
 
 Conventions (the ranges are inclusive):
-- seasons are astronomical, as in `factcheck.SEASONS`: spring 20 March–20 June, summer
+- seasons are astronomical, as in `factcheck.SEASON_FIRST_DAYS`: spring 20 March–20 June, summer
   21 June–21 September, autumn 22 September–20 December, winter 21 December–19 March of the
   next year; « l'hiver 1942 » / "winter 1942" is the winter that begins in December 1942, and
   so is « l'hiver 1942-1943 » / "the winter of 1942-43" (the label keeps both years);
@@ -55,7 +55,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from quizzes.factcheck import DAY, ENGLISH_MONTHS, MONTH, MONTHS, RELATIVE, SEASON, YEAR
+from quizzes.factcheck import (
+    DAY,
+    ENGLISH_MONTHS,
+    MONTH,
+    MONTHS,
+    RELATIVE,
+    SEASON,
+    SEASON_FIRST_DAYS,
+    YEAR,
+)
 
 FRENCH = "fr"
 ENGLISH = "en"
@@ -83,9 +92,9 @@ Range = tuple[date, date]
 FR_MONTHS = {**MONTHS, "fevrier": 2, "aout": 8, "decembre": 12}
 EN_MONTHS = dict(ENGLISH_MONTHS)
 
-# Season name -> (month, day) of its first day; winter runs into the next year.
-SEASON_STARTS = {"spring": (3, 20), "summer": (6, 21), "autumn": (9, 22), "winter": (12, 21)}
 FR_SEASONS = {"printemps": "spring", "été": "summer", "automne": "autumn", "hiver": "winter"}
+# Season name -> (month, day) of its first day, from fact checking's convention (one home).
+SEASON_STARTS = {FR_SEASONS[name]: first for name, first in SEASON_FIRST_DAYS.items()}
 EN_SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn"}
 EN_SEASONS["winter"] = "winter"
 

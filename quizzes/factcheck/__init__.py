@@ -33,8 +33,12 @@ MONTHS = {
     "novembre": 11,
     "décembre": 12,
 }
-# Astronomical seasons, the convention of French school books: the month each season starts in.
-SEASONS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}
+# Astronomical seasons, the convention of French school books: the first day (month, day) of
+# each season; the day before the next one is its last, and winter runs into the next year. The
+# one home of this convention: the extractor (extraction/dates.py) reads it from here.
+SEASON_FIRST_DAYS = {"printemps": (3, 20), "été": (6, 21), "automne": (9, 22), "hiver": (12, 21)}
+# The month each season starts in.
+SEASONS = {name: month for name, (month, _day) in SEASON_FIRST_DAYS.items()}
 
 # English labels name the same months and seasons; they are read into the French keys above.
 ENGLISH_MONTHS = {
@@ -219,10 +223,6 @@ def parse_label(label: str) -> LabelParts:
     if year is not None:
         return LabelParts(YEAR, year=year, part=_part(text))
     return LabelParts(RELATIVE)
-
-
-# First day of each season (month, day); the day before the next one is its last.
-SEASON_FIRST_DAYS = {"printemps": (3, 20), "été": (6, 21), "automne": (9, 22), "hiver": (12, 21)}
 
 
 def season_range(season: str, year: int | None, inside: date) -> tuple[date, date]:

@@ -35,7 +35,7 @@ def test_every_quote_is_verbatim_at_its_position(fact_base):
         ("150 000 soldats", "1943-07-10", "1943-07-12"),
         ("Toute l’Allemagne se rend", "1945-05-07", "1945-05-07"),
         ("déclare la guerre à l’Allemagne", "1943-10-01", "1943-10-31"),
-        ("groupes d’opposition", "1943-03-21", "1943-06-21"),
+        ("groupes d’opposition", "1943-03-20", "1943-06-20"),
         ("Mussolini est arrêté", "1943-07-25", "1943-07-25"),
         ("Patton arrive à Messine", "1943-08-17", "1943-08-17"),
         ("sommairement exécuté", "1945-04-28", "1945-04-28"),
