@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quizzes.highlight import highlighted
 from quizzes.models import CandidateFact, Entity, Fact, Source
 
 # Which kind of entity a relation's subject is, when the proposal did not say.
@@ -40,6 +41,34 @@ FACT_FIELDS = (
 class AcceptAllOutcome:
     accepted: int = 0
     refused: list[tuple[CandidateFact, list[str]]] = field(default_factory=list)
+
+
+def review_page(*, source: Source, user) -> dict:
+    """What the review page shows: the latest reading, the proposals awaiting review, the facts
+    already accepted, and the text with both highlighted."""
+    job = source.extraction_jobs.latest_first().first()
+    candidates = list(source.candidates.in_text_order())
+    pending = [c for c in candidates if c.status == CandidateFact.Status.PROPOSED]
+    facts = list(
+        source.facts.select_related("subject", "created_by").order_by("quote_start", "kind", "pk")
+    )
+    return {
+        "source": source,
+        "job": job,
+        "no_dates": _no_dates(job, candidates, facts),
+        "editable": source.is_editable_by(user),
+        "pending": pending,
+        "rejected_count": sum(c.status == CandidateFact.Status.REJECTED for c in candidates),
+        "facts": facts,
+        "segments": highlighted(source.text, pending, facts),
+    }
+
+
+def _no_dates(job, candidates, facts) -> bool:
+    """A finished reading found no date at all: no chronology can come from this text."""
+    if job is None or job.status != job.Status.DONE:
+        return False
+    return not any(item.kind == Fact.Kind.EVENT for item in [*candidates, *facts])
 
 
 def _subject(source: Source, name: str, kind: str) -> Entity | None:

@@ -40,3 +40,12 @@ def own_set(request, set_id: int) -> QuestionSet:
 def visible_source(request, source_id: int) -> Source:
     """A source the teacher may read: site-wide, or their own."""
     return get_object_or_404(Source.objects.visible_to(request.user), pk=source_id)
+
+
+def own_source(request, source_id: int) -> Source:
+    """A source the teacher may change: their own (site-wide ones are the admins'). One they may
+    only read is a 403 that says why; one they may not see is a 404."""
+    source = visible_source(request, source_id)
+    if not source.is_editable_by(request.user):
+        raise PermissionDenied(_("Seul l’enseignant qui a apporté ce texte peut le modifier."))
+    return source

@@ -56,6 +56,15 @@ def start_extraction(*, source: Source) -> ExtractionJob:
     return job
 
 
+def read_again(*, source: Source, language: str | None = None) -> ExtractionJob:
+    """Read the source again, in `language` when the teacher corrects it. Candidates already
+    proposed are never duplicated (store_candidates); refused while a reading runs."""
+    if language and language != source.language:
+        source.language = language
+        source.save(update_fields=["language"])
+    return start_extraction(source=source)
+
+
 def _enqueue(job_id: int, task) -> None:
     result = task.enqueue(job_id)
     ExtractionJob.objects.filter(pk=job_id).update(task_id=str(result.id))

@@ -31,6 +31,19 @@ class SourceQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(owner=user)
 
+    def with_review_counts(self):
+        """Each source with its number of facts and of proposals still awaiting review."""
+        from quizzes.models.extraction import CandidateFact
+
+        return self.annotate(
+            fact_count=models.Count("facts", distinct=True),
+            pending_count=models.Count(
+                "candidates",
+                filter=Q(candidates__status=CandidateFact.Status.PROPOSED),
+                distinct=True,
+            ),
+        )
+
 
 class SourceManager(models.Manager.from_queryset(SourceQuerySet)):
     def get_by_natural_key(self, uid):

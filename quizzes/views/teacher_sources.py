@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,24 +19,9 @@ from quizzes.forms.sources import (
     initial_from,
     limits_text,
 )
-from quizzes.highlight import highlighted
 from quizzes.models import CandidateFact, Fact, Source
-from quizzes.permissions import teacher_required, visible_source
+from quizzes.permissions import own_source, teacher_required, visible_source
 from quizzes.views.rendering import form_status
-
-
-def _own_source(request, source_id: int) -> Source:
-    """Sources the teacher may change: their own (site-wide ones are the admins')."""
-    source = visible_source(request, source_id)
-    if not source.is_editable_by(request.user):
-        raise_forbidden()
-    return source
-
-
-def raise_forbidden():
-    from django.core.exceptions import PermissionDenied
-
-    raise PermissionDenied(_("Seul l’enseignant qui a apporté ce texte peut le modifier."))
 
 
 def _source_url(source: Source, anchor: str = "") -> str:
@@ -49,14 +33,7 @@ def _source_url(source: Source, anchor: str = "") -> str:
 def source_list(request):
     sources = (
         Source.objects.visible_to(request.user)
-        .annotate(
-            fact_count=Count("facts", distinct=True),
-            pending_count=Count(
-                "candidates",
-                filter=Q(candidates__status=CandidateFact.Status.PROPOSED),
-                distinct=True,
-            ),
-        )
+        .with_review_counts()
         .order_by("-created_at", "title")
     )
     return render(request, "teacher/source_list.html", {"sources": sources})
@@ -90,38 +67,13 @@ def source_create(request):
     )
 
 
-def _review_context(request, source: Source) -> dict:
-    job = source.extraction_jobs.latest_first().first()
-    candidates = list(source.candidates.in_text_order())
-    pending = [c for c in candidates if c.status == CandidateFact.Status.PROPOSED]
-    facts = list(
-        source.facts.select_related("subject", "created_by").order_by("quote_start", "kind", "pk")
-    )
-    return {
-        "source": source,
-        "job": job,
-        "no_dates": _no_dates(job, candidates, facts),
-        "editable": source.is_editable_by(request.user),
-        "pending": pending,
-        "rejected_count": sum(c.status == CandidateFact.Status.REJECTED for c in candidates),
-        "facts": facts,
-        "segments": highlighted(source.text, pending, facts),
-        "language_form": LanguageForm(initial={"language": source.language}),
-    }
-
-
-def _no_dates(job, candidates, facts) -> bool:
-    """A finished reading found no date at all: no chronology can come from this text."""
-    if job is None or job.status != job.Status.DONE:
-        return False
-    return not any(item.kind == Fact.Kind.EVENT for item in [*candidates, *facts])
-
-
 @teacher_required
 @require_GET
 def source_detail(request, source_id: int):
     source = visible_source(request, source_id)
-    return render(request, "teacher/source_detail.html", _review_context(request, source))
+    context = fact_review.review_page(source=source, user=request.user)
+    context["language_form"] = LanguageForm(initial={"language": source.language})
+    return render(request, "teacher/source_detail.html", context)
 
 
 @teacher_required
@@ -142,13 +94,11 @@ def source_progress(request, source_id: int):
 @teacher_required
 @require_POST
 def source_rerun(request, source_id: int):
-    source = _own_source(request, source_id)
+    source = own_source(request, source_id)
     form = LanguageForm(request.POST)
-    if form.is_valid() and form.cleaned_data["language"] != source.language:
-        source.language = form.cleaned_data["language"]
-        source.save(update_fields=["language"])
+    language = form.cleaned_data["language"] if form.is_valid() else None
     try:
-        source_reading.start_extraction(source=source)
+        source_reading.read_again(source=source, language=language)
     except source_reading.ExtractionAlreadyRunning:
         messages.error(request, _("Une lecture de ce texte est déjà en cours."))
     else:
@@ -157,7 +107,7 @@ def source_rerun(request, source_id: int):
 
 
 def _own_candidate(request, source_id: int, candidate_id: int) -> CandidateFact:
-    source = _own_source(request, source_id)
+    source = own_source(request, source_id)
     return get_object_or_404(source.candidates.select_related("source"), pk=candidate_id)
 
 
@@ -244,7 +194,7 @@ def candidate_edit(request, source_id: int, candidate_id: int):
 @teacher_required
 @require_POST
 def accept_all(request, source_id: int):
-    source = _own_source(request, source_id)
+    source = own_source(request, source_id)
     outcome = fact_review.accept_all(source=source, user=request.user)
     if outcome.accepted:
         messages.success(
@@ -266,7 +216,7 @@ def accept_all(request, source_id: int):
 @teacher_required
 @require_http_methods(["GET", "POST"])
 def fact_create(request, source_id: int):
-    source = _own_source(request, source_id)
+    source = own_source(request, source_id)
     initial = {"kind": Fact.Kind.EVENT, "quote": request.GET.get("quote", "")[:5000]}
     form = FactFieldsForm(request.POST or None, initial=initial, source=source)
     if request.method == "POST" and form.is_valid():
@@ -293,7 +243,7 @@ def fact_create(request, source_id: int):
 
 
 def _own_fact(request, source_id: int, fact_id: int) -> Fact:
-    source = _own_source(request, source_id)
+    source = own_source(request, source_id)
     return get_object_or_404(source.facts.select_related("source", "subject"), pk=fact_id)
 
 
