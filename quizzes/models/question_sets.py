@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,29 @@ class QuestionSetQuerySet(models.QuerySet):
             Q(opens_at__isnull=True) | Q(opens_at__lte=now),
             Q(closes_at__isnull=True) | Q(closes_at__gt=now - closing_grace),
         )
+
+    def listed_for(self, teacher):
+        """The teacher's sets, newest first, with their attempt and pinned-question counts (one
+        query; their classes come with one more)."""
+        from quizzes.models.attempts import Attempt
+        from quizzes.models.pinned import PinnedQuestion
+
+        return (
+            self.filter(owner=teacher)
+            .annotate(
+                attempt_count=_count_per_set(Attempt.objects),
+                pinned_count=_count_per_set(PinnedQuestion.objects),
+            )
+            .prefetch_related("classrooms")
+            .order_by("-created_at", "-pk")
+        )
+
+
+def _count_per_set(manager) -> Coalesce:
+    """How many rows of `manager` point at the set, as a subquery (no join fan-out)."""
+    rows = manager.filter(question_set=OuterRef("pk")).order_by().values("question_set")
+    counted = rows.annotate(n=models.Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0, output_field=models.IntegerField())
 
 
 class QuestionSet(models.Model):

@@ -4,8 +4,6 @@ publishing, assignment to classes, pinned hand-written questions, deletion and c
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,30 +13,11 @@ from quizzes.exports.questions import DEFAULT_VARIANTS, MAX_VARIANTS
 from quizzes.fact_picker import checked_ids, fact_list
 from quizzes.forms.pinned import PinForm
 from quizzes.forms.question_sets import PICKED_FACTS, QuestionSetForm
-from quizzes.models import Attempt, PinnedQuestion, QuestionSet
+from quizzes.models import PinnedQuestion, QuestionSet
 from quizzes.permissions import own_set, teacher_required
 from quizzes.question_builder import pinned_for_set
 from quizzes.set_preview import build_preview
 from quizzes.views.rendering import form_status
-
-
-def _count(queryset) -> Coalesce:
-    counted = queryset.order_by().values("question_set").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted[:1]), 0, output_field=IntegerField())
-
-
-def sets_of(teacher):
-    """The teacher's sets with their attempt and pinned-question counts (one query; classes
-    come with one more)."""
-    return (
-        QuestionSet.objects.filter(owner=teacher)
-        .annotate(
-            attempt_count=_count(Attempt.objects.filter(question_set=OuterRef("pk"))),
-            pinned_count=_count(PinnedQuestion.objects.filter(question_set=OuterRef("pk"))),
-        )
-        .prefetch_related("classrooms")
-        .order_by("-created_at", "-pk")
-    )
 
 
 def _unbound_copy(form: QuestionSetForm, **kwargs) -> QuestionSetForm:
@@ -95,7 +74,11 @@ def _page(request, form, question_set=None, *, preview=None, pin_form=None, stat
 @teacher_required
 @require_GET
 def set_list(request):
-    return render(request, "teacher/set_list.html", {"question_sets": sets_of(request.user)})
+    return render(
+        request,
+        "teacher/set_list.html",
+        {"question_sets": QuestionSet.objects.listed_for(request.user)},
+    )
 
 
 @teacher_required
