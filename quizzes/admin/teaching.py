@@ -6,6 +6,7 @@ from django.contrib.admin.actions import delete_selected
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.forms.question_sets import FACT_FIELDS, GRADING_FIELDS, QUESTION_FIELDS
 from quizzes.models import (
     Attempt,
     AttemptQuestion,
@@ -73,42 +74,9 @@ class QuestionSetAdmin(admin.ModelAdmin):
     inlines = [PinnedQuestionInline]
     fieldsets = (
         (None, {"fields": ("title", "instructions", "owner", "status", "is_sample", "classrooms")}),
-        (
-            _("Faits"),
-            {"fields": ("sources", "facts", "period_start", "period_end")},
-        ),
-        (
-            _("Questions"),
-            {
-                "fields": (
-                    "chronology_count",
-                    "chronology_items",
-                    "matching_count",
-                    "matching_pairs",
-                    "matching_distractors",
-                    "matching_relations",
-                    "which_first_count",
-                    "date_entry_count",
-                    "true_false_count",
-                    "odd_one_out_count",
-                    "difficulty",
-                )
-            },
-        ),
-        (
-            _("Notation et tentatives"),
-            {
-                "fields": (
-                    "ordering_method",
-                    "matching_penalty",
-                    "attempts_allowed",
-                    "regenerate_per_attempt",
-                    "opens_at",
-                    "closes_at",
-                    "closing_grace_minutes",
-                )
-            },
-        ),
+        (_("Faits"), {"fields": FACT_FIELDS}),
+        (_("Questions"), {"fields": QUESTION_FIELDS}),
+        (_("Notation et tentatives"), {"fields": GRADING_FIELDS}),
     )
 
     def get_queryset(self, request):

@@ -107,16 +107,22 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words(text) if len(w) > 1 and w not in STOP_WORDS)
 
 
-def _same_root(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    return len(a) >= SHARED_ROOT and len(b) >= SHARED_ROOT and a[:SHARED_ROOT] == b[:SHARED_ROOT]
+@lru_cache(maxsize=65536)
+def _words_and_roots(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of a label, and the roots of those long enough to have one."""
+    found = content_words(text)
+    return found, frozenset(word[:SHARED_ROOT] for word in found if len(word) >= SHARED_ROOT)
 
 
 def shared_words(first: str, second: str) -> set[str]:
-    """Content words of `first` whose root is in `second` (« Messine » in « course à Messine »)."""
-    theirs = content_words(second)
-    return {word for word in content_words(first) if any(_same_root(word, w) for w in theirs)}
+    """Content words of `first` whose root is in `second` (« Messine » in « course à Messine »):
+    the same word, or two words of SHARED_ROOT letters or more that begin alike."""
+    theirs, their_roots = _words_and_roots(second)
+    return {
+        word
+        for word in content_words(first)
+        if word in theirs or (len(word) >= SHARED_ROOT and word[:SHARED_ROOT] in their_roots)
+    }
 
 
 def is_finite_verb(word: str) -> bool:

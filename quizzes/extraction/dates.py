@@ -383,6 +383,27 @@ def _whole_year(year: int) -> Range:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+# What the phrases of every language resolve to, against the anchor (the previous date).
+def _first_day(anchor: Range) -> Range:
+    return anchor[0], anchor[0]
+
+
+def _same_month(anchor: Range) -> Range:
+    return _month_range(anchor[1].year, anchor[1].month)
+
+
+def _following_year(anchor: Range) -> Range:
+    return _whole_year(anchor[1].year + 1)
+
+
+def _previous_year(anchor: Range) -> Range:
+    return _whole_year(anchor[0].year - 1)
+
+
+def _same_year(anchor: Range) -> Range:
+    return _whole_year(anchor[0].year)
+
+
 # --- Rules ------------------------------------------------------------------------------------
 
 # Each rule: a pattern and a function from its match to a _Match (or None to refuse it).
@@ -734,7 +755,7 @@ def _french_rules() -> list[Rule]:
         ),
         (
             _compile(rf"le{_S}premier{_S}jour", _I),
-            _relative(lambda a: (a[0], a[0])),
+            _relative(_first_day),
         ),
         (
             _compile(rf"(?:{_FR_COUNT}|des){_S}heures{_S}(?:plus{_S}tard|après)", _I),
@@ -761,7 +782,7 @@ def _french_rules() -> list[Rule]:
         ),
         (
             _compile(rf"(?:le|au){_S}(?:même{_S}mois|mois{_S}même)|ce{_S}mois-là", _I),
-            _relative(lambda a: _month_range(a[1].year, a[1].month)),
+            _relative(_same_month),
         ),
         (_compile(rf"le{_S}surlendemain", _I), _relative(lambda a: _shift(a, 2, "jours"))),
         (_compile(rf"la{_S}veille", _I), _relative(lambda a: _shift(a, -1, "jours"))),
@@ -793,15 +814,15 @@ def _french_rules() -> list[Rule]:
         ),
         (
             _compile(rf"(?:l{_A}année|l{_A}an){_S}(?:suivante?|d{_A}après)", _I),
-            _relative(lambda a: _whole_year(a[1].year + 1)),
+            _relative(_following_year),
         ),
         (
             _compile(rf"l{_A}(?:année|an){_S}(?:précédente?|d{_A}avant)", _I),
-            _relative(lambda a: _whole_year(a[0].year - 1)),
+            _relative(_previous_year),
         ),
         (
             _compile(rf"(?:cette{_S}année-là|la{_S}même{_S}année)", _I),
-            _relative(lambda a: _whole_year(a[0].year)),
+            _relative(_same_year),
         ),
         (
             _compile(rf"(?:(?:au{_S}mois{_S}d(?:e{_S}|{_A})|en{_S})){_FR_MONTH}{_S}suivant", _I),
@@ -962,11 +983,11 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(rf"(?:on{_S})?the{_S}first{_S}day", _I),
-            _relative(lambda a: (a[0], a[0])),
+            _relative(_first_day),
         ),
         (
             _compile(rf"(?<![Ll]ater\s)(?:in{_S})?(?:that|the{_S}same){_S}month", _I),
-            _relative(lambda a: _month_range(a[1].year, a[1].month)),
+            _relative(_same_month),
         ),
         (
             _compile(rf"the{_S}(?:day{_S}before|previous{_S}day|eve\b)(?!{_S}of)", _I),
@@ -1016,15 +1037,15 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(rf"(?:in{_S})?the{_S}(?:following|next){_S}year", _I),
-            _relative(lambda a: _whole_year(a[1].year + 1)),
+            _relative(_following_year),
         ),
         (
             _compile(rf"(?:in{_S})?the{_S}(?:previous|preceding){_S}year", _I),
-            _relative(lambda a: _whole_year(a[0].year - 1)),
+            _relative(_previous_year),
         ),
         (
             _compile(rf"(?:in{_S})?(?:that|the{_S}same){_S}year", _I),
-            _relative(lambda a: _whole_year(a[0].year)),
+            _relative(_same_year),
         ),
         (
             _compile(

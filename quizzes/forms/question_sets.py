@@ -44,6 +44,28 @@ PICKED_FACTS = "picked"
 EXAMPLE_CORRECT = ("A", "B", "C", "D")
 EXAMPLE_ANSWER = ("B", "A", "C", "D")
 OPTIONAL_COUNTS = ("which_first_count", "date_entry_count", "true_false_count", "odd_one_out_count")
+# The set's fields by what they settle, in the order shown: this form and the admin's fieldsets
+# (quizzes.admin.teaching) both list them from here.
+FACT_FIELDS = ("sources", "facts", "period_start", "period_end")
+QUESTION_FIELDS = (
+    "chronology_count",
+    "chronology_items",
+    "matching_count",
+    "matching_pairs",
+    "matching_distractors",
+    "matching_relations",
+    *OPTIONAL_COUNTS,
+    "difficulty",
+)
+GRADING_FIELDS = (
+    "ordering_method",
+    "matching_penalty",
+    "attempts_allowed",
+    "regenerate_per_attempt",
+    "opens_at",
+    "closes_at",
+    "closing_grace_minutes",
+)
 
 
 class QuestionSetForm(forms.ModelForm):
@@ -145,28 +167,9 @@ class QuestionSetForm(forms.ModelForm):
         fields = [
             "title",
             "instructions",
-            "sources",
-            "facts",
-            "period_start",
-            "period_end",
-            "chronology_count",
-            "chronology_items",
-            "matching_count",
-            "matching_pairs",
-            "matching_distractors",
-            "matching_relations",
-            "which_first_count",
-            "date_entry_count",
-            "true_false_count",
-            "odd_one_out_count",
-            "difficulty",
-            "ordering_method",
-            "matching_penalty",
-            "attempts_allowed",
-            "regenerate_per_attempt",
-            "opens_at",
-            "closes_at",
-            "closing_grace_minutes",
+            *FACT_FIELDS,
+            *QUESTION_FIELDS,
+            *GRADING_FIELDS,
             "status",
             "classrooms",
         ]

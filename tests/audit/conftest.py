@@ -28,7 +28,8 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from tests.browser import conftest as browser_fixtures
-from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
+from tests.conftest import right_answer_post, wrong_answer_post
+from tests.factories import make_class, make_student, make_teacher, published_set
 from tests.sources.conftest import CUBA
 
 # The browser tests' fixtures (Debian Chromium, the live server with WhiteNoise, the loaded site).
@@ -427,18 +428,18 @@ def _kind_scenarios(student, classrooms, results_students) -> dict[str, KindScen
     """For each KIND_SETS entry, a published set of that kind alone; two attempts of the
     student (one untouched, one answered partly wrong), and the results class's, some right."""
     from quizzes.attempts import start_attempt
-    from quizzes.models import Fact, QuestionSet
+    from quizzes.models import Fact
 
     kinds = {}
     for name, fields in KIND_SETS.items():
         fields = dict(fields)
         facts = fields.pop("facts", None)
-        question_set = QuestionSet.objects.create(
+        question_set = published_set(
+            owner=None,
             title=f"Audit : {name}",
+            classrooms=classrooms,
             **{"chronology_count": 0, "matching_count": 0, **fields},
-            status=QuestionSet.Status.PUBLISHED,
         )
-        question_set.classrooms.add(*classrooms)
         if facts is not None:
             question_set.facts.set(Fact.objects.filter(facts))
         done_attempt = start_attempt(question_set, user=student)
@@ -457,24 +458,22 @@ def build_scenario(student) -> Scenario:
 
     from quizzes.attempts import start_attempt
     from quizzes.class_accounts import create_class_accounts
-    from quizzes.models import Classroom, Enrollment, QuestionSet, Source
+    from quizzes.models import Enrollment, Source
 
     teacher = make_teacher("mme-audit")
-    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
-    Enrollment.objects.create(classroom=classroom, student=student)
-    question_set = QuestionSet.objects.create(
+    classroom = make_class(teacher=teacher, name="3e B", pupils=[student])
+    # Offered to the class before anyone answers: answers are stored only while it is.
+    question_set = published_set(
         owner=teacher,
         title="Campagne d’Italie : audit",
+        classrooms=[classroom],
         instructions="Une chronologie, puis une association.",
         chronology_count=1,
         chronology_items=4,
         matching_count=1,
         matching_pairs=3,
         matching_relations=["role"],
-        status=QuestionSet.Status.PUBLISHED,
     )
-    # Offered to the class before anyone answers: answers are stored only while it is.
-    question_set.classrooms.add(classroom)
     open_attempt = start_attempt(question_set, user=student)
     done_attempt = start_attempt(question_set, user=student)
     for attempt_question in done_attempt.questions.order_by("position"):
@@ -486,7 +485,7 @@ def build_scenario(student) -> Scenario:
     for username in ("sacha-audit", "lou-audit"):
         Enrollment.objects.create(classroom=classroom, student=make_student(username))
     # Six students who finished (five are needed for item statistics), with varied scores.
-    results_class = Classroom.objects.create(name="4e A", teacher=teacher)
+    results_class = make_class(teacher=teacher, name="4e A")
     question_set.classrooms.add(results_class)
     own_source, reading_source, pending_candidate = _own_sources(teacher)
     (card,) = create_class_accounts(classroom=classroom, teacher=teacher, names=["Lina Morel"])

@@ -10,9 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from quizzes.default_sets import ensure_default_sets
-from quizzes.models import Attempt, Classroom, Enrollment
+from quizzes.models import Attempt
 from tests.concurrency.threads import at_once, browsers
-from tests.conftest import FACT_FIXTURES, make_student, make_teacher
+from tests.conftest import FACT_FIXTURES
+from tests.factories import make_class, make_student, make_teacher
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,8 +33,7 @@ def one_attempt_set(transactional_db, student):
     call_command("loaddata", *FACT_FIXTURES, verbosity=0)
     question_set = next(s for s in ensure_default_sets() if s.title == "Chronologie 1943-1945")
     teacher = make_teacher("mme-durand")
-    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
-    Enrollment.objects.create(classroom=classroom, student=student)
+    classroom = make_class(teacher=teacher, name="3e B", pupils=[student])
     question_set.owner = teacher
     question_set.attempts_allowed = 1
     question_set.regenerate_per_attempt = False

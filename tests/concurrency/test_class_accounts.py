@@ -10,9 +10,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from quizzes.models import Classroom
 from tests.concurrency.threads import at_once, browsers
-from tests.conftest import make_teacher
+from tests.factories import make_class, make_teacher
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,7 +32,7 @@ def test_simultaneous_class_lists_with_the_same_names_get_distinct_usernames(set
     tasks = []
     for n in range(3):
         teacher = make_teacher(f"prof-{n}")
-        classroom = Classroom.objects.create(name=f"3e {n}", teacher=teacher)
+        classroom = make_class(teacher=teacher, name=f"3e {n}")
         (client,) = browsers(teacher, 1)
         tasks.append(partial(create_accounts, client, classroom))
     results = at_once(tasks)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quizzes.engine import NotEnoughFacts, RelationBank
 from quizzes.engine.facts import RelationFact, acting_together
 from quizzes.fixture_facts import shipped_acts_for, shipped_facts
-from tests.engine.strategies import relation_banks
+from tests.engine.strategies import pairs_of, relation_banks
 
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "causes")
 SEEDS = range(400)
@@ -103,13 +103,7 @@ def test_acting_together_follows_chains_both_ways_but_not_to_siblings():
 def banks_with_links(draw):
     facts = draw(relation_banks())
     subjects = sorted({fact.subject for fact in facts} | {"Gouvernement", "Armée"})
-    links = draw(
-        st.lists(
-            st.tuples(st.sampled_from(subjects), st.sampled_from(subjects)),
-            max_size=8,
-            unique=True,
-        )
-    )
+    links = draw(pairs_of(tuple(subjects), max_size=8))
     return facts, [(a, p) for a, p in links if a != p]
 
 

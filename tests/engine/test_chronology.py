@@ -18,7 +18,7 @@ from quizzes.engine.grading import (
     RELATIVE_TO_CORRECT,
     grade_ordering,
 )
-from tests.engine.strategies import event_banks, shipped_facts
+from tests.engine.strategies import DIFFICULTIES, event_banks, shipped_facts
 
 
 def event(fact_id: str, start: str, end: str | None = None, label: str = "") -> EventFact:
@@ -34,7 +34,7 @@ def event(fact_id: str, start: str, end: str | None = None, label: str = "") -> 
 @settings(max_examples=200, deadline=None)
 @given(events=event_banks(), n_items=st.integers(3, 8), seed=st.integers(), data=st.data())
 def test_random_banks_never_give_an_ambiguous_or_presorted_question(events, n_items, seed, data):
-    difficulty = data.draw(st.sampled_from(["easy", "medium", "hard"]))
+    difficulty = data.draw(DIFFICULTIES)
     bank = ChronologyBank(events)
     if n_items > bank.max_items:
         with pytest.raises(NotEnoughFacts):

@@ -2,6 +2,7 @@
 measurement (quizzes.item_analysis): worked examples with the arithmetic, a second way of
 computing alpha, and properties that hold for any class."""
 
+import functools
 import math
 
 import pytest
@@ -162,7 +163,8 @@ marks = st.sampled_from([0.0, 0.25, 1 / 3, 0.5, 2 / 3, 0.75, 1.0])
 def tables(draw):
     k = draw(st.integers(min_value=1, max_value=6))
     n = draw(st.integers(min_value=0, max_value=30))
-    return [draw(st.lists(marks, min_size=k, max_size=k)) for _ in range(n)]
+    row = st.lists(marks, min_size=k, max_size=k)
+    return [draw(row) for _ in range(n)]
 
 
 @given(tables())
@@ -179,19 +181,25 @@ def test_attempts_with_the_same_marks_have_no_alpha(row, count):
     assert item_analysis.cronbach_alpha([row] * count) is None
 
 
+kinds = st.sampled_from(["chronology", "matching", "true_false"])
+
+
+@functools.cache
+def _fact_marks(size: int) -> st.SearchStrategy:
+    """Facts → (mark, questions of the attempt asking them), built once per number of
+    questions (Hypothesis checks every new strategy it is given)."""
+    return st.dictionaries(
+        st.integers(1, 8),
+        st.tuples(marks, st.frozensets(st.integers(0, size - 1), min_size=1)),
+        max_size=6,
+    )
+
+
 @st.composite
 def scored_attempts(draw):
-    kinds = st.sampled_from(["chronology", "matching", "true_false"])
     size = draw(st.integers(min_value=1, max_value=5))
     questions = tuple((draw(kinds), draw(marks)) for _ in range(size))
-    facts = draw(
-        st.dictionaries(
-            st.integers(1, 8),
-            st.tuples(marks, st.frozensets(st.integers(0, size - 1), min_size=1)),
-            max_size=6,
-        )
-    )
-    return ScoredAttempt(questions, facts)
+    return ScoredAttempt(questions, draw(_fact_marks(size)))
 
 
 @given(st.lists(scored_attempts(), max_size=25))

@@ -4,6 +4,8 @@ intruder away; the draw depends on the seed only; graded all or nothing."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from itertools import combinations
@@ -233,17 +235,29 @@ EVENT_SHAPES = [
 ]
 
 
+WORDY_DAY_OFFSETS = st.integers(0, 1000)
+# Each length with each shape, place and date label, drawn at once: Hypothesis's cost grows
+# with the number of draws, and the events are the same.
+WORDY_EVENTS = st.sampled_from(
+    list(
+        itertools.product(
+            (0, 0, 30, 91, 200, 400),
+            EVENT_SHAPES,
+            PLACES,
+            ("le {d}", "en {y}", "plus tard", "depuis {y}"),
+        )
+    )
+)
+
+
 @st.composite
 def wordy_event_banks(draw):
     size = draw(st.integers(0, 30))
     events = []
     for n in range(1, size + 1):
-        start = date(1943, 1, 1) + timedelta(days=draw(st.integers(0, 1000)))
-        length = draw(st.sampled_from([0, 0, 30, 91, 200, 400]))
-        text = draw(st.sampled_from(EVENT_SHAPES)).format(
-            place=draw(st.sampled_from(PLACES)), year=start.year
-        )
-        label = draw(st.sampled_from(["le {d}", "en {y}", "plus tard", "depuis {y}"]))
+        start = date(1943, 1, 1) + timedelta(days=draw(WORDY_DAY_OFFSETS))
+        length, shape, place, label = draw(WORDY_EVENTS)
+        text = shape.format(place=place, year=start.year)
         events.append(
             EventFact(
                 id=str(n),
@@ -290,6 +304,23 @@ NAMES = [
     "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
     "India", "Juliett", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa",
 ]  # fmt: skip
+NAME_ORDERS = st.permutations(NAMES)
+
+
+@functools.cache
+def world_draws(n_names: int, n_sides: int) -> tuple[st.SearchStrategy, ...]:
+    """What a world of n_names names, the first n_sides of them sides, draws after its names,
+    as positions in the names: built once per size, since Hypothesis checks every new strategy
+    it is given (which cost more than the draws themselves)."""
+    name = st.integers(0, n_names - 1)
+    stray = st.tuples(name, name)
+    side_pair = st.lists(st.integers(0, n_sides - 1), min_size=2, max_size=2, unique=True)
+    return (
+        st.lists(stray, max_size=3),
+        st.lists(name, max_size=3),
+        st.lists(side_pair, min_size=1, max_size=3),
+        st.lists(stray, max_size=1),
+    )
 
 
 @st.composite
@@ -297,21 +328,21 @@ def side_worlds(draw):
     """A few sides, each with a tree of entities acting for it, then stray links (two
     principals, links between trees, cycles), facts about most entities, and pairs said to
     oppose each other (mostly sides, sometimes any two names)."""
-    names = draw(st.permutations(NAMES))[: draw(st.integers(4, len(NAMES)))]
+    names = draw(NAME_ORDERS)[: draw(st.integers(4, len(NAMES)))]
     sides = names[: draw(st.integers(2, 4))]
     links = []
     for index, name in enumerate(names[len(sides) :], len(sides)):
-        links.append((name, draw(st.sampled_from(names[:index]))))
-    stray = st.tuples(st.sampled_from(names), st.sampled_from(names))
-    links += [(a, b) for a, b in draw(st.lists(stray, max_size=3)) if a != b]
-    unknown = draw(st.lists(st.sampled_from(names), max_size=3))  # no fact about them
+        links.append((name, names[draw(st.integers(0, index - 1))]))
+    strays, unknowns, side_pairs, stray_pairs = world_draws(len(names), len(sides))
+    links += [(names[a], names[b]) for a, b in draw(strays) if a != b]
+    unknown = [names[i] for i in draw(unknowns)]  # no fact about them
     about = [name for name in names if name not in unknown] + unknown[:1]
     relations = [
         RelationFact(str(n), "role", name, f"rôle {n}", quote=f"« {name} »")
         for n, name in enumerate(about, 1)
     ]
-    pairs = st.lists(st.sampled_from(sides), min_size=2, max_size=2, unique=True)
-    opposed = draw(st.lists(pairs, min_size=1, max_size=3)) + draw(st.lists(stray, max_size=1))
+    opposed = [[sides[i] for i in pair] for pair in draw(side_pairs)]
+    opposed += [(names[a], names[b]) for a, b in draw(stray_pairs)]
     return relations, links, opposed
 
 

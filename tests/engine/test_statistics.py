@@ -1,6 +1,7 @@
 """Item statistics of the teachers' results pages (quizzes.statistics): worked examples on a
 small made-up class, with the arithmetic, and properties that hold for any class."""
 
+import functools
 import math
 
 import pytest
@@ -90,12 +91,22 @@ def test_bin_edges_belong_to_the_upper_bin(percent, bin_number):
 scores = st.floats(min_value=0, max_value=1, allow_nan=False)
 
 
+rest_scores = st.floats(0, 60, allow_nan=False)
+
+
+@functools.cache
+def _columns(size: int) -> tuple[st.SearchStrategy, st.SearchStrategy]:
+    """Built once per size: Hypothesis checks every new strategy it is given."""
+    return (
+        st.lists(scores, min_size=size, max_size=size),
+        st.lists(rest_scores, min_size=size, max_size=size),
+    )
+
+
 @st.composite
 def item_and_rest(draw):
-    size = draw(st.integers(min_value=0, max_value=40))
-    item = draw(st.lists(scores, min_size=size, max_size=size))
-    rest = draw(st.lists(st.floats(0, 60, allow_nan=False), min_size=size, max_size=size))
-    return item, rest
+    items, rests = _columns(draw(st.integers(min_value=0, max_value=40)))
+    return draw(items), draw(rests)
 
 
 @given(st.lists(scores))

@@ -32,7 +32,7 @@ from quizzes.engine.true_false import (
 )
 from quizzes.engine.wording import has_year, normalized, shared_words
 from quizzes.fixture_facts import shipped_acts_for
-from tests.engine.strategies import event_banks, relation_banks, shipped_facts
+from tests.engine.strategies import event_banks, pairs_of, relation_banks, shipped_facts
 from tests.engine.test_acts_for import linked
 
 SHIPPED_DRAWS = 4_000
@@ -151,12 +151,16 @@ def test_the_same_seed_gives_the_same_question():
     assert len(others) > 30
 
 
+RELATIONS = st.sampled_from(sorted(RELATION_WORDINGS))
+SUBJECT_KINDS = st.lists(st.sampled_from(["person", "group", ""]), min_size=10, max_size=10)
+
+
 @st.composite
 def fact_bases(draw):
     events = draw(event_banks())
-    relations = draw(relation_banks(relation=draw(st.sampled_from(sorted(RELATION_WORDINGS)))))
+    relations = draw(relation_banks(relation=draw(RELATIONS)))
     # One sort per entity, as the database holds it.
-    kinds = draw(st.lists(st.sampled_from(["person", "group", ""]), min_size=10, max_size=10))
+    kinds = draw(SUBJECT_KINDS)
     relations = [
         RelationFact(
             f"r{f.id}", f.relation, f.subject, f.object, f.quote, kinds[int(f.subject.split()[-1])]
@@ -164,7 +168,7 @@ def fact_bases(draw):
         for f in relations
     ]
     subjects = sorted({fact.subject for fact in relations} | {"Gouvernement"})
-    links = draw(st.lists(st.tuples(*[st.sampled_from(subjects)] * 2), max_size=6, unique=True))
+    links = draw(pairs_of(tuple(subjects), max_size=6))
     return events, relations, [(a, p) for a, p in links if a != p]
 
 

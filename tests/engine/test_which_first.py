@@ -18,7 +18,7 @@ from quizzes.engine.which_first import WhichFirstBank, generate_which_first, gra
 from quizzes.engine.wording import has_year
 from quizzes.fixture_facts import shipped_stated_orders
 from tests.engine.strategies import event_banks, shipped_facts
-from tests.engine.test_stated_orders import banks_with_orders, settled_by_chain
+from tests.engine.test_stated_orders import banks_with_orders, chain_oracle
 
 RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
 ARREST = "Mussolini est arrêté"
@@ -89,12 +89,12 @@ def test_with_stated_orders_only_pairs_the_source_orders_are_asked_and_their_wor
     bank, seed
 ):
     events, orders = bank
+    settled_by_chain = chain_oracle(events, orders)
     try:
         question = generate_which_first(events, seed=seed, orders=orders)
     except NotEnoughFacts:
         assert not any(
-            settled_by_chain(a, b, events, orders) or settled_by_chain(b, a, events, orders)
-            for a, b in combinations(events, 2)
+            settled_by_chain(a, b) or settled_by_chain(b, a) for a, b in combinations(events, 2)
         )
         return
     shown = {item.id: by_id(events)[item.fact_id] for item in question.items}
@@ -102,8 +102,8 @@ def test_with_stated_orders_only_pairs_the_source_orders_are_asked_and_their_wor
     (later_id,) = set(shown) - {question.answer}
     later = shown[later_id]
     # The source (dates, or a chain of stated orders and dates) puts the answer first...
-    assert settled_by_chain(earlier, later, events, orders)
-    assert not settled_by_chain(later, earlier, events, orders)
+    assert settled_by_chain(earlier, later)
+    assert not settled_by_chain(later, earlier)
     assert not later.end < earlier.start
     if earlier.overlaps(later):
         # ...and where the dates leave it open, the question keeps the words that settle it.
@@ -122,12 +122,8 @@ def test_every_pair_the_source_orders_is_counted_once_and_no_other(bank):
     events = events[:12]
     orders = [o for o in orders if {o.earlier, o.later} <= {e.id for e in events}]
     shown = [event for event in events if not has_year(event.text)]
-    expected = {
-        (a.id, b.id)
-        for a in shown
-        for b in shown
-        if a is not b and settled_by_chain(a, b, events, orders)
-    }
+    settled_by_chain = chain_oracle(events, orders)
+    expected = {(a.id, b.id) for a in shown for b in shown if a is not b and settled_by_chain(a, b)}
     which_first = WhichFirstBank(events, orders)
     pairs = [which_first.pair(index) for index in range(which_first.count)]
     assert sorted((a.id, b.id) for a, b in pairs) == sorted(expected)

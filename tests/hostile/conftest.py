@@ -26,7 +26,8 @@ from quizzes.models import (
     PinnedQuestion,
     QuestionSet,
 )
-from tests.conftest import make_student, make_teacher, right_answer_post
+from tests.conftest import right_answer_post
+from tests.factories import make_class, make_student, make_teacher, published_set
 
 COUNTED = [
     AccountProfile,
@@ -146,24 +147,20 @@ def world(fact_base) -> World:
     other_teacher = make_teacher("m-martin")
     student = make_student("camille")
     other_student = make_student("dominique")
-    classroom = Classroom.objects.create(name="3e B", teacher=teacher)
-    Enrollment.objects.create(classroom=classroom, student=student)
-    Enrollment.objects.create(classroom=classroom, student=other_student)
-    other_classroom = Classroom.objects.create(name="4e A", teacher=other_teacher)
-    question_set = QuestionSet.objects.create(
-        title="Débarquements",
+    classroom = make_class(teacher=teacher, name="3e B", pupils=[student, other_student])
+    other_classroom = make_class(teacher=other_teacher, name="4e A")
+    question_set = published_set(
         owner=teacher,
-        status=QuestionSet.Status.PUBLISHED,
+        title="Débarquements",
+        classrooms=[classroom],
         chronology_count=1,
         chronology_items=4,
         matching_count=1,
         matching_pairs=3,
     )
-    question_set.classrooms.add(classroom)
-    other_set = QuestionSet.objects.create(
-        title="Série de M. Martin", owner=other_teacher, status=QuestionSet.Status.PUBLISHED
+    other_set = published_set(
+        owner=other_teacher, title="Série de M. Martin", classrooms=[other_classroom]
     )
-    other_set.classrooms.add(other_classroom)
     pin = PinnedQuestion.objects.create(question_set=question_set, kind="chronology")
     orderable = []  # the first events whose date ranges follow one another
     for fact in Fact.objects.events().chronological():

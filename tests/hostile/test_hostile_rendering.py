@@ -13,8 +13,9 @@ from django.utils.html import escape
 
 from quizzes.attempts import start_attempt
 from quizzes.class_results import grades_csv
-from quizzes.models import Classroom, Enrollment, Entity, Fact, QuestionSet, Source
-from tests.conftest import make_student, make_teacher, right_answer_post, wrong_answer_post
+from quizzes.models import Entity, Fact, Source
+from tests.conftest import right_answer_post, wrong_answer_post
+from tests.factories import make_class, make_student, make_teacher, published_set
 from tests.hostile.conftest import hostile_client
 
 SCRIPT = "<script>alert(1)</script>"
@@ -47,24 +48,23 @@ def hostile_world(fact_base):
     student = make_student(BOLD)
     student.first_name, student.last_name = FORMULAS[0], SCRIPT
     student.save()
-    classroom = Classroom.objects.create(name=f"{SCRIPT}3e", teacher=teacher)
-    Enrollment.objects.create(classroom=classroom, student=student)
+    pupils = [student]
     for n, formula in enumerate(FORMULAS[1:]):
         user = make_student(f"{formula.replace(' ', '')[:10]}{n}")  # valid usernames: + - @
         user.last_name = formula
         user.save()
-        Enrollment.objects.create(classroom=classroom, student=user)
-    question_set = QuestionSet.objects.create(
-        title=IMG,
-        instructions=SCRIPT,
+        pupils.append(user)
+    classroom = make_class(teacher=teacher, name=f"{SCRIPT}3e", pupils=pupils)
+    question_set = published_set(
         owner=teacher,
-        status=QuestionSet.Status.PUBLISHED,
+        title=IMG,
+        classrooms=[classroom],
+        instructions=SCRIPT,
         chronology_count=1,
         chronology_items=4,
         matching_count=1,
         matching_pairs=3,
     )
-    question_set.classrooms.add(classroom)
     finished = start_attempt(question_set, user=student)
     client = hostile_client(student)
     for q in finished.questions.order_by("position"):

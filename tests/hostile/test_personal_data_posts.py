@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes.models import Attempt, QuestionSet
+from quizzes.models import Attempt
+from tests.factories import published_set
 from tests.hostile.conftest import (
     FEW,
     SOME,
@@ -50,13 +51,8 @@ def test_the_exact_password_alone_deletes(student_client, world):
 
 @pytest.fixture
 def sample(world):
-    return QuestionSet.objects.create(
-        title="Essai",
-        owner=None,
-        is_sample=True,
-        status=QuestionSet.Status.PUBLISHED,
-        chronology_count=1,
-        chronology_items=3,
+    return published_set(
+        owner=None, title="Essai", is_sample=True, chronology_count=1, chronology_items=3
     )
 
 

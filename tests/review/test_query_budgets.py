@@ -11,8 +11,8 @@ from django.utils import timezone
 from quizzes.models import Fact, Rating, ReviewCard, ReviewLog
 from quizzes.review import sessions
 from quizzes.review.scheduling import Review, schedule_reviews
+from tests.factories import enrolled_pupils
 from tests.review.conftest import events
-from tests.teacher_results.conftest import make_students
 
 REVIEWS_EACH = 8  # per fact and pupil in the sized-up history
 
@@ -37,7 +37,7 @@ def history(request, student, classroom, fact_base):
     if request.param == "new":
         give_history([student], events(1), 1)
         return {"pupils": 1}
-    pupils = make_students(classroom, 39)
+    pupils = enrolled_pupils(classroom=classroom, count=39)
     give_history([student, *pupils], list(Fact.objects.all()), REVIEWS_EACH)
     assert ReviewLog.objects.count() == 40 * Fact.objects.count() * REVIEWS_EACH
     return {"pupils": 40}

@@ -7,7 +7,7 @@ import pytest
 
 from quizzes.models import Enrollment
 from tests import factories
-from tests.factories import enrolled_pupils, make_student, published_set
+from tests.factories import make_student, published_set
 
 FINISHED = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
 
@@ -34,21 +34,6 @@ def question_templates(assigned_set, other_student):
 
 def at(hours: int) -> datetime:
     return FINISHED + timedelta(hours=hours)
-
-
-# The earlier names of the builders, for tests written before tests/factories.py (on other
-# branches): new tests call tests.factories directly.
-def make_students(classroom, count: int, prefix: str = "eleve"):
-    return enrolled_pupils(classroom=classroom, count=count, prefix=prefix)
-
-
-def build_attempts(question_set, templates, plan):
-    templates = [factories.QuestionTemplate(*t) for t in templates]
-    return factories.build_attempts(question_set=question_set, templates=templates, plan=plan)
-
-
-def slim(templates):
-    return factories.slim_templates([factories.QuestionTemplate(*t) for t in templates])
 
 
 @pytest.fixture
