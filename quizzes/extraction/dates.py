@@ -593,6 +593,17 @@ def _season_of_relative_year(anchor: Range, match: re.Match) -> Range:
     return _part_of_season(span, match.groupdict().get("part"))
 
 
+def _part_of_anchor_year(anchor: Range, match: re.Match) -> Range:
+    """ "By the end of the year", « au début de l'année suivante »: a third of the anchor's
+    year (or of the next one), as for an explicit year."""
+    groups = match.groupdict()
+    part = groups.get("part") or groups.get("part2") or ""
+    which = (groups.get("which") or groups.get("which2") or "").lower()
+    shift = 1 if re.search("follow|next|suivante|après", which) else 0
+    shift = -1 if "précédente" in which else shift
+    return _part_of_year(anchor[0].year + shift, part)
+
+
 def _following_named_day(anchor: Range, match: re.Match) -> Range | None:
     """ "The following 4 August", "the following July 4"."""
     month = EN_MONTHS[(match["month"] or match["month_first"]).lower()]
@@ -713,6 +724,17 @@ def _french_rules() -> list[Rule]:
                 _I,
             ),
             _relative_with(_season_of_relative_year),
+        ),
+        # Parts of a year named by the anchor: « à la fin de l'année », « au début de l'année
+        # suivante », « en fin d'année » (not « au début de l'année 1898 », an explicit year).
+        (
+            _compile(
+                rf"(?P<part>(?:(?:[Àà]|[Vv]ers|[Dd]ès|[Jj]usqu{_A}à){_S}la{_S}fin|"
+                rf"(?:[Aa]u|[Dd]ès{_S}le|[Vv]ers{_S}le){_S}(?:début|milieu)|"
+                rf"[Ee]n{_S}(?:fin|début|milieu)){_S}d(?:e{_S}l{_A}|{_A})année)"
+                rf"(?:{_S}(?P<which>suivante|d{_A}après|précédente))?(?!{_S}\d)",
+            ),
+            _relative_with(_part_of_anchor_year),
         ),
         # Relative phrases.
         (
@@ -938,6 +960,18 @@ def _english_rules() -> list[Rule]:
                 _I,
             ),
             _relative_with(_season_of_relative_year),
+        ),
+        # Parts of a year named by the anchor: "by the end of the year", "early that year",
+        # "at the beginning of the following year" (not "the end of 1876", an explicit year).
+        (
+            _compile(
+                rf"(?:(?:[Aa]t|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill|[Bb]efore|[Ii]n){_S})?"
+                rf"(?P<part>[Tt]he{_S}(?:end|beginning|start|middle){_S}of){_S}"
+                rf"(?P<which>the|that|the{_S}same|the{_S}following|the{_S}next){_S}year\b|"
+                rf"(?P<part2>[Ee]arly|[Ll]ate){_S}(?:in{_S})?"
+                rf"(?P<which2>the|that|the{_S}same|the{_S}following|the{_S}next){_S}year\b"
+            ),
+            _relative_with(_part_of_anchor_year),
         ),
         (
             _compile(count_later, _I),
@@ -1166,7 +1200,30 @@ _BORN = re.compile(
 )
 _SINCE = re.compile(r"^(?:depuis|since)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:depuis|since)\s+(?:le\s+|l['’]|the\s+)?$", re.IGNORECASE)
-_DURATION_BEFORE = re.compile(r"\b(?:pendant|durant|for|over|en|in|within)\s+$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:pendant|durant|for|over|en|in|within)\s+|"
+    r"\b(?:less|more)\s+than\s+|\b(?:moins|plus)\s+(?:de\s+|d['’]))$",  # bounds, not dates
+    re.IGNORECASE,
+)
+# A bare year completing a noun names which thing, not when the clause happens: « depuis la
+# défaite de 1870 », « annule le jugement de 1894 », "the crisis of 1956". Words that cut a
+# period out of the year are not such nouns (« le début de 1943 », "the first half of 1943").
+_NOT_NAMING_NOUNS = (
+    r"(?:début|fin|milieu|moitié|cours|courant|reste|mois|année|an|printemps|été|automne|hiver|"
+    r"beginning|start|end|middle|half|part|course|rest|months?|year|spring|summer|autumn|fall|"
+    r"winter|weeks?|days?)"
+)
+_NOUN_OF_BEFORE = {
+    FRENCH: re.compile(
+        r"\b(?:le|la|l['’]|les|du|des|un|une|son|sa|ses|leur|leurs|ce|cet|cette)\s*"
+        rf"(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){{0,2}}(?!{_NOT_NAMING_NOUNS}\s)"
+        r"[a-zàâçéèêëîïôûùüÿœ-]+\s+(?:de|d['’])\s*$"
+    ),
+    ENGLISH: re.compile(
+        r"\b(?:the|a|an|its|his|her|their|this)\s+(?:[A-Za-z-]+\s+){0,2}"
+        rf"(?!(?i:{_NOT_NAMING_NOUNS})\s)[A-Za-z-]+\s+of\s+$"
+    ),
+}
 _LIFESPAN = re.compile(r"\(\s*(?:[a-zé.]+\s+)?\d{3,4}\s*[-–]\s*(?:[a-zé.]+\s+)?\d{3,4}\s*\)")
 
 
@@ -1182,10 +1239,12 @@ def _is_plausible(match: _Match, text: str, rule_text: str) -> bool:
     return True
 
 
-def _is_background(match: _Match, text: str) -> bool:
+def _is_background(match: _Match, text: str, language: str) -> bool:
     label = text[match.start : match.end]
     before = text[max(0, match.start - 60) : match.start]
     if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
+        return True
+    if re.fullmatch(r"\d{4}", label) and _NOUN_OF_BEFORE[language].search(before):
         return True
     if _BORN.search(before):
         return True
@@ -1215,7 +1274,7 @@ def _raw_matches(text: str, language: str) -> list[_Match]:
             match = build(regex_match)
             if match is None or not _is_plausible(match, text, regex_match.group(0)):
                 continue
-            if _is_background(match, text):
+            if _is_background(match, text, language):
                 match = _Match(
                     match.start, match.end, match.precision, match.resolve, match.relative, True
                 )

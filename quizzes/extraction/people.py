@@ -110,6 +110,19 @@ FRENCH_TITLES = [
     "procureur",
     "juge",
     "chef-d’état-major",
+    # Titles of other times and places, and the ranks a narrative gives (« le shogun », « le
+    # vizir », « le sergent », « le porte-parole du gouvernement »).
+    "shogun",
+    "kaiser",
+    "vizir",
+    "pacha",
+    "doge",
+    "maharadja",
+    "sergent",
+    "caporal",
+    "brigadier",
+    "commodore",
+    "porte-parole",
 ]
 FRENCH_MULTIWORD_TITLES = [
     "premier ministre",
@@ -193,6 +206,21 @@ ENGLISH_TITLES = [
     "envoy",
     "viceroy",
     "chief",
+    # Titles of other times and places, and ranks a narrative gives ("Commodore Matthew
+    # Perry", "the last shogun", "the party spokesman").
+    "commodore",
+    "shogun",
+    "kaiser",
+    "vizier",
+    "pasha",
+    "doge",
+    "maharaja",
+    "sergeant",
+    "corporal",
+    "brigadier",
+    "spokesman",
+    "spokeswoman",
+    "judge",
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -1285,8 +1313,26 @@ VERBISH_ENGLISH = {
     "will",
     "can",
 }
-NP_STOPS = {"born", "né", "née", "nés", "who", "qui", "whose", "dont", "which", "que", "lequel"}
+# Words that end a description: a relative clause, a birth date, a backdrop date ("the party
+# leader since 1971", « ministre depuis 1958 »).
+NP_STOPS = {
+    "born",
+    "né",
+    "née",
+    "nés",
+    "who",
+    "qui",
+    "whose",
+    "dont",
+    "which",
+    "que",
+    "lequel",
+    "since",
+    "depuis",
+}
 POSSESSIVES = {"son", "sa", "ses", "leur", "his", "her", "their", "its"}
+# « à l'initiative du peintre Gustave Courbet », « une lettre au romancier Émile Zola ».
+FRENCH_CONTRACTED_ARTICLES = {"du", "au", "aux"}
 
 
 def _appositions(tokens, language: str, names: PersonNames, title_starts: set[int]):
@@ -1304,6 +1350,9 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         k = j
         while k < len(tokens) and k - j <= 12:
             if _is_hyphen_joint(tokens, k):  # « maire de Berlin-Est », "Commander-in-Chief"
+                k += 2
+                continue
+            if _is_ordinal_pair(tokens, k):  # "the fifteenth and last shogun"
                 k += 2
                 continue
             if _lower(tokens[k]) in CLOSING:
@@ -1334,7 +1383,11 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
     if not phrase or (phrase[0].text[:1].isupper() and language == FRENCH):
         return phrase and _lower(phrase[0]) in ALL_TITLE_WORDS
     if any(
-        (any(c.isdigit() for c in t.text) and not phrase[n - 1].text[:1].isupper())
+        (
+            any(c.isdigit() for c in t.text)
+            and not phrase[n - 1].text[:1].isupper()
+            and not _is_compound_number(phrase, n)
+        )
         or _lower(t) in ("ans", "years")
         for n, t in enumerate(phrase)
     ):
@@ -1354,10 +1407,36 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
         for n, w in enumerate(words)
     ):
         return False
-    if phrase[0].like_num or words[0] in NOT_NAME_WORDS - ORGANISATION_WORDS:
+    counted = phrase[0].like_num and not ORDINAL_LIKE.match(words[0])  # "the fifteenth shogun"
+    if (counted and not _is_compound_number(phrase, 0)) or words[0] in NOT_NAME_WORDS - (
+        ORGANISATION_WORDS
+    ):
         return False
     # A description ends on a lower-case noun or a name after "of"/"in": not on "the".
     return words[-1] not in {"the", "a", "an", "of", "in", "and"}
+
+
+ORDINAL_LIKE = re.compile(
+    r"^(?:\w+(?:th|st|nd|rd|ième|ieme)|last|only|sole|seul|seule|dernier|dernière|unique)$"
+)
+
+
+def _is_ordinal_pair(tokens, k: int) -> bool:
+    """ "and" / « et » between two ordinals of one description: "the fifteenth and last
+    shogun", « le premier et seul président »."""
+    return (
+        _lower(tokens[k]) in ("and", "et")
+        and k > 0
+        and k + 1 < len(tokens)
+        and (ORDINAL_LIKE.match(_lower(tokens[k - 1])) or _lower(tokens[k - 1]) == "premier")
+        and ORDINAL_LIKE.match(_lower(tokens[k + 1])) is not None
+    )
+
+
+def _is_compound_number(phrase, n: int) -> bool:
+    """A number glued by a hyphen into an adjective ("an eighteen-year-old bricklayer", "a
+    two-star general"), not a measure of its own."""
+    return n + 2 < len(phrase) and _is_hyphen_joint(phrase, n + 1)
 
 
 def _is_verb_in_phrase(token) -> bool:
@@ -1397,7 +1476,10 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             )
         ):
             start -= 1
-        if start == 0 or _lower(tokens[start - 1]) not in APPOSITION_DETERMINERS | {"les", "des"}:
+        determiners = APPOSITION_DETERMINERS | {"les", "des"}
+        if language == FRENCH:
+            determiners = determiners | FRENCH_CONTRACTED_ARTICLES  # « du peintre Courbet »
+        if start == 0 or _lower(tokens[start - 1]) not in determiners:
             continue
         end = i + 1
         if language == FRENCH:
