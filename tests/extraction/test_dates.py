@@ -944,3 +944,163 @@ def test_offsets_are_characters_on_accented_text():
     text = "À l’été, «\u00a0Éphémère\u00a0». Le 14 juillet 1789, à Paris, la Bastille tombe."
     found = mention(text, "fr", "Le 14 juillet 1789")
     assert text[found.start : found.end] == "Le 14 juillet 1789"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        (
+            "fr",
+            "En mars 1935, la crise éclate. À la fin de l'année, le chômage recule.",
+            "À la fin de l'année",
+            "1935-09-01",
+            "1935-12-31",
+        ),
+        (
+            "fr",
+            "Le 4 avril 1949, le traité est signé. Au début de l’année suivante, l'alliance s'organise.",
+            "Au début de l’année suivante",
+            "1950-01-01",
+            "1950-04-30",
+        ),
+        (
+            "fr",
+            "En juin 1812, l'armée entre en Russie. En fin d'année, elle se replie.",
+            "En fin d'année",
+            "1812-09-01",
+            "1812-12-31",
+        ),
+        (
+            "fr",
+            "En 1961, le mur est construit ; vers le milieu de l'année précédente, les départs s'accélèrent.",
+            "vers le milieu de l'année précédente",
+            "1960-05-01",
+            "1960-08-31",
+        ),
+        (
+            "en",
+            "In February 1917, riots broke out. By the end of the year, the Bolsheviks ruled.",
+            "By the end of the year",
+            "1917-09-01",
+            "1917-12-31",
+        ),
+        (
+            "en",
+            "On 2 May 1945, Berlin fell. Early the following year, Churchill spoke at Fulton.",
+            "Early the following year",
+            "1946-01-01",
+            "1946-04-30",
+        ),
+        (
+            "en",
+            "In April 1861, war began. At the beginning of the next year, Grant advanced.",
+            "At the beginning of the next year",
+            "1862-01-01",
+            "1862-04-30",
+        ),
+        (
+            "en",
+            "In 1929 stocks crashed; late that year, banks failed.",
+            "late that year",
+            "1929-09-01",
+            "1929-12-31",
+        ),
+    ],
+)
+def test_parts_of_a_year_less_year_are_thirds_of_the_anchor_year(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end, found.precision) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        RELATIVE,
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Au début de l'année 1917, les grèves se multiplient.", "Au début de l'année 1917"),
+        ("en", "By the end of 1876, pensions were bonds.", "By the end of 1876"),
+    ],
+)
+def test_a_part_of_a_named_year_stays_an_explicit_year(language, text, label):
+    assert mention(text, language, label).precision == YEAR
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Depuis la révolution de 1830, le roi règne.", "1830"),
+        ("fr", "Le tribunal annule la sentence de 1920.", "1920"),
+        ("fr", "Il efface ainsi la lourde défaite de 1918.", "1918"),
+        ("en", "The treaty undid the partition of 1772.", "1772"),
+        ("en", "Nobody forgot the great famine of 1846.", "1846"),
+    ],
+)
+def test_a_year_completing_a_noun_is_a_backdrop(language, text, label):
+    assert mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Au cours de 1943, la résistance grandit.", "1943"),
+        ("en", "In the first half of 1943, output doubled.", "1943"),
+    ],
+)
+def test_a_year_cut_into_parts_is_no_backdrop(language, text, label):
+    assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "relative", "year"),
+    [
+        (
+            "fr",
+            "Le 12 mars 1938, l'armée entre en Autriche. Hitler efface ainsi la défaite de 1918. "
+            "Deux jours plus tard, il parade à Vienne.",
+            "Deux jours plus tard",
+            1938,
+        ),
+        (
+            "en",
+            "On 4 June 1989, the army fired. Nobody forgot the massacre of 1976. "
+            "The next morning, the square was empty.",
+            "The next morning",
+            1989,
+        ),
+    ],
+)
+def test_a_year_completing_a_noun_never_becomes_the_anchor(language, text, relative, year):
+    assert mention(text, language, relative).date_start.year == year
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "bound"),
+    [
+        (
+            "fr",
+            "Le 3 mai 1990, moins d'un an après la révolution, les Roumains votent.",
+            "un an après",
+        ),
+        (
+            "fr",
+            "Le 5 mars 1953, Staline meurt ; plus de deux ans plus tard, rien.",
+            "deux ans plus tard",
+        ),
+        (
+            "en",
+            "On 3 May 1990, less than a year after the revolution, Romanians voted.",
+            "a year after",
+        ),
+        (
+            "en",
+            "On 5 March 1953, Stalin died; more than two years later, nothing.",
+            "two years later",
+        ),
+    ],
+)
+def test_a_bounded_lapse_of_time_is_not_a_date(language, text, bound):
+    labels = [m.label for m in find_dates(text, language)]
+    assert labels and bound not in labels

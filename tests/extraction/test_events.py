@@ -313,3 +313,46 @@ def test_development_texts_recall_and_precision():
             )
     assert found_total / gold_total >= 0.9
     assert right_total / candidate_total >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first_label", "first_start"),
+    [
+        (
+            "fr",
+            "La révolution de Février (1848)\n\nLe 24 février, Louis-Philippe abdique.",
+            "Le 24 février",
+            "1848-02-24",
+        ),
+        (
+            "en",
+            "The Great Strike (1926)\n\nOn 4 May, the unions stopped work.",
+            "On 4 May",
+            "1926-05-04",
+        ),
+        (
+            "en",
+            "The Irish Famine (1845–1852)\n\nIn September 1845, blight struck the potatoes.",
+            "In September 1845",
+            "1845-09-01",
+        ),
+    ],
+)
+def test_a_title_period_is_no_event_but_still_dates_what_follows(
+    language, text, first_label, first_start
+):
+    candidates = event_candidates(text, language)
+    assert [c.date_label for c in candidates] == [first_label]
+    assert candidates[0].date_start.isoformat() == first_start
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Le roi abdique à Paris (1848).", "1848"),
+        ("en", "The unions stopped work (1926).\n\nNothing else.", "1926"),
+        ("en", "Some notes\nThe great strike (1926)\nmore notes follow here.", "1926"),
+    ],
+)
+def test_a_bracketed_date_in_a_sentence_or_a_list_stays_an_event(language, text, label):
+    assert label in [c.date_label for c in event_candidates(text, language)]

@@ -65,6 +65,79 @@ def test_title_or_apposition_gives_the_role(language, text, expected):
     assert (name, "role", role) in roles_of(text, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Titles of other times and places, and ranks.
+        (
+            "en",
+            "Commodore Oliver Hazard Perry won on Lake Erie.",
+            ("Oliver Hazard Perry", "Commodore"),
+        ),
+        ("en", "The crowd cheered Kaiser Wilhelm II.", ("Wilhelm II", "Kaiser")),
+        ("en", "Sergeant Alvin York captured 132 men.", ("Alvin York", "Sergeant")),
+        ("fr", "Le sergent Marcel Dupuy est décoré.", ("Marcel Dupuy", "sergent")),
+        ("fr", "Le vizir Ahmed Köprülü gouverne.", ("Ahmed Köprülü", "vizir")),
+        ("fr", "Le porte-parole Jacques Martin dément.", ("Jacques Martin", "porte-parole")),
+        # Two ordinals joined by "and" / « et » before the title.
+        (
+            "en",
+            "Ashikaga Takauji, the first and only shogun of his line, ruled from Kyoto.",
+            ("Ashikaga Takauji", "first and only shogun of his line"),
+        ),
+        (
+            "fr",
+            "Louis Leblanc, le premier et seul maire de la commune, meurt.",
+            ("Louis Leblanc", "premier et seul maire de la commune"),
+        ),
+        # A number glued into an adjective is no measure.
+        (
+            "en",
+            "Maria Keller, a 24-year-old nurse, was arrested.",
+            ("Maria Keller", "24-year-old nurse"),
+        ),
+        (
+            "en",
+            "In May 1970, Sandra Holt, a nineteen-year-old student, was wounded.",
+            ("Sandra Holt", "nineteen-year-old student"),
+        ),
+        # A backdrop date ends the description.
+        (
+            "en",
+            "Frank Daly, the union spokesman since 1985, refused.",
+            ("Frank Daly", "union spokesman"),
+        ),
+        ("fr", "Pierre Mendès, ministre depuis 1954, démissionne.", ("Pierre Mendès", "ministre")),
+        # A descriptor after « du » / « au » (de + le, à + le).
+        (
+            "fr",
+            "Le musée ouvre à l'initiative du sculpteur Auguste Rodin.",
+            ("Auguste Rodin", "sculpteur"),
+        ),
+        (
+            "fr",
+            "La lettre est adressée au philosophe Jean-Paul Sartre.",
+            ("Jean-Paul Sartre", "philosophe"),
+        ),
+    ],
+)
+def test_more_titles_and_apposition_shapes_give_the_role(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The rocket, 110 metres tall, flew."),
+        ("en", "Tom Baker, 25 years old, was there."),
+        ("fr", "Le chemin du moulin Saint-Pierre est fermé."),
+    ],
+)
+def test_measures_and_things_after_du_give_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
 def test_plural_title_gives_the_role_to_each_name():
     roles = roles_of("Le 20 septembre, les généraux Dumouriez et Kellermann arrêtent.", "fr")
     assert {("Dumouriez", "role", "généraux"), ("Kellermann", "role", "généraux")} <= roles
