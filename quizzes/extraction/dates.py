@@ -604,6 +604,44 @@ def _part_of_anchor_year(anchor: Range, match: re.Match) -> Range:
     return _part_of_year(anchor[0].year + shift, part)
 
 
+def _month_shift(which: str | None) -> int:
+    which = (which or "").lower()
+    if re.search("follow|next|suivant|après", which):
+        return 1
+    return -1 if re.search("previous|précédent", which) else 0
+
+
+def _part_of_anchor_month(anchor: Range, match: re.Match) -> Range:
+    """ "At the end of the month", « au début du mois suivant »: a part of the anchor's month
+    (or of the next one), as for a named month."""
+    groups = match.groupdict()
+    first = _add_months(
+        anchor[1].replace(day=1), _month_shift(groups.get("which") or groups.get("which2"))
+    )
+    return _part_of_month(first.year, first.month, groups.get("part") or groups.get("part2"))
+
+
+def _day_of_anchor_month(anchor: Range, match: re.Match) -> Range | None:
+    """« Le 10 du même mois », "on the 12th of the following month"."""
+    first = _add_months(anchor[1].replace(day=1), _month_shift(match["which"]))
+    day = _day_number(match["day"])
+    if day > _last_day(first.year, first.month):
+        return None
+    return first.replace(day=day), first.replace(day=day)
+
+
+def _month_of_anchor_year(anchor: Range, match: re.Match) -> Range:
+    """« En juillet de la même année », "in July of the following year", "late in May of that
+    year": a named month of the anchor's year (or of the next or the previous one)."""
+    which = match["which"].lower()
+    shift = 1 if re.search("follow|next|suivante|après", which) else 0
+    shift = -1 if re.search("previous|précédente", which) else shift
+    year = anchor[0].year + shift
+    month = {**FR_MONTHS, **EN_MONTHS}[match["month"].lower()]
+    part = match.groupdict().get("part")
+    return _part_of_month(year, month, part) if part else _month_range(year, month)
+
+
 def _following_named_day(anchor: Range, match: re.Match) -> Range | None:
     """ "The following 4 August", "the following July 4"."""
     month = EN_MONTHS[(match["month"] or match["month_first"]).lower()]
@@ -661,6 +699,11 @@ def _years_span(match: re.Match) -> Range:
 def _decade(match: re.Match) -> Range:
     start = int(match["decade"])
     return date(start, 1, 1), date(start + 9, 12, 31)
+
+
+def _capitalised(name: str) -> str:
+    """ "new year's day" -> "New Year's Day" (str.title gives "Year'S")."""
+    return " ".join(word.capitalize() for word in name.split(" "))
 
 
 def _compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -735,6 +778,40 @@ def _french_rules() -> list[Rule]:
                 rf"(?:{_S}(?P<which>suivante|d{_A}après|précédente))?(?!{_S}\d)",
             ),
             _relative_with(_part_of_anchor_year),
+        ),
+        # Parts of the anchor's month: « à la fin du mois », « au début du mois suivant » (not
+        # « à la fin du mois de mai », a named month).
+        (
+            _compile(
+                rf"(?P<part>(?:(?:[Àà]|[Vv]ers|[Dd]ès|[Jj]usqu{_A}à){_S}la{_S}|[Ee]n{_S})?[Ff]in|"
+                rf"(?:(?:[Aa]u|[Dd]ès{_S}le|[Vv]ers{_S}le){_S}|[Ee]n{_S})?(?:[Dd]ébut|[Mm]ilieu))"
+                rf"{_S}d(?:u|e{_S}ce){_S}mois(?:-là)?"
+                rf"(?:{_S}(?P<which>suivant|d{_A}après|précédent))?(?!{_S}(?:de\b|d{_A}|\d))",
+            ),
+            _relative_with(_part_of_anchor_month),
+        ),
+        # A day of the anchor's month: « le 10 du même mois », « le 3 du mois suivant ».
+        (
+            _compile(
+                rf"{lead}{day}{_S}du{_S}(?P<which>même{_S}mois|mois{_S}(?:suivant|d{_A}après))",
+                _I,
+            ),
+            _relative_with(_day_of_anchor_month),
+        ),
+        # A named month of the anchor's year: « en juillet de la même année », « fin mars de
+        # l'année suivante ».
+        (
+            _compile(
+                rf"(?:{_FR_PART}|{in_month})?{_FR_MONTH}{_S}de{_S}(?P<which>la{_S}même{_S}année|"
+                rf"cette{_S}année-là|l{_A}année{_S}(?:suivante|d{_A}après|précédente))",
+                _I,
+            ),
+            _relative_with(_month_of_anchor_year),
+        ),
+        # « Au bout de trois jours »: as « trois jours plus tard ».
+        (
+            _compile(rf"[Aa]u{_S}bout{_S}d(?:e{_S}|{_A}){_FR_COUNT}{_S}{_FR_UNIT}", _I),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], FR_NUMBERS), m["unit"])),
         ),
         # Relative phrases.
         (
@@ -973,6 +1050,45 @@ def _english_rules() -> list[Rule]:
             ),
             _relative_with(_part_of_anchor_year),
         ),
+        # Parts of the anchor's month: "at the end of the month", "early the following month".
+        (
+            _compile(
+                rf"(?:(?:[Aa]t|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill|[Bb]efore|[Ii]n){_S})?"
+                rf"(?P<part>[Tt]he{_S}(?:end|beginning|start|middle){_S}of){_S}"
+                rf"(?P<which>the|that|the{_S}same|the{_S}following|the{_S}next){_S}month\b|"
+                rf"(?P<part2>[Ee]arly|[Ll]ate|[Mm]id)(?:{_S}in)?{_S}"
+                rf"(?P<which2>the|that|the{_S}same|the{_S}following|the{_S}next){_S}month\b"
+            ),
+            _relative_with(_part_of_anchor_month),
+        ),
+        # A day of the anchor's month: "on the 10th of the same month".
+        (
+            _compile(
+                rf"(?:[Oo]n{_S})?the{_S}{day}{_S}of{_S}"
+                rf"(?P<which>that|the{_S}same|the{_S}following|the{_S}next){_S}month\b"
+            ),
+            _relative_with(_day_of_anchor_month),
+        ),
+        # A named month of the anchor's year: "in July of that year", "late in May of the
+        # following year".
+        (
+            _compile(
+                rf"(?:{_EN_PART}|{in_month})?{_EN_MONTH}{_S}of{_S}(?P<which>that|the{_S}same|"
+                rf"the{_S}following|the{_S}next|the{_S}previous){_S}year\b"
+            ),
+            _relative_with(_month_of_anchor_year),
+        ),
+        # "After three days, …": as "three days later" (not "after eight months of fighting",
+        # how long something lasted).
+        (
+            _compile(rf"[Aa]fter{_S}{_EN_COUNT}{_S}{_EN_UNIT}(?!{_S}of\b)(?=[\s\u00a0\u202f]*,)"),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        # "The week after": as "the following week".
+        (
+            _compile(rf"the{_S}week{_S}after\b", _I),
+            _relative(_next_week),
+        ),
         (
             _compile(count_later, _I),
             _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
@@ -1129,7 +1245,7 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(
-                rf"(?:(?:[Oo]n|[Bb]y){_S})?(?:{_alternatives(h.title() for h in EN_HOLIDAYS)})"
+                rf"(?:(?:[Oo]n|[Bb]y){_S})?(?:{_alternatives(_capitalised(h) for h in EN_HOLIDAYS)})"
                 rf"(?:,?{_S}{_YEAR})?"
             ),
             lambda m: _holiday(m, EN_HOLIDAYS),

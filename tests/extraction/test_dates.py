@@ -1104,3 +1104,150 @@ def test_a_year_completing_a_noun_never_becomes_the_anchor(language, text, relat
 def test_a_bounded_lapse_of_time_is_not_a_date(language, text, bound):
     labels = [m.label for m in find_dates(text, language)]
     assert labels and bound not in labels
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        # Parts of the anchor's month (or of the next one).
+        (
+            "fr",
+            "Le 4 octobre 1957, Spoutnik est lancé. À la fin du mois, les journaux s'inquiètent.",
+            "À la fin du mois",
+            "1957-10-21",
+            "1957-10-31",
+        ),
+        (
+            "fr",
+            "Le 9 février 1950, McCarthy parle. Au début du mois suivant, l'enquête commence.",
+            "Au début du mois suivant",
+            "1950-03-01",
+            "1950-03-10",
+        ),
+        (
+            "en",
+            "On 4 October 1957, Sputnik flew. At the end of the month, papers panicked.",
+            "At the end of the month",
+            "1957-10-21",
+            "1957-10-31",
+        ),
+        (
+            "en",
+            "On 9 February 1950, McCarthy spoke. Early the following month, hearings began.",
+            "Early the following month",
+            "1950-03-01",
+            "1950-03-10",
+        ),
+        # A day of the anchor's month.
+        (
+            "fr",
+            "Le 3 avril 1968, King parle à Memphis. Le 11 du même mois, la loi est signée.",
+            "Le 11 du même mois",
+            "1968-04-11",
+            "1968-04-11",
+        ),
+        (
+            "en",
+            "On 3 April 1968, King spoke in Memphis. On the 11th of the same month, the act passed.",
+            "On the 11th of the same month",
+            "1968-04-11",
+            "1968-04-11",
+        ),
+        # A named month of the anchor's year.
+        (
+            "fr",
+            "En février 1956, Khrouchtchev dénonce Staline. En octobre de la même année, "
+            "Budapest se soulève.",
+            "En octobre de la même année",
+            "1956-10-01",
+            "1956-10-31",
+        ),
+        (
+            "fr",
+            "En mai 1958, le général revient. Fin mars de l'année suivante, le franc change.",
+            "Fin mars de l'année suivante",
+            "1959-03-21",
+            "1959-03-31",
+        ),
+        (
+            "en",
+            "In February 1956, Khrushchev denounced Stalin. In October of that year, "
+            "Budapest rose.",
+            "In October of that year",
+            "1956-10-01",
+            "1956-10-31",
+        ),
+        (
+            "en",
+            "In May 1958, de Gaulle returned. Late in March of the following year, the franc changed.",
+            "Late in March of the following year",
+            "1959-03-21",
+            "1959-03-31",
+        ),
+        # « Au bout de trois jours », "After three days," = three days later.
+        (
+            "fr",
+            "Le 10 août 1792, les Tuileries sont prises. Au bout de trois jours, le roi est emprisonné.",
+            "Au bout de trois jours",
+            "1792-08-13",
+            "1792-08-13",
+        ),
+        (
+            "en",
+            "On 10 August 1792, the Tuileries fell. After three days, the king was imprisoned.",
+            "After three days",
+            "1792-08-13",
+            "1792-08-13",
+        ),
+        (
+            "en",
+            "On 10 August 1792, the Tuileries fell. The week after, the prisons were attacked.",
+            "The week after",
+            "1792-08-13",
+            "1792-08-19",
+        ),
+        (
+            "en",
+            "The war ended in 1918. On New Year's Day 1919, crowds cheered.",
+            "On New Year's Day 1919",
+            "1919-01-01",
+            "1919-01-01",
+        ),
+    ],
+)
+def test_parts_and_days_of_the_anchor_month_and_year(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "labels"),
+    [
+        (
+            "fr",
+            "En 1956, crise. En octobre de la même année, révolte.",
+            ["En 1956", "En octobre de la même année"],
+        ),
+        (
+            "fr",
+            "Le 2 mai 1849, fin. À la fin du mois de mai 1849, tout.",
+            ["Le 2 mai 1849", "À la fin du mois de mai 1849"],
+        ),
+        (
+            "en",
+            "In 1956, a crisis. In October of that year, a revolt.",
+            ["In 1956", "In October of that year"],
+        ),
+        (
+            "en",
+            "In June 1877, war. After eight months of fighting, peace came on 24 February.",
+            ["In June 1877", "on 24 February"],
+        ),
+    ],
+)
+def test_relative_month_phrases_and_lapses_give_one_mention_each(language, text, labels):
+    assert [m.label for m in find_dates(text, language)] == labels
