@@ -123,6 +123,7 @@ FRENCH_TITLES = [
     "brigadier",
     "commodore",
     "porte-parole",
+    "abbé",
 ]
 FRENCH_MULTIWORD_TITLES = [
     "premier ministre",
@@ -221,6 +222,7 @@ ENGLISH_TITLES = [
     "spokesman",
     "spokeswoman",
     "judge",
+    "reverend",
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -813,6 +815,8 @@ def name_span_at(tokens, i: int) -> tuple[int, int] | None:
             j += 2
         else:
             break
+    if j < len(tokens) and tokens[j].text in NAME_SUFFIXES and tokens[j - 1].whitespace_:
+        j += 1  # "Martin Luther King Jr."
     return i, j
 
 
@@ -826,8 +830,14 @@ def _is_name_hyphen(tokens, j: int) -> bool:
     )
 
 
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr"}
+
+
 def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     """The name whose last token is tokens[end - 1] (walking left), or None."""
+    if end >= 2 and tokens[end - 1].text in NAME_SUFFIXES and tokens[end - 2].whitespace_:
+        span = name_span_ending_at(tokens, end - 1)  # "Martin Luther King Jr."
+        return (span[0], end) if span else None
     j = end - 1
     if j < 0 or not is_name_word(tokens[j]):
         return None
@@ -1143,6 +1153,8 @@ def _person_roles(tokens, language: str, names: PersonNames):
         i = start
         if i > 0 and _lower(tokens[i - 1]) in APPOSITION_DETERMINERS:
             i -= 1
+        elif i > 1 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].text[:1].isupper():
+            i -= 2  # "Nehru became India's first prime minister"
         k = i - 1
         while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
             # "had a secretary", « avait un conseiller »: to have is no copula on its own
@@ -1155,13 +1167,17 @@ def _person_roles(tokens, language: str, names: PersonNames):
                 # "Clement Attlee, who had become Prime Minister", « X, qui est devenu président »
                 span = name_span_ending_at(tokens, k - 1)
             if span is None and tokens[k].text == ",":
-                # « Pétain, nommé commandant en chef », "Gage, the British commander…, became"
-                span = name_span_ending_at(tokens, k)
-                for c in range(k - 1, max(k - 15, 0), -1):
-                    if span is not None or tokens[c].text in (".", ";", "\n"):
+                # « Pétain, nommé commandant en chef », "Gage, the British commander…, became";
+                # the subject is the first person before a comma who is no complement
+                # (« Louis-Napoléon Bonaparte, neveu de Napoléon Ier, est élu… »).
+                for c in range(k, max(k - 15, 0), -1):
+                    if tokens[c].text in (".", ";", "\n"):
                         break
                     if tokens[c].text == ",":
                         span = name_span_ending_at(tokens, c)
+                        if span and _is_subject_person(tokens, span, names):
+                            break
+                        span = None
             if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
                 found.append((span, role, span[0], end))
                 apposition_starts.add(i)
@@ -1177,6 +1193,19 @@ def _person_roles(tokens, language: str, names: PersonNames):
             tokens[start].idx,
             tokens[end - 1].idx + len(tokens[end - 1].text),
         )
+
+
+COMPLEMENT_PREPOSITIONS = {"de", "du", "des", "d’", "d'", "à", "of", "to", "in", "at"}
+
+
+def _is_subject_person(tokens, span: tuple[int, int], names: PersonNames) -> bool:
+    """A person's name that is not the complement of a preposition (« neveu de Napoléon »)."""
+    before = _lower(tokens[span[0] - 1]) if span[0] > 0 else ""
+    return (
+        before not in COMPLEMENT_PREPOSITIONS
+        and names.looks_like_person(*span)
+        and not _is_group(tokens, *span)
+    )
 
 
 # Titles after which « de X » names the person, never someone the title belongs to: « le général
@@ -1376,6 +1405,32 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         if not has_title and not (strong_name and (has_determiner or language == FRENCH)):
             continue
         yield span, _span_text(tokens, j, k), span[0], k
+        if k < len(tokens) and _lower(tokens[k]) in ("et", "and"):
+            # « Lamartine, poète et ministre des Affaires étrangères, »: both are roles.
+            second = _coordinated_title(tokens, k + 1, language)
+            if second:
+                yield span, _span_text(tokens, *second), span[0], second[1]
+
+
+def _coordinated_title(tokens, j: int, language: str) -> tuple[int, int] | None:
+    """The role phrase after « et » / "and" in an apposition, when it holds a title and the
+    apposition closes after it."""
+    if j < len(tokens) and _lower(tokens[j]) in APPOSITION_DETERMINERS | POSSESSIVES:
+        j += 1
+    k = j
+    while k < len(tokens) and k - j <= 12:
+        if _is_hyphen_joint(tokens, k):
+            k += 2
+        elif _lower(tokens[k]) in CLOSING or _lower(tokens[k]) in NP_STOPS:
+            break
+        else:
+            k += 1
+    if k == j or k >= len(tokens) or tokens[k].text not in (",", ".", ";", ")", "\n"):
+        return None
+    phrase = tokens[j:k]
+    if not any(_lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase):
+        return None
+    return (j, k) if _is_noun_phrase(phrase, language) else None
 
 
 def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool:
@@ -1387,6 +1442,7 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
             any(c.isdigit() for c in t.text)
             and not phrase[n - 1].text[:1].isupper()
             and not _is_compound_number(phrase, n)
+            and not ORDINAL_DIGITS.match(t.text)  # "the 37th president", « le 5e président »
         )
         or _lower(t) in ("ans", "years")
         for n, t in enumerate(phrase)
@@ -1416,6 +1472,7 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
     return words[-1] not in {"the", "a", "an", "of", "in", "and"}
 
 
+ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$")
 ORDINAL_LIKE = re.compile(
     r"^(?:\w+(?:th|st|nd|rd|ième|ieme)|last|only|sole|seul|seule|dernier|dernière|unique)$"
 )

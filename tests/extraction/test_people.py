@@ -127,6 +127,63 @@ def test_more_titles_and_apposition_shapes_give_the_role(language, text, expecte
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # An ordinal in digits is no measure.
+        (
+            "en",
+            "Grover Cleveland, the 22nd president, vetoed it.",
+            ("Grover Cleveland", "22nd president"),
+        ),
+        (
+            "fr",
+            "Félix Faure, le 7e président de la République, meurt.",
+            ("Félix Faure", "7e président de la République"),
+        ),
+        # A possessive before the role of a copula.
+        (
+            "en",
+            "Kwame Nkrumah became Ghana's first prime minister.",
+            ("Kwame Nkrumah", "first prime minister"),
+        ),
+        # "Jr." closes a name.
+        (
+            "en",
+            "John Rock Jr., a Boston lawyer, argued the case.",
+            ("John Rock Jr.", "Boston lawyer"),
+        ),
+        ("en", "The Reverend Ralph Abernathy Jr. prayed.", ("Ralph Abernathy Jr.", "Reverend")),
+        ("fr", "L'abbé Henri Grégoire défend les Juifs.", ("Henri Grégoire", "abbé")),
+        # The subject of a copula after an apposition naming someone else.
+        (
+            "fr",
+            "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples.",
+            ("Joseph Bonaparte", "roi de Naples"),
+        ),
+        (
+            "fr",
+            "Jacques Sauvageot, étudiant à Paris, devient le porte-parole de l'Unef.",
+            ("Jacques Sauvageot", "porte-parole de l'Unef"),
+        ),
+        # Two roles joined by « et » / "and" in one apposition.
+        (
+            "fr",
+            "Jean Zay, avocat et ministre de l'Éducation nationale, crée le CNRS.",
+            ("Jean Zay", "ministre de l'Éducation nationale"),
+        ),
+        (
+            "en",
+            "John Hay, a poet and Secretary of State, wrote the note.",
+            ("John Hay", "Secretary of State"),
+        ),
+    ],
+)
+def test_ordinals_possessives_suffixes_and_coordinated_roles(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "The rocket, 110 metres tall, flew."),
@@ -136,6 +193,13 @@ def test_more_titles_and_apposition_shapes_give_the_role(language, text, expecte
 )
 def test_measures_and_things_after_du_give_no_role(language, text):
     assert roles_of(text, language) == set()
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_of_the_copula():
+    text = "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples."
+    assert not any(
+        subject == "Napoléon Ier" and "roi" in role for subject, _, role in roles_of(text, "fr")
+    )
 
 
 def test_plural_title_gives_the_role_to_each_name():
