@@ -180,13 +180,15 @@ _EN_SEASON_PART = (
 # Words that introduce a date and belong to its label, tried longest first.
 _FR_LEAD = (
     rf"(?:(?:(?:Tôt|tôt|Tard|tard){_S})?(?:dans{_S}la{_S}(?:matinée|soirée|nuit|journée)|"
-    rf"dans{_S}l{_A}après-midi|au{_S}(?:matin|soir)|le{_S}(?:matin|soir)|la{_S}nuit|"
-    rf"(?:Dans|Au|Le|La){_S}(?:la{_S}(?:matinée|soirée|nuit|journée)|matin|soir|nuit)){_S}du{_S}|"
+    rf"dans{_S}l{_A}après-midi|au{_S}(?:petit{_S})?(?:matin|soir)|le{_S}(?:matin|soir)|la{_S}nuit|"
+    rf"[Aa]ux{_S}premières{_S}heures|"
+    rf"(?:Dans|Au|Le|La){_S}(?:la{_S}(?:matinée|soirée|nuit|journée)|(?:petit{_S})?matin|soir|"
+    rf"nuit)){_S}du{_S}|"
     rf"(?:[Dd]ès|[Dd]epuis|[Vv]ers){_S}le{_S}|[Ll]e{_S})"
 )
 _EN_LEAD = (
     rf"(?:(?:(?:early|late|Early|Late){_S})?(?:[Oo]n{_S})?(?:[Ii]n{_S})?(?:the|The){_S}"
-    rf"(?:morning|evening|night|afternoon){_S}of{_S}|"
+    rf"(?:morning|evening|night|afternoon|(?:early|small){_S}hours){_S}of{_S}|"
     rf"(?:[Oo]n|[Ss]ince|[Bb]y|[Dd]uring){_S}(?:the{_S})?)"
 )
 
@@ -1077,6 +1079,15 @@ def _english_rules() -> list[Rule]:
                 rf"the{_S}following|the{_S}next|the{_S}previous){_S}year\b"
             ),
             _relative_with(_month_of_anchor_year),
+        ),
+        # "That November", "in that same April": the named month of the narrative's year.
+        (
+            _compile(rf"(?:[Ii]n{_S})?[Tt]hat{_S}(?:same{_S})?{_EN_MONTH}\b"),
+            _relative_with(
+                lambda a, m: _month_range(
+                    _year_for(EN_MONTHS[m["month"].lower()], a, None), EN_MONTHS[m["month"].lower()]
+                )
+            ),
         ),
         # "After three days, …": as "three days later" (not "after eight months of fighting",
         # how long something lasted).

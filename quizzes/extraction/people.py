@@ -1526,9 +1526,14 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             and i - start < 3
             and (
                 _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS
+                or _is_english_adjective(tokens[start - 1])  # "the special prosecutor"
                 or (
                     tokens[start - 1].text.istitle()
-                    and _lower(tokens[start - 1]) not in NOT_NAME_WORDS
+                    # "a White House aide", "a Senate committee counsel"
+                    and (
+                        _lower(tokens[start - 1]) not in NOT_NAME_WORDS
+                        or _lower(tokens[start - 1]) in ORGANISATION_WORDS
+                    )
                 )
             )
         ):
@@ -1542,8 +1547,10 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         if language == FRENCH:
             while end < len(tokens) and tokens[end].pos_ == "ADJ" and tokens[end].text.islower():
                 end += 1
-        if language == ENGLISH and word in VERBISH_ENGLISH:
+        if language == ENGLISH and (word in VERBISH_ENGLISH or word in ENGLISH_PREPOSITIONS):
             continue
+        if _is_army_word(tokens, start, i + 1):
+            continue  # "The Sixth Army under General von Paulus": an army, not a description
         plural = word.endswith(("s", "x"))
         # "an American pilot, Lieutenant Gail Halvorsen"
         if (
@@ -1569,6 +1576,32 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         role = _span_text(tokens, start, end)
         for span in spans:
             yield span, role, start, span[1]
+
+
+ENGLISH_PREPOSITIONS = {
+    "under", "of", "in", "with", "by", "at", "from", "to", "for", "on", "against", "near",
+    "behind", "before", "after", "over", "into", "onto", "towards", "toward", "without",
+}  # fmt: skip
+ENGLISH_ADJECTIVES = {"young", "old", "great", "famous", "new", "last", "only", "powerful"}
+ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ern", "ful", "less", "ant", "ent")
+
+
+def _is_english_adjective(token) -> bool:
+    """A lower-case word that reads as an adjective before a descriptor ("the special
+    prosecutor", "the young reporter"), never a verb ("the police arrested John Smith")."""
+    word = token.text
+    return (
+        word.isalpha()
+        and word.islower()
+        and (
+            word in ENGLISH_ADJECTIVES
+            or (
+                len(word) > 4
+                and word.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+                and word not in VERBISH_ENGLISH
+            )
+        )
+    )
 
 
 def _is_group(tokens, start: int, end: int) -> bool:

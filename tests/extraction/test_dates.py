@@ -1251,3 +1251,51 @@ def test_parts_and_days_of_the_anchor_month_and_year(language, text, label, star
 )
 def test_relative_month_phrases_and_lapses_give_one_mention_each(language, text, labels):
     assert [m.label for m in find_dates(text, language)] == labels
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        (
+            "en",
+            "On 12 March 1947, Truman spoke to Congress; that June, Marshall offered aid.",
+            "that June",
+            "1947-06-01",
+            "1947-06-30",
+        ),
+        (
+            "en",
+            "In April 1961, the invasion failed. In that same August, the wall rose.",
+            "In that same August",
+            "1961-08-01",
+            "1961-08-31",
+        ),
+        (
+            "en",
+            "In the early hours of 22 June 1941, German troops crossed the border.",
+            "In the early hours of 22 June 1941",
+            "1941-06-22",
+            "1941-06-22",
+        ),
+        (
+            "fr",
+            "Au petit matin du 22 juin 1941, les troupes allemandes franchissent la frontière.",
+            "Au petit matin du 22 juin 1941",
+            "1941-06-22",
+            "1941-06-22",
+        ),
+        (
+            "fr",
+            "Aux premières heures du 1er septembre 1939, la Pologne est envahie.",
+            "Aux premières heures du 1er septembre 1939",
+            "1939-09-01",
+            "1939-09-01",
+        ),
+    ],
+)
+def test_that_month_and_the_first_hours_of_a_day(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )

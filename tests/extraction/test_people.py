@@ -195,6 +195,38 @@ def test_measures_and_things_after_du_give_no_role(language, text):
     assert roles_of(text, language) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The special prosecutor Leon Jaworski pressed on.",
+            ("Leon Jaworski", "special prosecutor"),
+        ),
+        ("The young reporter Seymour Hersh broke the story.", ("Seymour Hersh", "young reporter")),
+        ("Later, a Senate aide, Mary Lane, testified.", ("Mary Lane", "Senate aide")),
+    ],
+)
+def test_english_descriptor_with_an_adjective_or_an_institution_before_it(text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police arrested John Smith.",
+        "The settlers sent John Brown away.",
+        "The Third Army under General Patton crossed the Rhine.",
+    ],
+)
+def test_a_verb_a_preposition_or_an_army_before_a_name_is_no_descriptor(text):
+    roles = roles_of(text, "en")
+    assert not any(
+        relation == "role" and role.split()[-1] in ("arrested", "away", "under", "Army")
+        for _, relation, role in roles
+    ), roles
+
+
 def test_a_name_after_a_preposition_is_not_the_subject_of_the_copula():
     text = "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples."
     assert not any(
