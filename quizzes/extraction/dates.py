@@ -1366,9 +1366,36 @@ def _is_plausible(match: _Match, text: str, rule_text: str) -> bool:
     return True
 
 
+# A deadline set by a plan or a promise is not when something happened: "Attlee announced
+# that Britain would leave by June 1948", « le gouvernement promet de partir avant juin 1948 ».
+_DEADLINE_WORD = re.compile(
+    r"^(?:by|before|no\s+later\s+than)\b|\b(?:avant|d['’]ici|by|before|no\s+later\s+than)\s+$",
+    re.IGNORECASE,
+)
+_PLAN_BEFORE = re.compile(
+    r"\b(?:would|will|should|shall|must|promised|promises|planned|plans|pledged|intended|"
+    r"deadline|dev(?:rai|ra|ro)\w*|doi(?:t|vent)|promet\w*|promis\w*|prévoi\w*|prévu\w*|"
+    r"s['’]engag\w*|"
+    r"\w{2,}(?:erait|irait|raient))\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _is_deadline(match: _Match, text: str) -> bool:
+    label = text[match.start : match.end]
+    sentence_start = max(text.rfind(mark, 0, match.start) for mark in ".;!?\n") + 1
+    before = text[sentence_start : match.start]
+    return bool(
+        (_DEADLINE_WORD.match(label) or _DEADLINE_WORD.search(before[-20:]))
+        and _PLAN_BEFORE.search(before)
+    )
+
+
 def _is_background(match: _Match, text: str, language: str) -> bool:
     label = text[match.start : match.end]
     before = text[max(0, match.start - 60) : match.start]
+    if not match.relative and _is_deadline(match, text):
+        return True
     if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
         return True
     if re.fullmatch(r"\d{4}", label) and _NOUN_OF_BEFORE[language].search(before):

@@ -1299,3 +1299,59 @@ def test_that_month_and_the_first_hours_of_a_day(language, text, label, start, e
         date.fromisoformat(start),
         date.fromisoformat(end),
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deadline", "relative", "year"),
+    [
+        (
+            "en",
+            "In May 1919, the delegates agreed that Germany would pay by May 1921. "
+            "The following month, the treaty was signed.",
+            "by May 1921",
+            "The following month",
+            1919,
+        ),
+        (
+            "en",
+            "In 1954, France promised to withdraw before 1 July 1956. Two days later, talks ended.",
+            "1 July 1956",
+            "Two days later",
+            1954,
+        ),
+        (
+            "fr",
+            "En janvier 1973, les États-Unis s'engagent à partir d'ici mars 1973. "
+            "Le mois suivant, les prisonniers rentrent.",
+            "mars 1973",
+            "Le mois suivant",
+            1973,
+        ),
+        (
+            "fr",
+            "En 1962, l'accord prévoit un référendum avant juillet 1962. Deux jours plus tard, "
+            "l'OAS frappe.",
+            "juillet 1962",
+            "Deux jours plus tard",
+            1962,
+        ),
+    ],
+)
+def test_a_deadline_of_a_plan_is_a_backdrop_not_the_anchor(
+    language, text, deadline, relative, year
+):
+    assert mention(text, language, deadline).background
+    anchored = mention(text, language, relative)
+    assert anchored.date_start.year == year
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("en", "By May 1945 Germany had surrendered.", "By May 1945"),
+        ("en", "The siege lasted until 27 January 1944.", "27 January 1944"),
+        ("fr", "Rien n'est annoncé avant le 8 septembre 1943.", "le 8 septembre 1943"),
+    ],
+)
+def test_by_or_before_without_a_plan_still_dates_an_event(language, text, label):
+    assert not mention(text, language, label).background
