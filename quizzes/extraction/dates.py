@@ -517,7 +517,8 @@ def _years_span_match(match: re.Match) -> _Match:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if match.start() <= 60:
         before = "\n" + before  # the text's own start opens a clause
-    event = bool(match.groupdict().get("intro")) and bool(
+    groups = match.groupdict()
+    event = bool(groups.get("intro") or groups.get("intro2")) and bool(
         _CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before)
     )
     return _Match(match.start(), match.end(), YEAR, lambda a, f: span, background=not event)
@@ -604,6 +605,50 @@ def _part_of_anchor_year(anchor: Range, match: re.Match) -> Range:
     shift = 1 if re.search("follow|next|suivante|après", which) else 0
     shift = -1 if "précédente" in which else shift
     return _part_of_year(anchor[0].year + shift, part)
+
+
+def _shift_back(anchor: Range, count: int | None, unit: str) -> Range:
+    """The anchor's range moved `count` units earlier (« dix jours plus tôt », "a week
+    earlier"); a vague count gives a span of them, as for later."""
+    later = _shift(anchor, count, unit)
+    return anchor[0] - (later[1] - anchor[1]), anchor[1] - (later[0] - anchor[0])
+
+
+def _bare_day(anchor: Range, match: re.Match) -> Range | None:
+    """ "On the 28th", « Le 25, »: that day of the anchor's month, or of the next month when
+    it falls before the anchor (a narrative runs forward)."""
+    day = _day_number(match.groupdict().get("day") or match["day2"])
+    first = anchor[0].replace(day=1)
+    if day < anchor[0].day:
+        first = _add_months(first, 1)
+    if day > _last_day(first.year, first.month):
+        return None
+    return first.replace(day=day), first.replace(day=day)
+
+
+_WEEK_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
+    "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "dernière": -1,
+}  # fmt: skip
+
+
+def _week_of_month(match: re.Match, months: dict[str, int]) -> _Match:
+    """ "In the first week of November", « la dernière semaine de juillet 1914 »: days 1–7,
+    8–14, 15–21, 22–28, or the last seven days of the month."""
+    month = months[match["month"].lower()]
+    which = _WEEK_ORDINALS[match["which"].lower()]
+    stated = int(match["year"]) if match.groupdict().get("year") else None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        if year is None:
+            return None
+        last = _last_day(year, month)
+        if which < 0:
+            return date(year, month, last - 6), date(year, month, last)
+        return date(year, month, 7 * which - 6), date(year, month, min(7 * which, last))
+
+    return _Match(match.start(), match.end(), DAY, resolve)
 
 
 def _month_shift(which: str | None) -> int:
@@ -695,7 +740,14 @@ def _century(match: re.Match) -> Range:
 
 
 def _years_span(match: re.Match) -> Range:
-    return date(int(match["year"]), 1, 1), date(int(match["last"]), 12, 31)
+    groups = match.groupdict()
+    first, last = (
+        int(groups.get("year") or groups["year2"]),
+        int(groups.get("last") or groups["last2"]),
+    )
+    if last < 100:  # « 1914-18 », "1950–53": the last year in the first one's century
+        last += first - first % 100
+    return date(first, 1, 1), date(last, 12, 31)
 
 
 def _decade(match: re.Match) -> Range:
@@ -748,7 +800,10 @@ def _french_rules() -> list[Rule]:
         (
             _compile(
                 rf"(?:(?P<intro>[Dd]e|[Ee]ntre){_S})?{_YEAR}(?:{_S})?"
-                rf"(?:à|et|-|–|jusqu{_A}en)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:à|et|-|–|jusqu{_A}en)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b|"
+                # « En 1914-1918, … », « 1914-18 »: a dash, the second year maybe in two digits.
+                rf"(?:(?P<intro2>[Ee]n){_S})?{_YEAR.replace('?P<year>', '?P<year2>')}"
+                rf"(?:{_S})?[-–](?:{_S})?(?P<last2>1\d{{3}}|20\d{{2}}|\d{{2}})(?!\d)"
             ),
             _years_span_match,
         ),
@@ -809,6 +864,26 @@ def _french_rules() -> list[Rule]:
                 _I,
             ),
             _relative_with(_month_of_anchor_year),
+        ),
+        # « Dix jours plus tôt », « une semaine auparavant »: before the anchor.
+        (
+            _compile(rf"{_FR_COUNT}{_S}{_FR_UNIT}{_S}(?:plus{_S}tôt|auparavant)", _I),
+            _relative_with(lambda a, m: _shift_back(a, _count(m["count"], FR_NUMBERS), m["unit"])),
+        ),
+        # « Le 25, … »: a day of the anchor's month, alone before a comma.
+        (
+            _compile(rf"\b[Ll]e{_S}(?P<day>1er|[12]?\d|3[01])(?=[\s\u00a0\u202f]*,)"),
+            _relative_with(_bare_day),
+        ),
+        # « La première semaine de novembre », « la dernière semaine de juillet 1914 ».
+        (
+            _compile(
+                rf"(?:(?:[Dd]urant|[Pp]endant|[Dd]ès){_S})?[Ll]a{_S}(?P<which>première|deuxième|"
+                rf"seconde|troisième|quatrième|dernière){_S}semaine{_S}d(?:e{_S}|{_A}){_FR_MONTH}"
+                rf"(?:{_S}{_YEAR})?",
+                _I,
+            ),
+            lambda m: _week_of_month(m, FR_MONTHS),
         ),
         # « Au bout de trois jours »: as « trois jours plus tard ».
         (
@@ -1014,7 +1089,10 @@ def _english_rules() -> list[Rule]:
         (
             _compile(
                 rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S})?{_YEAR}(?:{_S})?"
-                rf"(?:to|and|until|till|through|-|–)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:to|and|until|till|through|-|–)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b|"
+                # "In 1950–53, …", "1914-18": a dash, the second year maybe in two digits.
+                rf"(?:(?P<intro2>[Ii]n){_S})?{_YEAR.replace('?P<year>', '?P<year2>')}"
+                rf"(?:{_S})?[-–](?:{_S})?(?P<last2>1\d{{3}}|20\d{{2}}|\d{{2}})(?!\d)"
             ),
             _years_span_match,
         ),
@@ -1088,6 +1166,31 @@ def _english_rules() -> list[Rule]:
                     _year_for(EN_MONTHS[m["month"].lower()], a, None), EN_MONTHS[m["month"].lower()]
                 )
             ),
+        ),
+        # "Ten days earlier", "a week before,": before the anchor.
+        (
+            _compile(
+                rf"{_EN_COUNT}{_S}{_EN_UNIT}{_S}(?:earlier|before(?=[\s\u00a0\u202f]*[,.;]))",
+                _I,
+            ),
+            _relative_with(lambda a, m: _shift_back(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        # "On the 28th, …": a day of the anchor's month.
+        (
+            _compile(
+                rf"(?:[Oo]n{_S}the{_S}(?P<day>[23]?1st|2?2nd|2?3rd|(?:[12]?\d|30)th)\b"
+                rf"(?!{_S}(?:of|century|day|anniversary|time|birthday|floor|[A-Z]))|"
+                rf"\bthe{_S}(?P<day2>[23]?1st|2?2nd|2?3rd|(?:[12]?\d|30)th)(?=[\s\u00a0\u202f]*[,.;]))"
+            ),
+            _relative_with(_bare_day),
+        ),
+        # "In the first week of November", "during the last week of July 1914".
+        (
+            _compile(
+                rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y){_S})?the{_S}(?P<which>first|second|third|fourth|"
+                rf"last){_S}week{_S}of{_S}{_EN_MONTH}(?:,?{_S}{_YEAR})?"
+            ),
+            lambda m: _week_of_month(m, EN_MONTHS),
         ),
         # "After three days, …": as "three days later" (not "after eight months of fighting",
         # how long something lasted).

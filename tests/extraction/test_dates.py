@@ -1355,3 +1355,137 @@ def test_a_deadline_of_a_plan_is_a_backdrop_not_the_anchor(
 )
 def test_by_or_before_without_a_plan_still_dates_an_event(language, text, label):
     assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end", "precision"),
+    [
+        # Before the anchor.
+        (
+            "fr",
+            "Le 9 novembre 1799, Bonaparte prend le pouvoir. Dix jours auparavant, Sieyès l'avait reçu.",
+            "Dix jours auparavant",
+            "1799-10-30",
+            "1799-10-30",
+            RELATIVE,
+        ),
+        (
+            "fr",
+            "Le 14 juillet 1789, la Bastille tombe. Deux jours plus tôt, Necker était renvoyé.",
+            "Deux jours plus tôt",
+            "1789-07-12",
+            "1789-07-12",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "On 9 November 1799, Bonaparte seized power. Ten days earlier, Sieyès had met him.",
+            "Ten days earlier",
+            "1799-10-30",
+            "1799-10-30",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "On 14 July 1789, the Bastille fell. Two days before, Necker was dismissed.",
+            "Two days before",
+            "1789-07-12",
+            "1789-07-12",
+            RELATIVE,
+        ),
+        # A bare day of the anchor's month (of the next month when it would fall before).
+        (
+            "fr",
+            "Le 18 octobre 1962, Gromyko ment. Le 22, Kennedy parle à la télévision.",
+            "Le 22",
+            "1962-10-22",
+            "1962-10-22",
+            RELATIVE,
+        ),
+        (
+            "fr",
+            "Le 25 octobre 1917, les bolcheviks attaquent. Le 2, ils tiennent Moscou.",
+            "Le 2",
+            "1917-11-02",
+            "1917-11-02",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "In October 1962, missiles were found. On the 22nd, Kennedy spoke on television.",
+            "On the 22nd",
+            "1962-10-22",
+            "1962-10-22",
+            RELATIVE,
+        ),
+        # A week of a month.
+        (
+            "fr",
+            "La dernière semaine de juillet 1914, l'Europe bascule.",
+            "La dernière semaine de juillet 1914",
+            "1914-07-25",
+            "1914-07-31",
+            DAY,
+        ),
+        (
+            "en",
+            "In June 1944, the Allies landed. In the first week of August, Patton broke out.",
+            "In the first week of August",
+            "1944-08-01",
+            "1944-08-07",
+            DAY,
+        ),
+        # A span of years with a dash, the second maybe in two digits, opening its clause.
+        (
+            "fr",
+            "En 1914-1918, la France perd 1,4 million d'hommes.",
+            "En 1914-1918",
+            "1914-01-01",
+            "1918-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "In 1950–53, the war killed millions.",
+            "In 1950–53",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+    ],
+)
+def test_earlier_phrases_bare_days_weeks_of_a_month_and_short_spans(
+    language, text, label, start, end, precision
+):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end, found.precision) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        precision,
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1860, Lincoln won. He was the 16th president."),
+        ("en", "In 1860, a fire broke out on the 25th floor."),
+        ("fr", "En 1860, il habite au 25, rue de Rivoli."),
+    ],
+)
+def test_an_ordinal_or_an_address_is_no_bare_day(language, text):
+    assert [m.label for m in find_dates(text, language)] == [text.split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "La guerre de 1914-18 tue dix millions d'hommes.", "1914-18"),
+        ("en", "The war of 1914-18 was long.", "1914-18"),
+    ],
+)
+def test_a_short_span_inside_a_clause_is_a_backdrop(language, text, label):
+    found = mention(text, language, label)
+    assert found.background
+    assert (found.date_start, found.date_end) == (date(1914, 1, 1), date(1918, 12, 31))
