@@ -23,6 +23,16 @@ Conventions (the ranges are inclusive):
 - parts of a month: « début » / "early" / "beginning" = days 1–10, « mi- » / "mid" = 11–20,
   « fin » / "late" / "end" = 21–last day; parts of a year: January–April, May–August,
   September–December;
+- year-less parts of a year or a month are parts of the anchor's: « à la fin de l'année »,
+  "by the end of the year" (September–December of the anchor's year), « au début du mois
+  suivant », "at the end of the month"; « en juillet de la même année », "in July of that
+  year", "that November" name a month of the anchor's year; « le 10 du même mois », « Le 22, »,
+  "On the 22nd" a day of the anchor's month (of the next month when it would fall before the
+  anchor); "the first week of November" is days 1–7, the last week the last seven days;
+- « dix jours plus tôt / auparavant », "ten days earlier", "two days before," go back from the
+  anchor as "later" phrases go forward; « au bout de trois jours », "After three days," are
+  « trois jours plus tard »; a bounded lapse (« moins d'un an après », "less than a year
+  after", "more than two years later") is no date;
 - a year-less date takes the anchor's year, or the next year when it falls more than six
   months before the anchor (« le 2 janvier » after « décembre 1944 » is January 1945); with no
   anchor yet, it takes the first year the text states;
@@ -43,8 +53,10 @@ Conventions (the ranges are inclusive):
   1914 à 1918 a tué… », "(1735–1826)", "1944 and 1945");
 - times of day (« vers 23 heures », "at 11 a.m.") are never dates and are left to the event;
 - backdrops (« depuis 1860 », "since 1860", « né en 1917 », "born in 1917", « les années
-  1950 », "the 1950s", « au XIXe siècle ») are reported with `background=True` and never
-  become the anchor.
+  1950 », "the 1950s", « au XIXe siècle », a year completing a noun: « la défaite de 1870 »,
+  « le jugement de 1894 », "the crisis of 1956", and a deadline of a plan or a promise:
+  "Britain would leave by June 1948", « s'engagent à partir d'ici mars 1973 ») are reported
+  with `background=True` and never become the anchor.
 """
 
 from __future__ import annotations
