@@ -797,7 +797,8 @@ def _french_rules() -> list[Rule]:
     season_lead = rf"(?:{_FR_SEASON_PART}|{season_lead})"
     year_lead = (
         rf"(?:[Ee]n{_S}(?:l{_A}an(?:née)?{_S})?|[Dd]ès{_S}|[Dd]epuis{_S}|[Vv]ers{_S}|"
-        rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S})"
+        rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S}|"
+        rf"(?:(?:[Dd]ès|[Dd]urant|[Pp]endant){_S})?[Ll]{_A}année{_S})"  # « L'année 1960 est celle… »
     )
     count_later = rf"(?:{_FR_COUNT}){_S}{_FR_UNIT}{_S}(?:plus{_S}tard|après)"
     return [
@@ -1413,7 +1414,10 @@ def _english_rules() -> list[Rule]:
         ),
         (_compile(rf"{_EN_PART}{_YEAR}", _I), _explicit_year),
         (
-            _compile(rf"(?:(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y){_S}(?:the{_S}year{_S})?)?{_YEAR}"),
+            _compile(
+                rf"(?:(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y){_S}(?:the{_S}year{_S})?|[Tt]he{_S}year{_S})?"
+                rf"{_YEAR}"
+            ),
             _explicit_year,
         ),
     ]
@@ -1457,12 +1461,12 @@ _NOT_NAMING_NOUNS = (
 )
 _NOUN_OF_BEFORE = {
     FRENCH: re.compile(
-        r"\b(?:le|la|l['’]|les|du|des|un|une|son|sa|ses|leur|leurs|ce|cet|cette)\s*"
+        r"\b(?i:le|la|l['’]|les|du|des|un|une|son|sa|ses|leur|leurs|ce|cet|cette)\s*"
         rf"(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){{0,2}}(?!{_NOT_NAMING_NOUNS}\s)"
         r"[a-zàâçéèêëîïôûùüÿœ-]+\s+(?:de|d['’])\s*$"
     ),
     ENGLISH: re.compile(
-        r"\b(?:the|a|an|its|his|her|their|this)\s+(?:[A-Za-z-]+\s+){0,2}"
+        r"\b(?i:the|a|an|its|his|her|their|this)\s+(?:[A-Za-z-]+\s+){0,2}"
         rf"(?!(?i:{_NOT_NAMING_NOUNS})\s)[A-Za-z-]+\s+of\s+$"
     ),
 }
@@ -1513,8 +1517,10 @@ def _is_background(match: _Match, text: str, language: str) -> bool:
         return True
     if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
         return True
-    if re.fullmatch(r"\d{4}", label) and _NOUN_OF_BEFORE[language].search(before):
-        return True
+    noun = _NOUN_OF_BEFORE[language].search(before)
+    head = ("\n" if match.start <= 60 else "") + before[: noun.start()] if noun else ""
+    if re.fullmatch(r"\d{4}", label) and noun and not _CLAUSE_HEAD.search(head):
+        return True  # « annule le jugement de 1894 », but « La loi de 1905 sépare… » dates it
     if _BORN.search(before):
         return True
     return any(

@@ -846,7 +846,11 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
         elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and _is_name_part(tokens, i - 2)) or (
-            _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])
+            _lower(tokens[i - 1]) in NAME_PARTICLES
+            and i - 2 >= 0
+            and is_name_word(tokens[i - 2])
+            # « Le Sénégal de Léopold Sédar Senghor, poète, »: a place owns the person
+            and tokens[i - 2].ent_type_ not in ("LOC", "ORG")
         ):
             i -= 2
         else:
@@ -1516,6 +1520,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             continue
         if word in ALL_TITLE_WORDS or word in NOT_NAME_WORDS:
             continue  # titles are handled by the lexicon rule
+        if word in NAMED_THINGS:
+            continue  # « la loi Lamine Guèye », « le plan Marshall »: a thing named after someone
         if language == FRENCH and noun.pos_ != "NOUN":
             continue
         start = i
@@ -1578,6 +1584,17 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             yield span, role, start, span[1]
 
 
+# Things named after a person: « la loi Lamine Guèye », « le lycée Henri-IV », "the ship
+# Queen Mary".
+NAMED_THINGS = {
+    "loi", "plan", "traité", "accord", "accords", "doctrine", "rapport", "affaire", "ligne",
+    "rue", "avenue", "boulevard", "place", "pont", "gare", "lycée", "collège", "musée", "prix",
+    "opération", "projet", "pacte", "procès", "mur", "canal", "port", "camp", "fort", "quai",
+    "hôpital", "navire", "croiseur", "cuirassé", "paquebot", "fondation", "institut", "école",
+    "law", "act", "treaty", "report", "affair", "line", "street", "bridge",
+    "station", "school", "college", "museum", "prize", "operation", "project", "pact", "trial",
+    "ship", "liner", "battleship", "cruiser", "foundation", "institute", "hospital",
+}  # fmt: skip
 ENGLISH_PREPOSITIONS = {
     "under", "of", "in", "with", "by", "at", "from", "to", "for", "on", "against", "near",
     "behind", "before", "after", "over", "into", "onto", "towards", "toward", "without",

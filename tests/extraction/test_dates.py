@@ -1489,3 +1489,42 @@ def test_a_short_span_inside_a_clause_is_a_backdrop(language, text, label):
     found = mention(text, language, label)
     assert found.background
     assert (found.date_start, found.date_end) == (date(1914, 1, 1), date(1918, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "background"),
+    [
+        # A noun with its year opening the clause dates what the clause tells.
+        ("fr", "La réforme de 1884, votée sans débat, autorise les syndicats.", "1884", False),
+        ("en", "The reform of 1884, passed without debate, allowed unions.", "1884", False),
+        # Inside the clause, it only names which one.
+        ("fr", "Le 2 mars 1885, le Sénat confirme la réforme de 1884.", "1884", True),
+        ("en", "On 2 March 1885, the Senate upheld the reform of 1884.", "1884", True),
+    ],
+)
+def test_a_noun_with_its_year_opening_a_clause_is_no_backdrop(language, text, label, background):
+    assert mention(text, language, label).background is background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "later", "later_start"),
+    [
+        (
+            "fr",
+            "L'année 1848 est celle des révolutions : entre février et juin, l'Europe s'embrase.",
+            "L'année 1848",
+            "entre février et juin",
+            "1848-02-01",
+        ),
+        (
+            "en",
+            "The year 1848 saw revolutions; in February, Paris rose.",
+            "The year 1848",
+            "in February",
+            "1848-02-01",
+        ),
+    ],
+)
+def test_the_year_named_as_such_is_a_date_and_an_anchor(language, text, label, later, later_start):
+    assert mention(text, language, label).date_start == date(1848, 1, 1)
+    assert mention(text, language, later).date_start == date.fromisoformat(later_start)

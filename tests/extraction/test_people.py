@@ -227,6 +227,25 @@ def test_a_verb_a_preposition_or_an_army_before_a_name_is_no_descriptor(text):
     ), roles
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "En 1946, la loi Jules Moch réforme la police."),
+        ("fr", "Le plan Robert Schuman propose une communauté du charbon."),
+        ("en", "The liner Henry Hudson sailed in 1936."),
+    ],
+)
+def test_a_thing_named_after_a_person_gives_no_role(language, text):
+    assert not [role for _, relation, role in roles_of(text, language) if relation == "role"]
+
+
+def test_a_place_before_a_particle_is_not_part_of_the_name():
+    text = (
+        "Le Sénégal de Léopold Sédar Senghor, poète et homme politique, proclame son indépendance."
+    )
+    assert ("Léopold Sédar Senghor", "role", "poète") in roles_of(text, "fr")
+
+
 def test_a_name_after_a_preposition_is_not_the_subject_of_the_copula():
     text = "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples."
     assert not any(
