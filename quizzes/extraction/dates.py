@@ -1588,11 +1588,19 @@ def find_dates(
         if span is None:
             continue
         label = text[match.start : match.end]
+        # « le 7 novembre (25 octobre dans le calendrier julien) »: another way of writing
+        # the date just before it, not a date of its own.
+        background = match.background or bool(
+            mentions and _ALTERNATIVE.fullmatch(text[mentions[-1].end : match.start])
+        )
         mentions.append(
             DateMention(
-                match.start, match.end, label, span[0], span[1], match.precision, match.background
+                match.start, match.end, label, span[0], span[1], match.precision, background
             )
         )
-        if not match.background:
+        if not background:
             anchor = span
     return mentions
+
+
+_ALTERNATIVE = re.compile(r"[\s\u00a0\u202f]*[(\[][\s\u00a0\u202f]*")

@@ -1528,3 +1528,26 @@ def test_a_noun_with_its_year_opening_a_clause_is_no_backdrop(language, text, la
 def test_the_year_named_as_such_is_a_date_and_an_anchor(language, text, label, later, later_start):
     assert mention(text, language, label).date_start == date(1848, 1, 1)
     assert mention(text, language, later).date_start == date.fromisoformat(later_start)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "other"),
+    [
+        (
+            "fr",
+            "En 1917, la guerre dure. Le 7 novembre (25 octobre dans le calendrier julien), "
+            "les bolcheviks prennent le pouvoir. Deux jours plus tard, Lenine parle.",
+            "25 octobre",
+        ),
+        (
+            "en",
+            "In 1917, the war went on. On 7 November (25 October in the Julian calendar), the "
+            "Bolsheviks seized power. Two days later, Lenin spoke.",
+            "25 October",
+        ),
+    ],
+)
+def test_a_date_in_brackets_after_a_date_is_another_writing_of_it(language, text, other):
+    assert mention(text, language, other).background
+    later = [m for m in find_dates(text, language) if m.label.lower().startswith(("deux", "two"))]
+    assert later[0].date_start == date(1917, 11, 9)
