@@ -924,6 +924,8 @@ class PersonNames:
         ]
         if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES for w in words):
             return False
+        if all(w in ALL_TITLE_WORDS for w in words):
+            return False  # « le premier Premier ministre »: a title, capitalised, is no name
         if self.language == FRENCH:
             labels = {t.ent_type_ for t in self.tokens[start:end]}
             if "PER" in labels:
@@ -1153,13 +1155,31 @@ def _person_roles(tokens, language: str, names: PersonNames):
         if spans:
             found.extend((span, role, start, span[1]) for span in spans)
             continue
+        # « Nommé Premier ministre en 1959, Michel Debré rédige… », "Elected president in
+        # 1932, Roosevelt…": the fronted participle's role goes to the subject after the comma.
+        subject = _subject_after_fronted_participle(tokens, start, end, names)
+        if subject:
+            found.append((subject, role, start, subject[1]))
+            continue
         # Predicate: « Georges Clemenceau devient président du Conseil »
         i = start
+        while i > 0 and (  # « la première présidente », "the 34th president"
+            _lower(tokens[i - 1]) in ("premier", "première")
+            or ORDINAL_LIKE.match(_lower(tokens[i - 1]))
+            or ORDINAL_DIGITS.match(tokens[i - 1].text)
+        ):
+            i -= 1
         if i > 0 and _lower(tokens[i - 1]) in APPOSITION_DETERMINERS:
             i -= 1
         elif i > 1 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].text[:1].isupper():
             i -= 2  # "Nehru became India's first prime minister"
         k = i - 1
+        # « Simone Veil devient en 1979 la première présidente… », "became in 1945 the …"
+        dated = k
+        while dated > 0 and k - dated < 4 and _is_date_word(tokens[dated]):
+            dated -= 1
+        if dated < k and any(t.text.isdigit() for t in tokens[dated + 1 : k + 1]):
+            k = dated
         while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
             # "had a secretary", « avait un conseiller »: to have is no copula on its own
             if _lower(tokens[k]) in HAVE and _lower(tokens[k + 1]) not in BEEN:
@@ -1197,6 +1217,48 @@ def _person_roles(tokens, language: str, names: PersonNames):
             tokens[start].idx,
             tokens[end - 1].idx + len(tokens[end - 1].text),
         )
+
+
+DATE_WORDS = {"en", "le", "in", "on", "au", "début", "fin", "early", "late", "1er"}
+
+
+FRONTED_PARTICIPLES = {
+    "nommé", "nommée", "élu", "élue", "devenu", "devenue", "appointed", "elected", "named",
+    "promoted", "promu", "promue",
+}  # fmt: skip
+
+
+def _subject_after_fronted_participle(tokens, start: int, end: int, names) -> tuple | None:
+    participle = start - 1
+    if participle > 0 and _lower(tokens[participle]) in APPOSITION_DETERMINERS:
+        participle -= 1
+    if participle < 0 or _lower(tokens[participle]) not in FRONTED_PARTICIPLES:
+        return None
+    if not _sentence_initial(tokens[participle]):
+        return None
+    comma = end
+    while comma < len(tokens) and comma - end < 6 and tokens[comma].text != ",":
+        if not _is_date_word(tokens[comma]):
+            return None
+        comma += 1
+    if comma >= len(tokens) or tokens[comma].text != ",":
+        return None
+    span = name_span_at(tokens, comma + 1)
+    if span and span[0] == comma + 1 and _is_subject_person(tokens, span, names):
+        return span
+    return None
+
+
+def _is_date_word(token) -> bool:
+    """A word of a short date phrase between a copula and its role (« en 1979 », "in May
+    1945", « le 4 juin 1936 »)."""
+    word = _lower(token)
+    return (
+        token.text.isdigit()
+        or word in DATE_WORDS
+        or word in factcheck.MONTHS
+        or word in factcheck.ENGLISH_MONTHS
+    )
 
 
 COMPLEMENT_PREPOSITIONS = {"de", "du", "des", "d’", "d'", "à", "of", "to", "in", "at"}

@@ -246,6 +246,46 @@ def test_a_place_before_a_particle_is_not_part_of_the_name():
     assert ("Léopold Sédar Senghor", "role", "poète") in roles_of(text, "fr")
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A date between the copula and its role.
+        (
+            "fr",
+            "Nicole Fontaine devient en 1999 la présidente du Parlement européen.",
+            ("Nicole Fontaine", "présidente du Parlement européen"),
+        ),
+        ("en", "Harry Truman became in April 1945 the president.", ("Harry Truman", "president")),
+        # An ordinal before the copula's role.
+        (
+            "fr",
+            "Édith Cresson devient la première Première ministre.",
+            ("Édith Cresson", "Première ministre"),
+        ),
+        ("en", "Grover Cleveland became the 24th president.", ("Grover Cleveland", "president")),
+        # A fronted participle gives its role to the subject after the comma.
+        (
+            "fr",
+            "Nommé président du Conseil en 1954, Pierre Mendès France négocie la paix.",
+            ("Pierre Mendès France", "président du Conseil"),
+        ),
+        (
+            "en",
+            "Appointed prime minister in May 1940, Winston Churchill refused to negotiate.",
+            ("Winston Churchill", "prime minister"),
+        ),
+    ],
+)
+def test_dates_ordinals_and_fronted_participles_around_the_role(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+def test_a_capitalised_title_is_never_taken_for_a_name():
+    text = "Michel Debré, qui fut le premier Premier ministre de la Ve République, meurt."
+    assert not any(subject == "Premier" for subject, _, _ in roles_of(text, "fr"))
+
+
 def test_a_name_after_a_preposition_is_not_the_subject_of_the_copula():
     text = "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples."
     assert not any(
