@@ -28,7 +28,7 @@ Conventions (the ranges are inclusive):
   suivant », "at the end of the month"; « en juillet de la même année », "in July of that
   year", "that November" name a month of the anchor's year; « le 10 du même mois », « Le 22, »,
   "On the 22nd" a day of the anchor's month (of the next month when it would fall before the
-  anchor); "the first week of November" is days 1–7, the last week the last seven days;
+  anchor);
 - « dix jours plus tôt / auparavant », "ten days earlier", "two days before," go back from the
   anchor as "later" phrases go forward; « au bout de trois jours », "After three days," are
   « trois jours plus tard »; a bounded lapse (« moins d'un an après », "less than a year
@@ -530,8 +530,12 @@ def _years_span_match(match: re.Match) -> _Match:
     if match.start() <= 60:
         before = "\n" + before  # the text's own start opens a clause
     groups = match.groupdict()
-    event = bool(groups.get("intro") or groups.get("intro2")) and bool(
-        _CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before)
+    # A two-digit end (« 1914-18 ») is a period's name: the fact checker reads one year there.
+    short = groups.get("last2") is not None and len(groups["last2"]) == 2
+    event = (
+        not short
+        and bool(groups.get("intro") or groups.get("intro2"))
+        and bool(_CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before))
     )
     return _Match(match.start(), match.end(), YEAR, lambda a, f: span, background=not event)
 
@@ -636,31 +640,6 @@ def _bare_day(anchor: Range, match: re.Match) -> Range | None:
     if day > _last_day(first.year, first.month):
         return None
     return first.replace(day=day), first.replace(day=day)
-
-
-_WEEK_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
-    "première": 1, "deuxième": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "dernière": -1,
-}  # fmt: skip
-
-
-def _week_of_month(match: re.Match, months: dict[str, int]) -> _Match:
-    """ "In the first week of November", « la dernière semaine de juillet 1914 »: days 1–7,
-    8–14, 15–21, 22–28, or the last seven days of the month."""
-    month = months[match["month"].lower()]
-    which = _WEEK_ORDINALS[match["which"].lower()]
-    stated = int(match["year"]) if match.groupdict().get("year") else None
-
-    def resolve(anchor, fallback):
-        year = stated or _year_for(month, anchor, fallback)
-        if year is None:
-            return None
-        last = _last_day(year, month)
-        if which < 0:
-            return date(year, month, last - 6), date(year, month, last)
-        return date(year, month, 7 * which - 6), date(year, month, min(7 * which, last))
-
-    return _Match(match.start(), match.end(), DAY, resolve)
 
 
 def _month_shift(which: str | None) -> int:
@@ -887,16 +866,6 @@ def _french_rules() -> list[Rule]:
         (
             _compile(rf"\b[Ll]e{_S}(?P<day>1er|[12]?\d|3[01])(?=[\s\u00a0\u202f]*,)"),
             _relative_with(_bare_day),
-        ),
-        # « La première semaine de novembre », « la dernière semaine de juillet 1914 ».
-        (
-            _compile(
-                rf"(?:(?:[Dd]urant|[Pp]endant|[Dd]ès){_S})?[Ll]a{_S}(?P<which>première|deuxième|"
-                rf"seconde|troisième|quatrième|dernière){_S}semaine{_S}d(?:e{_S}|{_A}){_FR_MONTH}"
-                rf"(?:{_S}{_YEAR})?",
-                _I,
-            ),
-            lambda m: _week_of_month(m, FR_MONTHS),
         ),
         # « Au bout de trois jours »: as « trois jours plus tard ».
         (
@@ -1197,19 +1166,16 @@ def _english_rules() -> list[Rule]:
             ),
             _relative_with(_bare_day),
         ),
-        # "In the first week of November", "during the last week of July 1914".
-        (
-            _compile(
-                rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y){_S})?the{_S}(?P<which>first|second|third|fourth|"
-                rf"last){_S}week{_S}of{_S}{_EN_MONTH}(?:,?{_S}{_YEAR})?"
-            ),
-            lambda m: _week_of_month(m, EN_MONTHS),
-        ),
         # "After three days, …": as "three days later" (not "after eight months of fighting",
         # how long something lasted).
         (
             _compile(rf"[Aa]fter{_S}{_EN_COUNT}{_S}{_EN_UNIT}(?!{_S}of\b)(?=[\s\u00a0\u202f]*,)"),
             _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        # "The night before", "the evening before": the day before the anchor.
+        (
+            _compile(rf"the{_S}(?:night|evening){_S}before(?=[\s\u00a0\u202f]*[,.;])", _I),
+            _relative(lambda a: _shift(a, -1, "days")),
         ),
         # "The week after": as "the following week".
         (
