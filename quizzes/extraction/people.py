@@ -518,7 +518,10 @@ FRONTED_WORDS = {
     "notamment", "seulement", "également", "rapidement", "officiellement", "secrètement",
 }  # fmt: skip
 NOT_NAME_WORDS |= FRONTED_WORDS
-NAME_PARTICLES = {"de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin"}
+NAME_PARTICLES = {
+    "de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin",
+    "sans",  # « Jean sans Peur », "John the Fearless" has no particle
+}  # fmt: skip
 # Particles a surname may start with after a title: « le général de Gaulle », "General von
 # Paulus", « le maréchal de Mac Mahon », « le colonel de La Rocque ».
 LEADING_PARTICLES = [("de", "la"), ("van", "der"), ("von", "der"), ("van", "den")] + [
@@ -1138,6 +1141,11 @@ def _person_roles(tokens, language: str, names: PersonNames):
         role = _span_text(tokens, start, end)
         # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
         after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+        domain = _noble_domain_and_name(tokens, title_start, end, after, language)
+        if domain:  # « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,"
+            role_end, span = domain
+            found.append((span, _span_text(tokens, title_start, role_end), title_start, span[1]))
+            continue
         if _lower(tokens[title_start]) in NOBLE_TITLES and end == title_end:
             start = title_start  # « le marquis de Lafayette »: the title is the role
             if after < len(tokens) and _lower(tokens[after]) in NAME_PARTICLES:
@@ -1323,6 +1331,31 @@ NOBLE_TITLES = {
     "princesse",
     "princess",
 }
+
+
+def _noble_domain_and_name(tokens, title_start: int, end: int, after: int, language: str):
+    """A noble title with its domain, then the person: « le duc de Bourgogne Philippe le
+    Bon », « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,". Returns the
+    end of the role phrase and the person's span, or None (« le marquis de Lafayette » names
+    the person by the domain)."""
+    if _lower(tokens[title_start]) not in NOBLE_TITLES or end != title_start + 1:
+        return None
+    if after + 2 >= len(tokens) or _lower(tokens[after]) not in ("de", "d’", "d'", "of"):
+        return None
+    domain = after + 1
+    if not is_name_word(tokens[domain]):
+        return None
+    role_end = _compound_end(tokens, domain + 1)
+    if role_end >= len(tokens):
+        return None
+    if tokens[role_end].text == ",":
+        span = name_span_at(tokens, role_end + 1)
+        closed = span and span[1] < len(tokens) and tokens[span[1]].text in (",", ")")
+        return (role_end, span) if span and span[0] == role_end + 1 and closed else None
+    span = name_span_at(tokens, role_end)
+    if span and span[0] == role_end and tokens[role_end - 1].whitespace_:
+        return role_end, span
+    return None
 
 
 def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[int, int]]:

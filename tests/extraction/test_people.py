@@ -281,6 +281,37 @@ def test_dates_ordinals_and_fronted_participles_around_the_role(language, text, 
     assert (name, "role", role) in roles_of(text, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le comte de Flandre, Louis de Male, soutient les marchands.",
+            ("Louis de Male", "comte de Flandre"),
+        ),
+        (
+            "fr",
+            "Le duc d'Anjou, Philippe, devient roi d'Espagne.",
+            ("Philippe", "duc d'Anjou"),
+        ),
+        ("en", "The Duke of Monmouth, James, rebelled in 1685.", ("James", "Duke of Monmouth")),
+        # an epithet with « sans » stays in the name
+        (
+            "fr",
+            "Le roi Jean sans Terre perd la Normandie.",
+            ("Jean sans Terre", "roi"),
+        ),
+    ],
+)
+def test_a_noble_title_with_its_domain_then_the_person(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+def test_a_noble_title_naming_the_person_by_the_domain_stays_so():
+    assert ("Lafayette", "role", "marquis") in roles_of("Le marquis de Lafayette arrive.", "fr")
+
+
 def test_a_capitalised_title_is_never_taken_for_a_name():
     text = "Michel Debré, qui fut le premier Premier ministre de la Ve République, meurt."
     assert not any(subject == "Premier" for subject, _, _ in roles_of(text, "fr"))
