@@ -810,10 +810,14 @@ def name_span_at(tokens, i: int) -> tuple[int, int] | None:
             tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'")
         ):
             j += 1
-        elif _is_name_hyphen(tokens, j) or (
-            _lower(tokens[j]) in NAME_PARTICLES
-            and j + 1 < len(tokens)
-            and is_name_word(tokens[j + 1])
+        elif (
+            _is_name_hyphen(tokens, j)
+            or (
+                _lower(tokens[j]) in NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and is_name_word(tokens[j + 1])
+            )
+            or _is_of_particle(tokens, i, j)
         ):  # « François-Ferdinand » is three tokens
             j += 2
         else:
@@ -821,6 +825,32 @@ def name_span_at(tokens, i: int) -> tuple[int, int] | None:
     if j < len(tokens) and tokens[j].text in NAME_SUFFIXES and tokens[j - 1].whitespace_:
         j += 1  # "Martin Luther King Jr."
     return i, j
+
+
+def _is_of_particle(tokens, i: int, j: int) -> bool:
+    """ "William of Orange", "Mary of Modena": "of" after a single given name (not a title,
+    not "the King of France") and before a capitalised place name."""
+    return (
+        j == i + 1
+        and tokens[j].text == "of"
+        and j + 1 < len(tokens)
+        and is_name_word(tokens[j + 1])
+        and _lower(tokens[i]) not in ALL_TITLE_WORDS
+        and _lower(tokens[i]) not in NOT_NAME_WORDS | NOT_GIVEN_NAMES
+        and tokens[i].text.istitle()
+        and _lower(tokens[j + 1]) not in NOT_NAME_WORDS
+    )
+
+
+# Heads of "X of Y" names that are not a person's: "the Bank of England", "the Battle of
+# the Boyne", "the Treaty of Utrecht", "the Bay of Pigs".
+NOT_GIVEN_NAMES = {
+    "bank", "battle", "treaty", "siege", "edict", "peace", "act", "bill", "declaration", "bay",
+    "gulf", "cape", "isle", "island", "islands", "port", "city", "kingdom", "republic", "state",
+    "states", "duchy", "county", "university", "college", "church", "council", "congress",
+    "league", "union", "federation", "army", "navy", "tower", "palace", "castle", "bridge",
+    "strait", "straits", "sea", "lake", "river", "mount", "gate", "day", "order", "court",
+}  # fmt: skip
 
 
 def _is_name_hyphen(tokens, j: int) -> bool:
@@ -848,6 +878,12 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     while i - 1 >= 0:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
+        elif (
+            i - 2 >= 0
+            and _is_of_particle(tokens, i - 2, i - 1)
+            and (i - 3 < 0 or not is_name_word(tokens[i - 3]) or not tokens[i - 3].whitespace_)
+        ):
+            i -= 2  # "the queen, Mary of Modena,"
         elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and _is_name_part(tokens, i - 2)) or (
             _lower(tokens[i - 1]) in NAME_PARTICLES
             and i - 2 >= 0
@@ -925,8 +961,8 @@ class PersonNames:
             for n, t in enumerate(self.tokens[start:end], start)
             if not _is_saint(self.tokens, n)
         ]
-        if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES for w in words):
-            return False
+        if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES | {"of"} for w in words):
+            return False  # ("of" only enters a name as in "William of Orange")
         if all(w in ALL_TITLE_WORDS for w in words):
             return False  # « le premier Premier ministre »: a title, capitalised, is no name
         if self.language == FRENCH:
@@ -1365,6 +1401,8 @@ def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[
         span = name_span_at(tokens, i)
         if not span or not names.looks_like_person(*span) or _is_group(tokens, *span):
             break
+        if span[1] < len(tokens) and tokens[span[1]].text in ("'s", "’s"):
+            break  # "the Duke of Monmouth, Charles II's son": the title is not Charles's
         spans.append(span)
         if (
             not plural

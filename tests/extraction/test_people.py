@@ -308,6 +308,37 @@ def test_a_noble_title_with_its_domain_then_the_person(language, text, expected)
     assert (name, "role", role) in roles_of(text, language)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May, the queen, Anne of Cleves, arrived.", ("Anne of Cleves", "queen")),
+        ("Philip of Anjou became king of Spain.", ("Philip of Anjou", "king of Spain")),
+        (
+            "The people hailed King Gustavus of Sweden.",
+            ("Gustavus of Sweden", "King"),
+        ),
+    ],
+)
+def test_english_names_with_of_after_a_given_name(text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of England, the central bank, raised rates.",
+        "The Treaty of Utrecht, a compromise, ended the war.",
+        "That year, the Duke of Monmouth, Charles II's son, rebelled.",
+    ],
+)
+def test_institutions_and_possessives_are_not_titled_people(text):
+    roles = roles_of(text, "en")
+    assert not any(
+        subject.startswith(("Bank", "Treaty")) or subject == "Charles II" for subject, _, _ in roles
+    ), roles
+
+
 def test_a_noble_title_naming_the_person_by_the_domain_stays_so():
     assert ("Lafayette", "role", "marquis") in roles_of("Le marquis de Lafayette arrive.", "fr")
 
