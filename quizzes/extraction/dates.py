@@ -163,7 +163,7 @@ _FR_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _EN_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(FR_NUMBERS)}|quelques)"
 _EN_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(EN_NUMBERS)}|a\s+few|few|several)"
-_FR_UNIT = r"(?P<unit>jours?|semaines?|mois|ans|années?)"
+_FR_UNIT = r"(?P<unit>jours?|semaines?|mois|ans?|années?)"
 _EN_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 
 # Parts of a month or a year, with the words that introduce them (kept in the label).
@@ -864,7 +864,10 @@ def _french_rules() -> list[Rule]:
         ),
         # « Le 25, … »: a day of the anchor's month, alone before a comma.
         (
-            _compile(rf"\b[Ll]e{_S}(?P<day>1er|[12]?\d|3[01])(?=[\s\u00a0\u202f]*,)"),
+            _compile(
+                rf"\b[Ll]e{_S}(?P<day>1er|[12]?\d|3[01])"
+                rf"(?=[\s\u00a0\u202f]*,|{_S}au{_S}(?:soir|matin)\b)"  # « Le 30 au soir, »
+            ),
             _relative_with(_bare_day),
         ),
         # « Au bout de trois jours »: as « trois jours plus tard ».
@@ -949,7 +952,7 @@ def _french_rules() -> list[Rule]:
             _relative(lambda a: _whole_year(a[0].year - 1)),
         ),
         (
-            _compile(rf"(?:cette{_S}année-là|la{_S}même{_S}année)", _I),
+            _compile(rf"(?:cette{_S}année-là|(?:la|cette){_S}même{_S}année)", _I),
             _relative(lambda a: _whole_year(a[0].year)),
         ),
         (

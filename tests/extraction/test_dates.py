@@ -1541,3 +1541,36 @@ def test_the_night_before_is_the_day_before_the_anchor():
     text = "On 14 July 1789, the Bastille fell. The night before, Paris was restless."
     found = mention(text, "en", "The night before")
     assert (found.date_start, found.date_end) == (date(1789, 7, 13), date(1789, 7, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start", "end"),
+    [
+        (
+            "Le 2 décembre 1851, coup d'État. Un an plus tard, l'Empire est proclamé.",
+            "Un an plus tard",
+            "1852-12-02",
+            "1852-12-02",
+        ),
+        (
+            "En mai 1871, la Commune tombe. Cette même année, Thiers devient président.",
+            "Cette même année",
+            "1871-01-01",
+            "1871-12-31",
+        ),
+        (
+            "Le 28 mai 1968, les grèves durent. Le 30 au soir, de Gaulle parle.",
+            "Le 30",
+            "1968-05-30",
+            "1968-05-30",
+        ),
+    ],
+)
+def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
+    text, label, start, end
+):
+    found = mention(text, "fr", label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )
