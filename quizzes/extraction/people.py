@@ -1182,6 +1182,8 @@ def _person_roles(tokens, language: str, names: PersonNames):
             role_end, span = domain
             found.append((span, _span_text(tokens, title_start, role_end), title_start, span[1]))
             continue
+        if _is_sovereign_of_a_place(tokens, title_start, end, after):
+            continue  # « envoyé du roi de France, »: « de France » is no person
         if _lower(tokens[title_start]) in NOBLE_TITLES and end == title_end:
             start = title_start  # « le marquis de Lafayette »: the title is the role
             if after < len(tokens) and _lower(tokens[after]) in NAME_PARTICLES:
@@ -1369,12 +1371,33 @@ NOBLE_TITLES = {
 }
 
 
+# Titles that take the name of their domain: « le duc de Bourgogne », « le roi de Navarre ».
+DOMAIN_TITLES = NOBLE_TITLES | {
+    "roi", "reine", "empereur", "impératrice", "king", "queen", "emperor", "empress",
+}  # fmt: skip
+
+
+SOVEREIGN_TITLES = DOMAIN_TITLES - NOBLE_TITLES
+
+
+def _is_sovereign_of_a_place(tokens, title_start: int, end: int, after: int) -> bool:
+    """« le roi de France », "the Queen of England" with no name after: a king of a country
+    never goes by the country's name, unlike « le marquis de Lafayette »."""
+    return (
+        _lower(tokens[title_start]) in SOVEREIGN_TITLES
+        and end == title_start + 1
+        and after + 1 < len(tokens)
+        and _lower(tokens[after]) in ("de", "d’", "d'", "of")
+        and is_name_word(tokens[after + 1])
+    )
+
+
 def _noble_domain_and_name(tokens, title_start: int, end: int, after: int, language: str):
     """A noble title with its domain, then the person: « le duc de Bourgogne Philippe le
     Bon », « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,". Returns the
     end of the role phrase and the person's span, or None (« le marquis de Lafayette » names
     the person by the domain)."""
-    if _lower(tokens[title_start]) not in NOBLE_TITLES or end != title_start + 1:
+    if _lower(tokens[title_start]) not in DOMAIN_TITLES or end != title_start + 1:
         return None
     if after + 2 >= len(tokens) or _lower(tokens[after]) not in ("de", "d’", "d'", "of"):
         return None
@@ -1533,6 +1556,8 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
             continue
         if not _is_noun_phrase(phrase, language, has_determiner):
             continue
+        if language == FRENCH and _is_mistagged_predicate(tokens, phrase, k):
+            continue
         has_title = any(
             _lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase
         ) or any(j <= s < k for s in title_starts)
@@ -1568,6 +1593,19 @@ def _coordinated_title(tokens, j: int, language: str) -> tuple[int, int] | None:
     if not any(_lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase):
         return None
     return (j, k) if _is_noun_phrase(phrase, language) else None
+
+
+def _is_mistagged_predicate(tokens, phrase, k: int) -> bool:
+    """« Frederik de Klerk, président de l'Afrique du Sud, légalise l'ANC. »: the model, seeing
+    no verb, tags « légalise » as a noun; a last "apposition" without a title that ends its
+    sentence, in a sentence with no verb at all, is its predicate (« Jean Moulin, chef de la
+    Résistance. » in a list stays a role)."""
+    if k < len(tokens) and tokens[k].text not in (".", "!", "?", "\n"):
+        return False
+    if any(_lower(t) in ALL_TITLE_WORDS for t in phrase):
+        return False
+    sentence = tokens[k - 1].sent if k > 0 else None
+    return sentence is not None and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
 def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool:

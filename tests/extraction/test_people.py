@@ -339,6 +339,56 @@ def test_institutions_and_possessives_are_not_titled_people(text):
     ), roles
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pieter Botha, président de l'Afrique du Sud, légalise l'ANC.",
+        "Le duc de Guise, Henri de Lorraine, triomphe à Calais.",
+    ],
+)
+def test_the_verb_of_a_sentence_is_no_apposition_even_when_tagged_as_a_noun(text):
+    roles = {role for _, relation, role in roles_of(text, "fr") if relation == "role"}
+    assert not any(
+        role.startswith(("libère", "abjure", "légalise", "triomphe")) for role in roles
+    ), roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le roi de Navarre, Henri de Bourbon, abjure à Saint-Denis.",
+            ("Henri de Bourbon", "roi de Navarre"),
+        ),
+        (
+            "fr",
+            "L'empereur d'Autriche François-Joseph déclare la guerre.",
+            ("François-Joseph", "empereur d'Autriche"),
+        ),
+        (
+            "en",
+            "The Emperor of Austria, Franz Joseph, declared war.",
+            ("Franz Joseph", "Emperor of Austria"),
+        ),
+    ],
+)
+def test_a_sovereign_with_the_country_then_the_person(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+def test_a_country_after_a_sovereign_title_is_no_person():
+    roles = roles_of("Jacques Cartier, envoyé du roi de France, explore le Canada.", "fr")
+    assert not any(subject.startswith("de ") for subject, _, _ in roles), roles
+
+
+def test_a_title_apposition_ending_a_verbless_line_stays_a_role():
+    assert ("Jean Moulin", "role", "chef de la Résistance") in roles_of(
+        "Jean Moulin, chef de la Résistance.", "fr"
+    )
+
+
 def test_a_noble_title_naming_the_person_by_the_domain_stays_so():
     assert ("Lafayette", "role", "marquis") in roles_of("Le marquis de Lafayette arrive.", "fr")
 
