@@ -1265,6 +1265,33 @@ def _person_roles(tokens, language: str, names: PersonNames):
         )
 
 
+DATE_LEADS = {"en", "in", "from", "dès", "de", "à", "between", "entre", "until", "jusqu'en"}
+
+
+def _date_starts_at(tokens, k: int) -> bool:
+    """A date phrase opens at token k: « en 1960 », « à partir de novembre 1960 », "from
+    1958", "in May 1945" (it ends a description before it)."""
+    if k + 1 >= len(tokens) or _lower(tokens[k]) not in DATE_LEADS:
+        return False
+    if _lower(tokens[k]) == "à":  # « à partir de … »
+        return (
+            k + 3 < len(tokens)
+            and _lower(tokens[k + 1]) == "partir"
+            and _date_starts_at(tokens, k + 2)
+        )
+    following = tokens[k + 1]
+    if re.fullmatch(r"1\d{3}|20\d{2}", following.text):
+        return True
+    is_month = (
+        _lower(following) in factcheck.MONTHS or _lower(following) in factcheck.ENGLISH_MONTHS
+    )
+    return (
+        is_month
+        and k + 2 < len(tokens)
+        and re.fullmatch(r"1\d{3}|20\d{2}", tokens[k + 2].text) is not None
+    )
+
+
 DATE_WORDS = {"en", "le", "in", "on", "au", "début", "fin", "early", "late", "1er"}
 
 
@@ -1548,11 +1575,17 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
                 break
             if _lower(tokens[k]) in NP_STOPS and tokens[k - 1].whitespace_:
                 break
+            if k > j and _date_starts_at(tokens, k):
+                break  # « président de la Côte d'Ivoire à partir de novembre 1960, »
             k += 1
         if k == j or k - j > 12:
             continue
         phrase = tokens[j:k]
-        if k < len(tokens) and _lower(tokens[k]) not in NP_STOPS | CLOSING:
+        if (
+            k < len(tokens)
+            and _lower(tokens[k]) not in NP_STOPS | CLOSING
+            and not _date_starts_at(tokens, k)
+        ):
             continue
         if not _is_noun_phrase(phrase, language, has_determiner):
             continue

@@ -383,6 +383,31 @@ def test_a_country_after_a_sovereign_title_is_no_person():
     assert not any(subject.startswith("de ") for subject, _, _ in roles), roles
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Modibo Keïta, président du Mali à partir de septembre 1960, rompt avec Paris.",
+            ("Modibo Keïta", "président du Mali"),
+        ),
+        (
+            "fr",
+            "Paul Reynaud, président du Conseil en 1940, refuse l'armistice.",
+            ("Paul Reynaud", "président du Conseil"),
+        ),
+        (
+            "en",
+            "Anthony Eden, prime minister from 1955, resigned.",
+            ("Anthony Eden", "prime minister"),
+        ),
+    ],
+)
+def test_a_date_ends_the_apposition(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
 def test_a_title_apposition_ending_a_verbless_line_stays_a_role():
     assert ("Jean Moulin", "role", "chef de la Résistance") in roles_of(
         "Jean Moulin, chef de la Résistance.", "fr"
