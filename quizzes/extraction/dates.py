@@ -23,6 +23,16 @@ Conventions (the ranges are inclusive):
 - parts of a month: « début » / "early" / "beginning" = days 1–10, « mi- » / "mid" = 11–20,
   « fin » / "late" / "end" = 21–last day; parts of a year: January–April, May–August,
   September–December;
+- year-less parts of a year or a month are parts of the anchor's: « à la fin de l'année »,
+  "by the end of the year" (September–December of the anchor's year), « au début du mois
+  suivant », "at the end of the month"; « en juillet de la même année », "in July of that
+  year", "that November" name a month of the anchor's year; « le 10 du même mois », « Le 22, »,
+  "On the 22nd" a day of the anchor's month (of the next month when it would fall before the
+  anchor);
+- « dix jours plus tôt / auparavant », "ten days earlier", "two days before," go back from the
+  anchor as "later" phrases go forward; « au bout de trois jours », "After three days," are
+  « trois jours plus tard »; a bounded lapse (« moins d'un an après », "less than a year
+  after", "more than two years later") is no date;
 - a year-less date takes the anchor's year, or the next year when it falls more than six
   months before the anchor (« le 2 janvier » after « décembre 1944 » is January 1945); with no
   anchor yet, it takes the first year the text states;
@@ -43,8 +53,10 @@ Conventions (the ranges are inclusive):
   1914 à 1918 a tué… », "(1735–1826)", "1944 and 1945");
 - times of day (« vers 23 heures », "at 11 a.m.") are never dates and are left to the event;
 - backdrops (« depuis 1860 », "since 1860", « né en 1917 », "born in 1917", « les années
-  1950 », "the 1950s", « au XIXe siècle ») are reported with `background=True` and never
-  become the anchor.
+  1950 », "the 1950s", « au XIXe siècle », a year completing a noun: « la défaite de 1870 »,
+  « le jugement de 1894 », "the crisis of 1956", and a deadline of a plan or a promise:
+  "Britain would leave by June 1948", « s'engagent à partir d'ici mars 1973 ») are reported
+  with `background=True` and never become the anchor.
 """
 
 from __future__ import annotations
@@ -160,7 +172,7 @@ _FR_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _EN_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _FR_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(FR_NUMBERS)}|quelques)"
 _EN_COUNT = rf"(?P<count>\d{{1,2}}|{_alternatives(EN_NUMBERS)}|a\s+few|few|several)"
-_FR_UNIT = r"(?P<unit>jours?|semaines?|mois|ans|années?)"
+_FR_UNIT = r"(?P<unit>jours?|semaines?|mois|ans?|années?)"
 _EN_UNIT = r"(?P<unit>days?|weeks?|months?|years?)"
 
 # Parts of a month or a year, with the words that introduce them (kept in the label).
@@ -189,13 +201,15 @@ _EN_SEASON_PART = (
 # Words that introduce a date and belong to its label, tried longest first.
 _FR_LEAD = (
     rf"(?:(?:(?:Tôt|tôt|Tard|tard){_S})?(?:dans{_S}la{_S}(?:matinée|soirée|nuit|journée)|"
-    rf"dans{_S}l{_A}après-midi|au{_S}(?:matin|soir)|le{_S}(?:matin|soir)|la{_S}nuit|"
-    rf"(?:Dans|Au|Le|La){_S}(?:la{_S}(?:matinée|soirée|nuit|journée)|matin|soir|nuit)){_S}du{_S}|"
+    rf"dans{_S}l{_A}après-midi|au{_S}(?:petit{_S})?(?:matin|soir)|le{_S}(?:matin|soir)|la{_S}nuit|"
+    rf"[Aa]ux{_S}premières{_S}heures|"
+    rf"(?:Dans|Au|Le|La){_S}(?:la{_S}(?:matinée|soirée|nuit|journée)|(?:petit{_S})?matin|soir|"
+    rf"nuit)){_S}du{_S}|"
     rf"(?:[Dd]ès|[Dd]epuis|[Vv]ers){_S}le{_S}|[Ll]e{_S})"
 )
 _EN_LEAD = (
     rf"(?:(?:(?:early|late|Early|Late){_S})?(?:[Oo]n{_S})?(?:[Ii]n{_S})?(?:the|The){_S}"
-    rf"(?:morning|evening|night|afternoon){_S}of{_S}|"
+    rf"(?:morning|evening|night|afternoon|(?:early|small){_S}hours){_S}of{_S}|"
     rf"(?:[Oo]n|[Ss]ince|[Bb]y|[Dd]uring){_S}(?:the{_S})?)"
 )
 
@@ -545,8 +559,13 @@ def _years_span_match(match: re.Match) -> _Match:
     before = match.string[max(0, match.start() - 60) : match.start()]
     if match.start() <= 60:
         before = "\n" + before  # the text's own start opens a clause
-    event = bool(match.groupdict().get("intro")) and bool(
-        _CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before)
+    groups = match.groupdict()
+    # A two-digit end (« 1914-18 ») is a period's name: the fact checker reads one year there.
+    short = groups.get("last2") is not None and len(groups["last2"]) == 2
+    event = (
+        not short
+        and bool(groups.get("intro") or groups.get("intro2"))
+        and bool(_CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before))
     )
     return _Match(match.start(), match.end(), YEAR, lambda a, f: span, background=not event)
 
@@ -623,6 +642,74 @@ def _season_of_relative_year(anchor: Range, match: re.Match) -> Range:
     return _part_of_season(span, match.groupdict().get("part"))
 
 
+def _part_of_anchor_year(anchor: Range, match: re.Match) -> Range:
+    """ "By the end of the year", « au début de l'année suivante »: a third of the anchor's
+    year (or of the next one), as for an explicit year."""
+    groups = match.groupdict()
+    part = groups.get("part") or groups.get("part2") or ""
+    which = (groups.get("which") or groups.get("which2") or "").lower()
+    shift = 1 if re.search("follow|next|suivante|après", which) else 0
+    shift = -1 if "précédente" in which else shift
+    return _part_of_year(anchor[0].year + shift, part)
+
+
+def _shift_back(anchor: Range, count: int | None, unit: str) -> Range:
+    """The anchor's range moved `count` units earlier (« dix jours plus tôt », "a week
+    earlier"); a vague count gives a span of them, as for later."""
+    later = _shift(anchor, count, unit)
+    return anchor[0] - (later[1] - anchor[1]), anchor[1] - (later[0] - anchor[0])
+
+
+def _bare_day(anchor: Range, match: re.Match) -> Range | None:
+    """ "On the 28th", « Le 25, »: that day of the anchor's month, or of the next month when
+    it falls before the anchor (a narrative runs forward)."""
+    day = _day_number(match.groupdict().get("day") or match["day2"])
+    first = anchor[0].replace(day=1)
+    if day < anchor[0].day:
+        first = _add_months(first, 1)
+    if day > _last_day(first.year, first.month):
+        return None
+    return first.replace(day=day), first.replace(day=day)
+
+
+def _month_shift(which: str | None) -> int:
+    which = (which or "").lower()
+    if re.search("follow|next|suivant|après", which):
+        return 1
+    return -1 if re.search("previous|précédent", which) else 0
+
+
+def _part_of_anchor_month(anchor: Range, match: re.Match) -> Range:
+    """ "At the end of the month", « au début du mois suivant »: a part of the anchor's month
+    (or of the next one), as for a named month."""
+    groups = match.groupdict()
+    first = _add_months(
+        anchor[1].replace(day=1), _month_shift(groups.get("which") or groups.get("which2"))
+    )
+    return _part_of_month(first.year, first.month, groups.get("part") or groups.get("part2"))
+
+
+def _day_of_anchor_month(anchor: Range, match: re.Match) -> Range | None:
+    """« Le 10 du même mois », "on the 12th of the following month"."""
+    first = _add_months(anchor[1].replace(day=1), _month_shift(match["which"]))
+    day = _day_number(match["day"])
+    if day > _last_day(first.year, first.month):
+        return None
+    return first.replace(day=day), first.replace(day=day)
+
+
+def _month_of_anchor_year(anchor: Range, match: re.Match) -> Range:
+    """« En juillet de la même année », "in July of the following year", "late in May of that
+    year": a named month of the anchor's year (or of the next or the previous one)."""
+    which = match["which"].lower()
+    shift = 1 if re.search("follow|next|suivante|après", which) else 0
+    shift = -1 if re.search("previous|précédente", which) else shift
+    year = anchor[0].year + shift
+    month = {**FR_MONTHS, **EN_MONTHS}[match["month"].lower()]
+    part = match.groupdict().get("part")
+    return _part_of_month(year, month, part) if part else _month_range(year, month)
+
+
 def _following_named_day(anchor: Range, match: re.Match) -> Range | None:
     """ "The following 4 August", "the following July 4"."""
     month = EN_MONTHS[(match["month"] or match["month_first"]).lower()]
@@ -674,12 +761,24 @@ def _century(match: re.Match) -> Range:
 
 
 def _years_span(match: re.Match) -> Range:
-    return date(int(match["year"]), 1, 1), date(int(match["last"]), 12, 31)
+    groups = match.groupdict()
+    first, last = (
+        int(groups.get("year") or groups["year2"]),
+        int(groups.get("last") or groups["last2"]),
+    )
+    if last < 100:  # « 1914-18 », "1950–53": the last year in the first one's century
+        last += first - first % 100
+    return date(first, 1, 1), date(last, 12, 31)
 
 
 def _decade(match: re.Match) -> Range:
     start = int(match["decade"])
     return date(start, 1, 1), date(start + 9, 12, 31)
+
+
+def _capitalised(name: str) -> str:
+    """ "new year's day" -> "New Year's Day" (str.title gives "Year'S")."""
+    return " ".join(word.capitalize() for word in name.split(" "))
 
 
 def _compile(pattern: str, flags: int = 0) -> re.Pattern:
@@ -707,7 +806,8 @@ def _french_rules() -> list[Rule]:
     season_lead = rf"(?:{_FR_SEASON_PART}|{season_lead})"
     year_lead = (
         rf"(?:[Ee]n{_S}(?:l{_A}an(?:née)?{_S})?|[Dd]ès{_S}|[Dd]epuis{_S}|[Vv]ers{_S}|"
-        rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S})"
+        rf"[Aa]u{_S}cours{_S}de{_S}l{_A}année{_S}|[Àà]{_S}partir{_S}de{_S}|"
+        rf"(?:(?:[Dd]ès|[Dd]urant|[Pp]endant){_S})?[Ll]{_A}année{_S})"  # « L'année 1960 est celle… »
     )
     count_later = rf"(?:{_FR_COUNT}){_S}{_FR_UNIT}{_S}(?:plus{_S}tard|après)"
     return [
@@ -722,7 +822,10 @@ def _french_rules() -> list[Rule]:
         (
             _compile(
                 rf"(?:(?P<intro>[Dd]e|[Ee]ntre){_S})?{_YEAR}(?:{_S})?"
-                rf"(?:à|et|-|–|jusqu{_A}en)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:à|et|-|–|jusqu{_A}en)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b|"
+                # « En 1914-1918, … », « 1914-18 »: a dash, the second year maybe in two digits.
+                rf"(?:(?P<intro2>[Ee]n){_S})?{_YEAR.replace('?P<year>', '?P<year2>')}"
+                rf"(?:{_S})?[-–](?:{_S})?(?P<last2>1\d{{3}}|20\d{{2}}|\d{{2}})(?!\d)"
             ),
             _years_span_match,
         ),
@@ -743,6 +846,64 @@ def _french_rules() -> list[Rule]:
                 _I,
             ),
             _relative_with(_season_of_relative_year),
+        ),
+        # Parts of a year named by the anchor: « à la fin de l'année », « au début de l'année
+        # suivante », « en fin d'année » (not « au début de l'année 1898 », an explicit year).
+        (
+            _compile(
+                rf"(?P<part>(?:(?:[Àà]|[Vv]ers|[Dd]ès|[Jj]usqu{_A}à){_S}la{_S}fin|"
+                rf"(?:[Aa]u|[Dd]ès{_S}le|[Vv]ers{_S}le){_S}(?:début|milieu)|"
+                rf"[Ee]n{_S}(?:fin|début|milieu)){_S}d(?:e{_S}l{_A}|{_A})année)"
+                rf"(?:{_S}(?P<which>suivante|d{_A}après|précédente))?(?!{_S}\d)",
+            ),
+            _relative_with(_part_of_anchor_year),
+        ),
+        # Parts of the anchor's month: « à la fin du mois », « au début du mois suivant » (not
+        # « à la fin du mois de mai », a named month).
+        (
+            _compile(
+                rf"(?P<part>(?:(?:[Àà]|[Vv]ers|[Dd]ès|[Jj]usqu{_A}à){_S}la{_S}|[Ee]n{_S})?[Ff]in|"
+                rf"(?:(?:[Aa]u|[Dd]ès{_S}le|[Vv]ers{_S}le){_S}|[Ee]n{_S})?(?:[Dd]ébut|[Mm]ilieu))"
+                rf"{_S}d(?:u|e{_S}ce){_S}mois(?:-là)?"
+                rf"(?:{_S}(?P<which>suivant|d{_A}après|précédent))?(?!{_S}(?:de\b|d{_A}|\d))",
+            ),
+            _relative_with(_part_of_anchor_month),
+        ),
+        # A day of the anchor's month: « le 10 du même mois », « le 3 du mois suivant ».
+        (
+            _compile(
+                rf"{lead}{day}{_S}du{_S}(?P<which>même{_S}mois|mois{_S}(?:suivant|d{_A}après))",
+                _I,
+            ),
+            _relative_with(_day_of_anchor_month),
+        ),
+        # A named month of the anchor's year: « en juillet de la même année », « fin mars de
+        # l'année suivante ».
+        (
+            _compile(
+                rf"(?:{_FR_PART}|{in_month})?{_FR_MONTH}{_S}de{_S}(?P<which>la{_S}même{_S}année|"
+                rf"cette{_S}année-là|l{_A}année{_S}(?:suivante|d{_A}après|précédente))",
+                _I,
+            ),
+            _relative_with(_month_of_anchor_year),
+        ),
+        # « Dix jours plus tôt », « une semaine auparavant »: before the anchor.
+        (
+            _compile(rf"{_FR_COUNT}{_S}{_FR_UNIT}{_S}(?:plus{_S}tôt|auparavant)", _I),
+            _relative_with(lambda a, m: _shift_back(a, _count(m["count"], FR_NUMBERS), m["unit"])),
+        ),
+        # « Le 25, … »: a day of the anchor's month, alone before a comma.
+        (
+            _compile(
+                rf"\b[Ll]e{_S}(?P<day>1er|[12]?\d|3[01])"
+                rf"(?=[\s\u00a0\u202f]*,|{_S}au{_S}(?:soir|matin)\b)"  # « Le 30 au soir, »
+            ),
+            _relative_with(_bare_day),
+        ),
+        # « Au bout de trois jours »: as « trois jours plus tard ».
+        (
+            _compile(rf"[Aa]u{_S}bout{_S}d(?:e{_S}|{_A}){_FR_COUNT}{_S}{_FR_UNIT}", _I),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], FR_NUMBERS), m["unit"])),
         ),
         # Relative phrases.
         (
@@ -821,7 +982,7 @@ def _french_rules() -> list[Rule]:
             _relative(_previous_year),
         ),
         (
-            _compile(rf"(?:cette{_S}année-là|la{_S}même{_S}année)", _I),
+            _compile(rf"(?:cette{_S}année-là|(?:la|cette){_S}même{_S}année)", _I),
             _relative(_same_year),
         ),
         (
@@ -943,7 +1104,10 @@ def _english_rules() -> list[Rule]:
         (
             _compile(
                 rf"(?:(?P<intro>[Ff]rom|[Bb]etween){_S})?{_YEAR}(?:{_S})?"
-                rf"(?:to|and|until|till|through|-|–)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b"
+                rf"(?:to|and|until|till|through|-|–)(?:{_S})?(?P<last>1\d{{3}}|20\d{{2}})\b|"
+                # "In 1950–53, …", "1914-18": a dash, the second year maybe in two digits.
+                rf"(?:(?P<intro2>[Ii]n){_S})?{_YEAR.replace('?P<year>', '?P<year2>')}"
+                rf"(?:{_S})?[-–](?:{_S})?(?P<last2>1\d{{3}}|20\d{{2}}|\d{{2}})(?!\d)"
             ),
             _years_span_match,
         ),
@@ -968,6 +1132,88 @@ def _english_rules() -> list[Rule]:
                 _I,
             ),
             _relative_with(_season_of_relative_year),
+        ),
+        # Parts of a year named by the anchor: "by the end of the year", "early that year",
+        # "at the beginning of the following year" (not "the end of 1876", an explicit year).
+        (
+            _compile(
+                rf"(?:(?:[Aa]t|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill|[Bb]efore|[Ii]n){_S})?"
+                rf"(?P<part>[Tt]he{_S}(?:end|beginning|start|middle){_S}of){_S}"
+                rf"(?P<which>the|that|the{_S}same|the{_S}following|the{_S}next){_S}year\b|"
+                rf"(?P<part2>[Ee]arly|[Ll]ate){_S}(?:in{_S})?"
+                rf"(?P<which2>the|that|the{_S}same|the{_S}following|the{_S}next){_S}year\b"
+            ),
+            _relative_with(_part_of_anchor_year),
+        ),
+        # Parts of the anchor's month: "at the end of the month", "early the following month".
+        (
+            _compile(
+                rf"(?:(?:[Aa]t|[Bb]y|[Tt]owards?|[Uu]ntil|[Tt]ill|[Bb]efore|[Ii]n){_S})?"
+                rf"(?P<part>[Tt]he{_S}(?:end|beginning|start|middle){_S}of){_S}"
+                rf"(?P<which>the|that|the{_S}same|the{_S}following|the{_S}next){_S}month\b|"
+                rf"(?P<part2>[Ee]arly|[Ll]ate|[Mm]id)(?:{_S}in)?{_S}"
+                rf"(?P<which2>the|that|the{_S}same|the{_S}following|the{_S}next){_S}month\b"
+            ),
+            _relative_with(_part_of_anchor_month),
+        ),
+        # A day of the anchor's month: "on the 10th of the same month".
+        (
+            _compile(
+                rf"(?:[Oo]n{_S})?the{_S}{day}{_S}of{_S}"
+                rf"(?P<which>that|the{_S}same|the{_S}following|the{_S}next){_S}month\b"
+            ),
+            _relative_with(_day_of_anchor_month),
+        ),
+        # A named month of the anchor's year: "in July of that year", "late in May of the
+        # following year".
+        (
+            _compile(
+                rf"(?:{_EN_PART}|{in_month})?{_EN_MONTH}{_S}of{_S}(?P<which>that|the{_S}same|"
+                rf"the{_S}following|the{_S}next|the{_S}previous){_S}year\b"
+            ),
+            _relative_with(_month_of_anchor_year),
+        ),
+        # "That November", "in that same April": the named month of the narrative's year.
+        (
+            _compile(rf"(?:[Ii]n{_S})?[Tt]hat{_S}(?:same{_S})?{_EN_MONTH}\b"),
+            _relative_with(
+                lambda a, m: _month_range(
+                    _year_for(EN_MONTHS[m["month"].lower()], a, None), EN_MONTHS[m["month"].lower()]
+                )
+            ),
+        ),
+        # "Ten days earlier", "a week before,": before the anchor.
+        (
+            _compile(
+                rf"{_EN_COUNT}{_S}{_EN_UNIT}{_S}(?:earlier|before(?=[\s\u00a0\u202f]*[,.;]))",
+                _I,
+            ),
+            _relative_with(lambda a, m: _shift_back(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        # "On the 28th, …": a day of the anchor's month.
+        (
+            _compile(
+                rf"(?:[Oo]n{_S}the{_S}(?P<day>[23]?1st|2?2nd|2?3rd|(?:[12]?\d|30)th)\b"
+                rf"(?!{_S}(?:of|century|day|anniversary|time|birthday|floor|[A-Z]))|"
+                rf"\bthe{_S}(?P<day2>[23]?1st|2?2nd|2?3rd|(?:[12]?\d|30)th)(?=[\s\u00a0\u202f]*[,.;]))"
+            ),
+            _relative_with(_bare_day),
+        ),
+        # "After three days, …": as "three days later" (not "after eight months of fighting",
+        # how long something lasted).
+        (
+            _compile(rf"[Aa]fter{_S}{_EN_COUNT}{_S}{_EN_UNIT}(?!{_S}of\b)(?=[\s\u00a0\u202f]*,)"),
+            _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
+        ),
+        # "The night before", "the evening before": the day before the anchor.
+        (
+            _compile(rf"the{_S}(?:night|evening){_S}before(?=[\s\u00a0\u202f]*[,.;])", _I),
+            _relative(lambda a: _shift(a, -1, "days")),
+        ),
+        # "The week after": as "the following week".
+        (
+            _compile(rf"the{_S}week{_S}after\b", _I),
+            _relative(_next_week),
         ),
         (
             _compile(count_later, _I),
@@ -1125,7 +1371,7 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(
-                rf"(?:(?:[Oo]n|[Bb]y){_S})?(?:{_alternatives(h.title() for h in EN_HOLIDAYS)})"
+                rf"(?:(?:[Oo]n|[Bb]y){_S})?(?:{_alternatives(_capitalised(h) for h in EN_HOLIDAYS)})"
                 rf"(?:,?{_S}{_YEAR})?"
             ),
             lambda m: _holiday(m, EN_HOLIDAYS),
@@ -1167,7 +1413,10 @@ def _english_rules() -> list[Rule]:
         ),
         (_compile(rf"{_EN_PART}{_YEAR}", _I), _explicit_year),
         (
-            _compile(rf"(?:(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y){_S}(?:the{_S}year{_S})?)?{_YEAR}"),
+            _compile(
+                rf"(?:(?:[Ii]n|[Dd]uring|[Ss]ince|[Bb]y){_S}(?:the{_S}year{_S})?|[Tt]he{_S}year{_S})?"
+                rf"{_YEAR}"
+            ),
             _explicit_year,
         ),
     ]
@@ -1196,7 +1445,30 @@ _BORN = re.compile(
 )
 _SINCE = re.compile(r"^(?:depuis|since)\b", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:depuis|since)\s+(?:le\s+|l['’]|the\s+)?$", re.IGNORECASE)
-_DURATION_BEFORE = re.compile(r"\b(?:pendant|durant|for|over|en|in|within)\s+$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(
+    r"(?:\b(?:pendant|durant|for|over|en|in|within)\s+|"
+    r"\b(?:less|more)\s+than\s+|\b(?:moins|plus)\s+(?:de\s+|d['’]))$",  # bounds, not dates
+    re.IGNORECASE,
+)
+# A bare year completing a noun names which thing, not when the clause happens: « depuis la
+# défaite de 1870 », « annule le jugement de 1894 », "the crisis of 1956". Words that cut a
+# period out of the year are not such nouns (« le début de 1943 », "the first half of 1943").
+_NOT_NAMING_NOUNS = (
+    r"(?:début|fin|milieu|moitié|cours|courant|reste|mois|année|an|printemps|été|automne|hiver|"
+    r"beginning|start|end|middle|half|part|course|rest|months?|year|spring|summer|autumn|fall|"
+    r"winter|weeks?|days?)"
+)
+_NOUN_OF_BEFORE = {
+    FRENCH: re.compile(
+        r"\b(?i:le|la|l['’]|les|du|des|un|une|son|sa|ses|leur|leurs|ce|cet|cette)\s*"
+        rf"(?:[a-zàâçéèêëîïôûùüÿœ-]+\s+){{0,2}}(?!{_NOT_NAMING_NOUNS}\s)"
+        r"[a-zàâçéèêëîïôûùüÿœ-]+\s+(?:de|d['’])\s*$"
+    ),
+    ENGLISH: re.compile(
+        r"\b(?i:the|a|an|its|his|her|their|this)\s+(?:[A-Za-z-]+\s+){0,2}"
+        rf"(?!(?i:{_NOT_NAMING_NOUNS})\s)[A-Za-z-]+\s+of\s+$"
+    ),
+}
 _LIFESPAN = re.compile(r"\(\s*(?:[a-zé.]+\s+)?\d{3,4}\s*[-–]\s*(?:[a-zé.]+\s+)?\d{3,4}\s*\)")
 
 
@@ -1212,11 +1484,42 @@ def _is_plausible(match: _Match, text: str, rule_text: str) -> bool:
     return True
 
 
-def _is_background(match: _Match, text: str) -> bool:
+# A deadline set by a plan or a promise is not when something happened: "Attlee announced
+# that Britain would leave by June 1948", « le gouvernement promet de partir avant juin 1948 ».
+_DEADLINE_WORD = re.compile(
+    r"^(?:by|before|no\s+later\s+than)\b|\b(?:avant|d['’]ici|by|before|no\s+later\s+than)\s+$",
+    re.IGNORECASE,
+)
+_PLAN_BEFORE = re.compile(
+    r"\b(?:would|will|should|shall|must|promised|promises|planned|plans|pledged|intended|"
+    r"deadline|dev(?:rai|ra|ro)\w*|doi(?:t|vent)|promet\w*|promis\w*|prévoi\w*|prévu\w*|"
+    r"s['’]engag\w*|"
+    r"\w{2,}(?:erait|irait|raient))\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _is_deadline(match: _Match, text: str) -> bool:
+    label = text[match.start : match.end]
+    sentence_start = max(text.rfind(mark, 0, match.start) for mark in ".;!?\n") + 1
+    before = text[sentence_start : match.start]
+    return bool(
+        (_DEADLINE_WORD.match(label) or _DEADLINE_WORD.search(before[-20:]))
+        and _PLAN_BEFORE.search(before)
+    )
+
+
+def _is_background(match: _Match, text: str, language: str) -> bool:
     label = text[match.start : match.end]
     before = text[max(0, match.start - 60) : match.start]
+    if not match.relative and _is_deadline(match, text):
+        return True
     if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
         return True
+    noun = _NOUN_OF_BEFORE[language].search(before)
+    head = ("\n" if match.start <= 60 else "") + before[: noun.start()] if noun else ""
+    if re.fullmatch(r"\d{4}", label) and noun and not _CLAUSE_HEAD.search(head):
+        return True  # « annule le jugement de 1894 », but « La loi de 1905 sépare… » dates it
     if _BORN.search(before):
         return True
     return any(
@@ -1245,7 +1548,7 @@ def _raw_matches(text: str, language: str) -> list[_Match]:
             match = build(regex_match)
             if match is None or not _is_plausible(match, text, regex_match.group(0)):
                 continue
-            if _is_background(match, text):
+            if _is_background(match, text, language):
                 match = _Match(
                     match.start, match.end, match.precision, match.resolve, match.relative, True
                 )
@@ -1284,11 +1587,19 @@ def find_dates(
         if span is None:
             continue
         label = text[match.start : match.end]
+        # « le 7 novembre (25 octobre dans le calendrier julien) »: another way of writing
+        # the date just before it, not a date of its own.
+        background = match.background or bool(
+            mentions and _ALTERNATIVE.fullmatch(text[mentions[-1].end : match.start])
+        )
         mentions.append(
             DateMention(
-                match.start, match.end, label, span[0], span[1], match.precision, match.background
+                match.start, match.end, label, span[0], span[1], match.precision, background
             )
         )
-        if not match.background:
+        if not background:
             anchor = span
     return mentions
+
+
+_ALTERNATIVE = re.compile(r"[\s\u00a0\u202f]*[(\[][\s\u00a0\u202f]*")

@@ -41,6 +41,9 @@ _DANGLING = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"\w")
+# A heading line that ends on the period it covers, « La Commune de Paris (1871) », "The
+# Berlin Wall (1961)": the period of the text, not an event of it.
+_HEADING_PERIOD = re.compile(r"\([^()\n]*\)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\")]$")
 
 
@@ -133,6 +136,24 @@ def _statement(quote: str, quote_start: int, mention: DateMention) -> str:
     return statement[:1].upper() + statement[1:]
 
 
+def _is_heading_period(text: str, mention: DateMention) -> bool:
+    """The date closes, in brackets, a line that stands alone as a paragraph with no sentence
+    punctuation: a title."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if not _HEADING_PERIOD.search(line) or re.search(r"[.!?;:]", line):
+        return False
+    if mention.end < line_start + _HEADING_PERIOD.search(line).start():
+        return False
+    before = text[:line_start].rstrip(" \t")
+    after = text[line_end:].lstrip(" \t")
+    return (not before.strip() or before.endswith("\n\n")) and (
+        not after.strip() or after.startswith("\n\n")
+    )
+
+
 def event_candidates(
     text: str, language: str, mentions: list[DateMention] | None = None
 ) -> list[Candidate]:
@@ -140,7 +161,11 @@ def event_candidates(
     sentences = _sentences(text, language)
     if mentions is None:
         mentions = find_dates(text, language, sentences)
-    dated = [mention for mention in mentions if not mention.background]
+    dated = [
+        mention
+        for mention in mentions
+        if not mention.background and not _is_heading_period(text, mention)
+    ]
     candidates = []
     for sentence in sentences:
         # A mention belongs to the sentence it starts in; its clause reaches its end.

@@ -110,6 +110,20 @@ FRENCH_TITLES = [
     "procureur",
     "juge",
     "chef-d’état-major",
+    # Titles of other times and places, and the ranks a narrative gives (« le shogun », « le
+    # vizir », « le sergent », « le porte-parole du gouvernement »).
+    "shogun",
+    "kaiser",
+    "vizir",
+    "pacha",
+    "doge",
+    "maharadja",
+    "sergent",
+    "caporal",
+    "brigadier",
+    "commodore",
+    "porte-parole",
+    "abbé",
 ]
 FRENCH_MULTIWORD_TITLES = [
     "premier ministre",
@@ -193,6 +207,22 @@ ENGLISH_TITLES = [
     "envoy",
     "viceroy",
     "chief",
+    # Titles of other times and places, and ranks a narrative gives ("Commodore Matthew
+    # Perry", "the last shogun", "the party spokesman").
+    "commodore",
+    "shogun",
+    "kaiser",
+    "vizier",
+    "pasha",
+    "doge",
+    "maharaja",
+    "sergeant",
+    "corporal",
+    "brigadier",
+    "spokesman",
+    "spokeswoman",
+    "judge",
+    "reverend",
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -488,7 +518,10 @@ FRONTED_WORDS = {
     "notamment", "seulement", "également", "rapidement", "officiellement", "secrètement",
 }  # fmt: skip
 NOT_NAME_WORDS |= FRONTED_WORDS
-NAME_PARTICLES = {"de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin"}
+NAME_PARTICLES = {
+    "de", "d’", "d'", "von", "van", "der", "den", "du", "la", "le", "di", "da", "bin",
+    "sans",  # « Jean sans Peur », "John the Fearless" has no particle
+}  # fmt: skip
 # Particles a surname may start with after a title: « le général de Gaulle », "General von
 # Paulus", « le maréchal de Mac Mahon », « le colonel de La Rocque ».
 LEADING_PARTICLES = [("de", "la"), ("van", "der"), ("von", "der"), ("van", "den")] + [
@@ -777,15 +810,47 @@ def name_span_at(tokens, i: int) -> tuple[int, int] | None:
             tokens[j].text[:1].isupper() and tokens[j - 1].text in ("d’", "d'")
         ):
             j += 1
-        elif _is_name_hyphen(tokens, j) or (
-            _lower(tokens[j]) in NAME_PARTICLES
-            and j + 1 < len(tokens)
-            and is_name_word(tokens[j + 1])
+        elif (
+            _is_name_hyphen(tokens, j)
+            or (
+                _lower(tokens[j]) in NAME_PARTICLES
+                and j + 1 < len(tokens)
+                and is_name_word(tokens[j + 1])
+            )
+            or _is_of_particle(tokens, i, j)
         ):  # « François-Ferdinand » is three tokens
             j += 2
         else:
             break
+    if j < len(tokens) and tokens[j].text in NAME_SUFFIXES and tokens[j - 1].whitespace_:
+        j += 1  # "Martin Luther King Jr."
     return i, j
+
+
+def _is_of_particle(tokens, i: int, j: int) -> bool:
+    """ "William of Orange", "Mary of Modena": "of" after a single given name (not a title,
+    not "the King of France") and before a capitalised place name."""
+    return (
+        j == i + 1
+        and tokens[j].text == "of"
+        and j + 1 < len(tokens)
+        and is_name_word(tokens[j + 1])
+        and _lower(tokens[i]) not in ALL_TITLE_WORDS
+        and _lower(tokens[i]) not in NOT_NAME_WORDS | NOT_GIVEN_NAMES
+        and tokens[i].text.istitle()
+        and _lower(tokens[j + 1]) not in NOT_NAME_WORDS
+    )
+
+
+# Heads of "X of Y" names that are not a person's: "the Bank of England", "the Battle of
+# the Boyne", "the Treaty of Utrecht", "the Bay of Pigs".
+NOT_GIVEN_NAMES = {
+    "bank", "battle", "treaty", "siege", "edict", "peace", "act", "bill", "declaration", "bay",
+    "gulf", "cape", "isle", "island", "islands", "port", "city", "kingdom", "republic", "state",
+    "states", "duchy", "county", "university", "college", "church", "council", "congress",
+    "league", "union", "federation", "army", "navy", "tower", "palace", "castle", "bridge",
+    "strait", "straits", "sea", "lake", "river", "mount", "gate", "day", "order", "court",
+}  # fmt: skip
 
 
 def _is_name_hyphen(tokens, j: int) -> bool:
@@ -798,8 +863,14 @@ def _is_name_hyphen(tokens, j: int) -> bool:
     )
 
 
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr"}
+
+
 def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     """The name whose last token is tokens[end - 1] (walking left), or None."""
+    if end >= 2 and tokens[end - 1].text in NAME_SUFFIXES and tokens[end - 2].whitespace_:
+        span = name_span_ending_at(tokens, end - 1)  # "Martin Luther King Jr."
+        return (span[0], end) if span else None
     j = end - 1
     if j < 0 or not is_name_word(tokens[j]):
         return None
@@ -807,8 +878,18 @@ def name_span_ending_at(tokens, end: int) -> tuple[int, int] | None:
     while i - 1 >= 0:
         if is_name_word(tokens[i - 1]) and tokens[i - 1].whitespace_:
             i -= 1
+        elif (
+            i - 2 >= 0
+            and _is_of_particle(tokens, i - 2, i - 1)
+            and (i - 3 < 0 or not is_name_word(tokens[i - 3]) or not tokens[i - 3].whitespace_)
+        ):
+            i -= 2  # "the queen, Mary of Modena,"
         elif (i - 2 >= 0 and _is_name_hyphen(tokens, i - 1) and _is_name_part(tokens, i - 2)) or (
-            _lower(tokens[i - 1]) in NAME_PARTICLES and i - 2 >= 0 and is_name_word(tokens[i - 2])
+            _lower(tokens[i - 1]) in NAME_PARTICLES
+            and i - 2 >= 0
+            and is_name_word(tokens[i - 2])
+            # « Le Sénégal de Léopold Sédar Senghor, poète, »: a place owns the person
+            and tokens[i - 2].ent_type_ not in ("LOC", "ORG")
         ):
             i -= 2
         else:
@@ -880,8 +961,10 @@ class PersonNames:
             for n, t in enumerate(self.tokens[start:end], start)
             if not _is_saint(self.tokens, n)
         ]
-        if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES for w in words):
-            return False
+        if any(w in NOT_NAME_WORDS and w not in NAME_PARTICLES | {"of"} for w in words):
+            return False  # ("of" only enters a name as in "William of Orange")
+        if all(w in ALL_TITLE_WORDS for w in words):
+            return False  # « le premier Premier ministre »: a title, capitalised, is no name
         if self.language == FRENCH:
             labels = {t.ent_type_ for t in self.tokens[start:end]}
             if "PER" in labels:
@@ -1094,6 +1177,13 @@ def _person_roles(tokens, language: str, names: PersonNames):
         role = _span_text(tokens, start, end)
         # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
         after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
+        domain = _noble_domain_and_name(tokens, title_start, end, after, language)
+        if domain:  # « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,"
+            role_end, span = domain
+            found.append((span, _span_text(tokens, title_start, role_end), title_start, span[1]))
+            continue
+        if _is_sovereign_of_a_place(tokens, title_start, end, after):
+            continue  # « envoyé du roi de France, »: « de France » is no person
         if _lower(tokens[title_start]) in NOBLE_TITLES and end == title_end:
             start = title_start  # « le marquis de Lafayette »: the title is the role
             if after < len(tokens) and _lower(tokens[after]) in NAME_PARTICLES:
@@ -1111,11 +1201,31 @@ def _person_roles(tokens, language: str, names: PersonNames):
         if spans:
             found.extend((span, role, start, span[1]) for span in spans)
             continue
+        # « Nommé Premier ministre en 1959, Michel Debré rédige… », "Elected president in
+        # 1932, Roosevelt…": the fronted participle's role goes to the subject after the comma.
+        subject = _subject_after_fronted_participle(tokens, start, end, names)
+        if subject:
+            found.append((subject, role, start, subject[1]))
+            continue
         # Predicate: « Georges Clemenceau devient président du Conseil »
         i = start
+        while i > 0 and (  # « la première présidente », "the 34th president"
+            _lower(tokens[i - 1]) in ("premier", "première")
+            or ORDINAL_LIKE.match(_lower(tokens[i - 1]))
+            or ORDINAL_DIGITS.match(tokens[i - 1].text)
+        ):
+            i -= 1
         if i > 0 and _lower(tokens[i - 1]) in APPOSITION_DETERMINERS:
             i -= 1
+        elif i > 1 and tokens[i - 1].text in ("'s", "’s") and tokens[i - 2].text[:1].isupper():
+            i -= 2  # "Nehru became India's first prime minister"
         k = i - 1
+        # « Simone Veil devient en 1979 la première présidente… », "became in 1945 the …"
+        dated = k
+        while dated > 0 and k - dated < 4 and _is_date_word(tokens[dated]):
+            dated -= 1
+        if dated < k and any(t.text.isdigit() for t in tokens[dated + 1 : k + 1]):
+            k = dated
         while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
             # "had a secretary", « avait un conseiller »: to have is no copula on its own
             if _lower(tokens[k]) in HAVE and _lower(tokens[k + 1]) not in BEEN:
@@ -1127,13 +1237,17 @@ def _person_roles(tokens, language: str, names: PersonNames):
                 # "Clement Attlee, who had become Prime Minister", « X, qui est devenu président »
                 span = name_span_ending_at(tokens, k - 1)
             if span is None and tokens[k].text == ",":
-                # « Pétain, nommé commandant en chef », "Gage, the British commander…, became"
-                span = name_span_ending_at(tokens, k)
-                for c in range(k - 1, max(k - 15, 0), -1):
-                    if span is not None or tokens[c].text in (".", ";", "\n"):
+                # « Pétain, nommé commandant en chef », "Gage, the British commander…, became";
+                # the subject is the first person before a comma who is no complement
+                # (« Louis-Napoléon Bonaparte, neveu de Napoléon Ier, est élu… »).
+                for c in range(k, max(k - 15, 0), -1):
+                    if tokens[c].text in (".", ";", "\n"):
                         break
                     if tokens[c].text == ",":
                         span = name_span_ending_at(tokens, c)
+                        if span and _is_subject_person(tokens, span, names):
+                            break
+                        span = None
             if span and names.looks_like_person(*span) and not _is_group(tokens, *span):
                 found.append((span, role, span[0], end))
                 apposition_starts.add(i)
@@ -1149,6 +1263,88 @@ def _person_roles(tokens, language: str, names: PersonNames):
             tokens[start].idx,
             tokens[end - 1].idx + len(tokens[end - 1].text),
         )
+
+
+DATE_LEADS = {"en", "in", "from", "dès", "de", "à", "between", "entre", "until", "jusqu'en"}
+
+
+def _date_starts_at(tokens, k: int) -> bool:
+    """A date phrase opens at token k: « en 1960 », « à partir de novembre 1960 », "from
+    1958", "in May 1945" (it ends a description before it)."""
+    if k + 1 >= len(tokens) or _lower(tokens[k]) not in DATE_LEADS:
+        return False
+    if _lower(tokens[k]) == "à":  # « à partir de … »
+        return (
+            k + 3 < len(tokens)
+            and _lower(tokens[k + 1]) == "partir"
+            and _date_starts_at(tokens, k + 2)
+        )
+    following = tokens[k + 1]
+    if re.fullmatch(r"1\d{3}|20\d{2}", following.text):
+        return True
+    is_month = (
+        _lower(following) in factcheck.MONTHS or _lower(following) in factcheck.ENGLISH_MONTHS
+    )
+    return (
+        is_month
+        and k + 2 < len(tokens)
+        and re.fullmatch(r"1\d{3}|20\d{2}", tokens[k + 2].text) is not None
+    )
+
+
+DATE_WORDS = {"en", "le", "in", "on", "au", "début", "fin", "early", "late", "1er"}
+
+
+FRONTED_PARTICIPLES = {
+    "nommé", "nommée", "élu", "élue", "devenu", "devenue", "appointed", "elected", "named",
+    "promoted", "promu", "promue",
+}  # fmt: skip
+
+
+def _subject_after_fronted_participle(tokens, start: int, end: int, names) -> tuple | None:
+    participle = start - 1
+    if participle > 0 and _lower(tokens[participle]) in APPOSITION_DETERMINERS:
+        participle -= 1
+    if participle < 0 or _lower(tokens[participle]) not in FRONTED_PARTICIPLES:
+        return None
+    if not _sentence_initial(tokens[participle]):
+        return None
+    comma = end
+    while comma < len(tokens) and comma - end < 6 and tokens[comma].text != ",":
+        if not _is_date_word(tokens[comma]):
+            return None
+        comma += 1
+    if comma >= len(tokens) or tokens[comma].text != ",":
+        return None
+    span = name_span_at(tokens, comma + 1)
+    if span and span[0] == comma + 1 and _is_subject_person(tokens, span, names):
+        return span
+    return None
+
+
+def _is_date_word(token) -> bool:
+    """A word of a short date phrase between a copula and its role (« en 1979 », "in May
+    1945", « le 4 juin 1936 »)."""
+    word = _lower(token)
+    return (
+        token.text.isdigit()
+        or word in DATE_WORDS
+        or word in factcheck.MONTHS
+        or word in factcheck.ENGLISH_MONTHS
+    )
+
+
+COMPLEMENT_PREPOSITIONS = {"de", "du", "des", "d’", "d'", "à", "of", "to", "in", "at"}
+
+
+def _is_subject_person(tokens, span: tuple[int, int], names: PersonNames) -> bool:
+    """A person's name that is not the complement of a preposition (« neveu de Napoléon »)."""
+    before = _lower(tokens[span[0] - 1]) if span[0] > 0 else ""
+    return (
+        before not in COMPLEMENT_PREPOSITIONS
+        and names.looks_like_person(*span)
+        and not _is_group(tokens, *span)
+    )
 
 
 # Titles after which « de X » names the person, never someone the title belongs to: « le général
@@ -1202,6 +1398,52 @@ NOBLE_TITLES = {
 }
 
 
+# Titles that take the name of their domain: « le duc de Bourgogne », « le roi de Navarre ».
+DOMAIN_TITLES = NOBLE_TITLES | {
+    "roi", "reine", "empereur", "impératrice", "king", "queen", "emperor", "empress",
+}  # fmt: skip
+
+
+SOVEREIGN_TITLES = DOMAIN_TITLES - NOBLE_TITLES
+
+
+def _is_sovereign_of_a_place(tokens, title_start: int, end: int, after: int) -> bool:
+    """« le roi de France », "the Queen of England" with no name after: a king of a country
+    never goes by the country's name, unlike « le marquis de Lafayette »."""
+    return (
+        _lower(tokens[title_start]) in SOVEREIGN_TITLES
+        and end == title_start + 1
+        and after + 1 < len(tokens)
+        and _lower(tokens[after]) in ("de", "d’", "d'", "of")
+        and is_name_word(tokens[after + 1])
+    )
+
+
+def _noble_domain_and_name(tokens, title_start: int, end: int, after: int, language: str):
+    """A noble title with its domain, then the person: « le duc de Bourgogne Philippe le
+    Bon », « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,". Returns the
+    end of the role phrase and the person's span, or None (« le marquis de Lafayette » names
+    the person by the domain)."""
+    if _lower(tokens[title_start]) not in DOMAIN_TITLES or end != title_start + 1:
+        return None
+    if after + 2 >= len(tokens) or _lower(tokens[after]) not in ("de", "d’", "d'", "of"):
+        return None
+    domain = after + 1
+    if not is_name_word(tokens[domain]):
+        return None
+    role_end = _compound_end(tokens, domain + 1)
+    if role_end >= len(tokens):
+        return None
+    if tokens[role_end].text == ",":
+        span = name_span_at(tokens, role_end + 1)
+        closed = span and span[1] < len(tokens) and tokens[span[1]].text in (",", ")")
+        return (role_end, span) if span and span[0] == role_end + 1 and closed else None
+    span = name_span_at(tokens, role_end)
+    if span and span[0] == role_end and tokens[role_end - 1].whitespace_:
+        return role_end, span
+    return None
+
+
 def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[int, int]]:
     """The name at token i; after a plural title, the list « A, B et C » of names."""
     spans = []
@@ -1209,6 +1451,8 @@ def _names_from(tokens, i: int, names: PersonNames, plural: bool) -> list[tuple[
         span = name_span_at(tokens, i)
         if not span or not names.looks_like_person(*span) or _is_group(tokens, *span):
             break
+        if span[1] < len(tokens) and tokens[span[1]].text in ("'s", "’s"):
+            break  # "the Duke of Monmouth, Charles II's son": the title is not Charles's
         spans.append(span)
         if (
             not plural
@@ -1285,8 +1529,26 @@ VERBISH_ENGLISH = {
     "will",
     "can",
 }
-NP_STOPS = {"born", "né", "née", "nés", "who", "qui", "whose", "dont", "which", "que", "lequel"}
+# Words that end a description: a relative clause, a birth date, a backdrop date ("the party
+# leader since 1971", « ministre depuis 1958 »).
+NP_STOPS = {
+    "born",
+    "né",
+    "née",
+    "nés",
+    "who",
+    "qui",
+    "whose",
+    "dont",
+    "which",
+    "que",
+    "lequel",
+    "since",
+    "depuis",
+}
 POSSESSIVES = {"son", "sa", "ses", "leur", "his", "her", "their", "its"}
+# « à l'initiative du peintre Gustave Courbet », « une lettre au romancier Émile Zola ».
+FRENCH_CONTRACTED_ARTICLES = {"du", "au", "aux"}
 
 
 def _appositions(tokens, language: str, names: PersonNames, title_starts: set[int]):
@@ -1306,17 +1568,28 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
             if _is_hyphen_joint(tokens, k):  # « maire de Berlin-Est », "Commander-in-Chief"
                 k += 2
                 continue
+            if _is_ordinal_pair(tokens, k):  # "the fifteenth and last shogun"
+                k += 2
+                continue
             if _lower(tokens[k]) in CLOSING:
                 break
             if _lower(tokens[k]) in NP_STOPS and tokens[k - 1].whitespace_:
                 break
+            if k > j and _date_starts_at(tokens, k):
+                break  # « président de la Côte d'Ivoire à partir de novembre 1960, »
             k += 1
         if k == j or k - j > 12:
             continue
         phrase = tokens[j:k]
-        if k < len(tokens) and _lower(tokens[k]) not in NP_STOPS | CLOSING:
+        if (
+            k < len(tokens)
+            and _lower(tokens[k]) not in NP_STOPS | CLOSING
+            and not _date_starts_at(tokens, k)
+        ):
             continue
         if not _is_noun_phrase(phrase, language, has_determiner):
+            continue
+        if language == FRENCH and _is_mistagged_predicate(tokens, phrase, k):
             continue
         has_title = any(
             _lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase
@@ -1327,6 +1600,45 @@ def _appositions(tokens, language: str, names: PersonNames, title_starts: set[in
         if not has_title and not (strong_name and (has_determiner or language == FRENCH)):
             continue
         yield span, _span_text(tokens, j, k), span[0], k
+        if k < len(tokens) and _lower(tokens[k]) in ("et", "and"):
+            # « Lamartine, poète et ministre des Affaires étrangères, »: both are roles.
+            second = _coordinated_title(tokens, k + 1, language)
+            if second:
+                yield span, _span_text(tokens, *second), span[0], second[1]
+
+
+def _coordinated_title(tokens, j: int, language: str) -> tuple[int, int] | None:
+    """The role phrase after « et » / "and" in an apposition, when it holds a title and the
+    apposition closes after it."""
+    if j < len(tokens) and _lower(tokens[j]) in APPOSITION_DETERMINERS | POSSESSIVES:
+        j += 1
+    k = j
+    while k < len(tokens) and k - j <= 12:
+        if _is_hyphen_joint(tokens, k):
+            k += 2
+        elif _lower(tokens[k]) in CLOSING or _lower(tokens[k]) in NP_STOPS:
+            break
+        else:
+            k += 1
+    if k == j or k >= len(tokens) or tokens[k].text not in (",", ".", ";", ")", "\n"):
+        return None
+    phrase = tokens[j:k]
+    if not any(_lower(t) in ALL_TITLE_WORDS - ENGLISH_ROLE_MODIFIERS for t in phrase):
+        return None
+    return (j, k) if _is_noun_phrase(phrase, language) else None
+
+
+def _is_mistagged_predicate(tokens, phrase, k: int) -> bool:
+    """« Frederik de Klerk, président de l'Afrique du Sud, légalise l'ANC. »: the model, seeing
+    no verb, tags « légalise » as a noun; a last "apposition" without a title that ends its
+    sentence, in a sentence with no verb at all, is its predicate (« Jean Moulin, chef de la
+    Résistance. » in a list stays a role)."""
+    if k < len(tokens) and tokens[k].text not in (".", "!", "?", "\n"):
+        return False
+    if any(_lower(t) in ALL_TITLE_WORDS for t in phrase):
+        return False
+    sentence = tokens[k - 1].sent if k > 0 else None
+    return sentence is not None and not any(t.pos_ in ("VERB", "AUX") for t in sentence)
 
 
 def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool:
@@ -1334,7 +1646,12 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
     if not phrase or (phrase[0].text[:1].isupper() and language == FRENCH):
         return phrase and _lower(phrase[0]) in ALL_TITLE_WORDS
     if any(
-        (any(c.isdigit() for c in t.text) and not phrase[n - 1].text[:1].isupper())
+        (
+            any(c.isdigit() for c in t.text)
+            and not phrase[n - 1].text[:1].isupper()
+            and not _is_compound_number(phrase, n)
+            and not ORDINAL_DIGITS.match(t.text)  # "the 37th president", « le 5e président »
+        )
         or _lower(t) in ("ans", "years")
         for n, t in enumerate(phrase)
     ):
@@ -1354,10 +1671,37 @@ def _is_noun_phrase(phrase, language: str, has_determiner: bool = False) -> bool
         for n, w in enumerate(words)
     ):
         return False
-    if phrase[0].like_num or words[0] in NOT_NAME_WORDS - ORGANISATION_WORDS:
+    counted = phrase[0].like_num and not ORDINAL_LIKE.match(words[0])  # "the fifteenth shogun"
+    if (counted and not _is_compound_number(phrase, 0)) or words[0] in NOT_NAME_WORDS - (
+        ORGANISATION_WORDS
+    ):
         return False
     # A description ends on a lower-case noun or a name after "of"/"in": not on "the".
     return words[-1] not in {"the", "a", "an", "of", "in", "and"}
+
+
+ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th|e|er|ème)$")
+ORDINAL_LIKE = re.compile(
+    r"^(?:\w+(?:th|st|nd|rd|ième|ieme)|last|only|sole|seul|seule|dernier|dernière|unique)$"
+)
+
+
+def _is_ordinal_pair(tokens, k: int) -> bool:
+    """ "and" / « et » between two ordinals of one description: "the fifteenth and last
+    shogun", « le premier et seul président »."""
+    return (
+        _lower(tokens[k]) in ("and", "et")
+        and k > 0
+        and k + 1 < len(tokens)
+        and (ORDINAL_LIKE.match(_lower(tokens[k - 1])) or _lower(tokens[k - 1]) == "premier")
+        and ORDINAL_LIKE.match(_lower(tokens[k + 1])) is not None
+    )
+
+
+def _is_compound_number(phrase, n: int) -> bool:
+    """A number glued by a hyphen into an adjective ("an eighteen-year-old bricklayer", "a
+    two-star general"), not a measure of its own."""
+    return n + 2 < len(phrase) and _is_hyphen_joint(phrase, n + 1)
 
 
 def _is_verb_in_phrase(token) -> bool:
@@ -1380,6 +1724,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             continue
         if word in ALL_TITLE_WORDS or word in NOT_NAME_WORDS:
             continue  # titles are handled by the lexicon rule
+        if word in NAMED_THINGS:
+            continue  # « la loi Lamine Guèye », « le plan Marshall »: a thing named after someone
         if language == FRENCH and noun.pos_ != "NOUN":
             continue
         start = i
@@ -1390,21 +1736,31 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             and i - start < 3
             and (
                 _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS
+                or _is_english_adjective(tokens[start - 1])  # "the special prosecutor"
                 or (
                     tokens[start - 1].text.istitle()
-                    and _lower(tokens[start - 1]) not in NOT_NAME_WORDS
+                    # "a White House aide", "a Senate committee counsel"
+                    and (
+                        _lower(tokens[start - 1]) not in NOT_NAME_WORDS
+                        or _lower(tokens[start - 1]) in ORGANISATION_WORDS
+                    )
                 )
             )
         ):
             start -= 1
-        if start == 0 or _lower(tokens[start - 1]) not in APPOSITION_DETERMINERS | {"les", "des"}:
+        determiners = APPOSITION_DETERMINERS | {"les", "des"}
+        if language == FRENCH:
+            determiners = determiners | FRENCH_CONTRACTED_ARTICLES  # « du peintre Courbet »
+        if start == 0 or _lower(tokens[start - 1]) not in determiners:
             continue
         end = i + 1
         if language == FRENCH:
             while end < len(tokens) and tokens[end].pos_ == "ADJ" and tokens[end].text.islower():
                 end += 1
-        if language == ENGLISH and word in VERBISH_ENGLISH:
+        if language == ENGLISH and (word in VERBISH_ENGLISH or word in ENGLISH_PREPOSITIONS):
             continue
+        if _is_army_word(tokens, start, i + 1):
+            continue  # "The Sixth Army under General von Paulus": an army, not a description
         plural = word.endswith(("s", "x"))
         # "an American pilot, Lieutenant Gail Halvorsen"
         if (
@@ -1430,6 +1786,43 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         role = _span_text(tokens, start, end)
         for span in spans:
             yield span, role, start, span[1]
+
+
+# Things named after a person: « la loi Lamine Guèye », « le lycée Henri-IV », "the ship
+# Queen Mary".
+NAMED_THINGS = {
+    "loi", "plan", "traité", "accord", "accords", "doctrine", "rapport", "affaire", "ligne",
+    "rue", "avenue", "boulevard", "place", "pont", "gare", "lycée", "collège", "musée", "prix",
+    "opération", "projet", "pacte", "procès", "mur", "canal", "port", "camp", "fort", "quai",
+    "hôpital", "navire", "croiseur", "cuirassé", "paquebot", "fondation", "institut", "école",
+    "law", "act", "treaty", "report", "affair", "line", "street", "bridge",
+    "station", "school", "college", "museum", "prize", "operation", "project", "pact", "trial",
+    "ship", "liner", "battleship", "cruiser", "foundation", "institute", "hospital",
+}  # fmt: skip
+ENGLISH_PREPOSITIONS = {
+    "under", "of", "in", "with", "by", "at", "from", "to", "for", "on", "against", "near",
+    "behind", "before", "after", "over", "into", "onto", "towards", "toward", "without",
+}  # fmt: skip
+ENGLISH_ADJECTIVES = {"young", "old", "great", "famous", "new", "last", "only", "powerful"}
+ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ern", "ful", "less", "ant", "ent")
+
+
+def _is_english_adjective(token) -> bool:
+    """A lower-case word that reads as an adjective before a descriptor ("the special
+    prosecutor", "the young reporter"), never a verb ("the police arrested John Smith")."""
+    word = token.text
+    return (
+        word.isalpha()
+        and word.islower()
+        and (
+            word in ENGLISH_ADJECTIVES
+            or (
+                len(word) > 4
+                and word.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+                and word not in VERBISH_ENGLISH
+            )
+        )
+    )
 
 
 def _is_group(tokens, start: int, end: int) -> bool:

@@ -944,3 +944,633 @@ def test_offsets_are_characters_on_accented_text():
     text = "À l’été, «\u00a0Éphémère\u00a0». Le 14 juillet 1789, à Paris, la Bastille tombe."
     found = mention(text, "fr", "Le 14 juillet 1789")
     assert text[found.start : found.end] == "Le 14 juillet 1789"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        (
+            "fr",
+            "En mars 1935, la crise éclate. À la fin de l'année, le chômage recule.",
+            "À la fin de l'année",
+            "1935-09-01",
+            "1935-12-31",
+        ),
+        (
+            "fr",
+            "Le 4 avril 1949, le traité est signé. Au début de l’année suivante, l'alliance s'organise.",
+            "Au début de l’année suivante",
+            "1950-01-01",
+            "1950-04-30",
+        ),
+        (
+            "fr",
+            "En juin 1812, l'armée entre en Russie. En fin d'année, elle se replie.",
+            "En fin d'année",
+            "1812-09-01",
+            "1812-12-31",
+        ),
+        (
+            "fr",
+            "En 1961, le mur est construit ; vers le milieu de l'année précédente, les départs s'accélèrent.",
+            "vers le milieu de l'année précédente",
+            "1960-05-01",
+            "1960-08-31",
+        ),
+        (
+            "en",
+            "In February 1917, riots broke out. By the end of the year, the Bolsheviks ruled.",
+            "By the end of the year",
+            "1917-09-01",
+            "1917-12-31",
+        ),
+        (
+            "en",
+            "On 2 May 1945, Berlin fell. Early the following year, Churchill spoke at Fulton.",
+            "Early the following year",
+            "1946-01-01",
+            "1946-04-30",
+        ),
+        (
+            "en",
+            "In April 1861, war began. At the beginning of the next year, Grant advanced.",
+            "At the beginning of the next year",
+            "1862-01-01",
+            "1862-04-30",
+        ),
+        (
+            "en",
+            "In 1929 stocks crashed; late that year, banks failed.",
+            "late that year",
+            "1929-09-01",
+            "1929-12-31",
+        ),
+    ],
+)
+def test_parts_of_a_year_less_year_are_thirds_of_the_anchor_year(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end, found.precision) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        RELATIVE,
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Au début de l'année 1917, les grèves se multiplient.", "Au début de l'année 1917"),
+        ("en", "By the end of 1876, pensions were bonds.", "By the end of 1876"),
+    ],
+)
+def test_a_part_of_a_named_year_stays_an_explicit_year(language, text, label):
+    assert mention(text, language, label).precision == YEAR
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Depuis la révolution de 1830, le roi règne.", "1830"),
+        ("fr", "Le tribunal annule la sentence de 1920.", "1920"),
+        ("fr", "Il efface ainsi la lourde défaite de 1918.", "1918"),
+        ("en", "The treaty undid the partition of 1772.", "1772"),
+        ("en", "Nobody forgot the great famine of 1846.", "1846"),
+    ],
+)
+def test_a_year_completing_a_noun_is_a_backdrop(language, text, label):
+    assert mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Au cours de 1943, la résistance grandit.", "1943"),
+        ("en", "In the first half of 1943, output doubled.", "1943"),
+    ],
+)
+def test_a_year_cut_into_parts_is_no_backdrop(language, text, label):
+    assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "relative", "year"),
+    [
+        (
+            "fr",
+            "Le 12 mars 1938, l'armée entre en Autriche. Hitler efface ainsi la défaite de 1918. "
+            "Deux jours plus tard, il parade à Vienne.",
+            "Deux jours plus tard",
+            1938,
+        ),
+        (
+            "en",
+            "On 4 June 1989, the army fired. Nobody forgot the massacre of 1976. "
+            "The next morning, the square was empty.",
+            "The next morning",
+            1989,
+        ),
+    ],
+)
+def test_a_year_completing_a_noun_never_becomes_the_anchor(language, text, relative, year):
+    assert mention(text, language, relative).date_start.year == year
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "bound"),
+    [
+        (
+            "fr",
+            "Le 3 mai 1990, moins d'un an après la révolution, les Roumains votent.",
+            "un an après",
+        ),
+        (
+            "fr",
+            "Le 5 mars 1953, Staline meurt ; plus de deux ans plus tard, rien.",
+            "deux ans plus tard",
+        ),
+        (
+            "en",
+            "On 3 May 1990, less than a year after the revolution, Romanians voted.",
+            "a year after",
+        ),
+        (
+            "en",
+            "On 5 March 1953, Stalin died; more than two years later, nothing.",
+            "two years later",
+        ),
+    ],
+)
+def test_a_bounded_lapse_of_time_is_not_a_date(language, text, bound):
+    labels = [m.label for m in find_dates(text, language)]
+    assert labels and bound not in labels
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        # Parts of the anchor's month (or of the next one).
+        (
+            "fr",
+            "Le 4 octobre 1957, Spoutnik est lancé. À la fin du mois, les journaux s'inquiètent.",
+            "À la fin du mois",
+            "1957-10-21",
+            "1957-10-31",
+        ),
+        (
+            "fr",
+            "Le 9 février 1950, McCarthy parle. Au début du mois suivant, l'enquête commence.",
+            "Au début du mois suivant",
+            "1950-03-01",
+            "1950-03-10",
+        ),
+        (
+            "en",
+            "On 4 October 1957, Sputnik flew. At the end of the month, papers panicked.",
+            "At the end of the month",
+            "1957-10-21",
+            "1957-10-31",
+        ),
+        (
+            "en",
+            "On 9 February 1950, McCarthy spoke. Early the following month, hearings began.",
+            "Early the following month",
+            "1950-03-01",
+            "1950-03-10",
+        ),
+        # A day of the anchor's month.
+        (
+            "fr",
+            "Le 3 avril 1968, King parle à Memphis. Le 11 du même mois, la loi est signée.",
+            "Le 11 du même mois",
+            "1968-04-11",
+            "1968-04-11",
+        ),
+        (
+            "en",
+            "On 3 April 1968, King spoke in Memphis. On the 11th of the same month, the act passed.",
+            "On the 11th of the same month",
+            "1968-04-11",
+            "1968-04-11",
+        ),
+        # A named month of the anchor's year.
+        (
+            "fr",
+            "En février 1956, Khrouchtchev dénonce Staline. En octobre de la même année, "
+            "Budapest se soulève.",
+            "En octobre de la même année",
+            "1956-10-01",
+            "1956-10-31",
+        ),
+        (
+            "fr",
+            "En mai 1958, le général revient. Fin mars de l'année suivante, le franc change.",
+            "Fin mars de l'année suivante",
+            "1959-03-21",
+            "1959-03-31",
+        ),
+        (
+            "en",
+            "In February 1956, Khrushchev denounced Stalin. In October of that year, "
+            "Budapest rose.",
+            "In October of that year",
+            "1956-10-01",
+            "1956-10-31",
+        ),
+        (
+            "en",
+            "In May 1958, de Gaulle returned. Late in March of the following year, the franc changed.",
+            "Late in March of the following year",
+            "1959-03-21",
+            "1959-03-31",
+        ),
+        # « Au bout de trois jours », "After three days," = three days later.
+        (
+            "fr",
+            "Le 10 août 1792, les Tuileries sont prises. Au bout de trois jours, le roi est emprisonné.",
+            "Au bout de trois jours",
+            "1792-08-13",
+            "1792-08-13",
+        ),
+        (
+            "en",
+            "On 10 August 1792, the Tuileries fell. After three days, the king was imprisoned.",
+            "After three days",
+            "1792-08-13",
+            "1792-08-13",
+        ),
+        (
+            "en",
+            "On 10 August 1792, the Tuileries fell. The week after, the prisons were attacked.",
+            "The week after",
+            "1792-08-13",
+            "1792-08-19",
+        ),
+        (
+            "en",
+            "The war ended in 1918. On New Year's Day 1919, crowds cheered.",
+            "On New Year's Day 1919",
+            "1919-01-01",
+            "1919-01-01",
+        ),
+    ],
+)
+def test_parts_and_days_of_the_anchor_month_and_year(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "labels"),
+    [
+        (
+            "fr",
+            "En 1956, crise. En octobre de la même année, révolte.",
+            ["En 1956", "En octobre de la même année"],
+        ),
+        (
+            "fr",
+            "Le 2 mai 1849, fin. À la fin du mois de mai 1849, tout.",
+            ["Le 2 mai 1849", "À la fin du mois de mai 1849"],
+        ),
+        (
+            "en",
+            "In 1956, a crisis. In October of that year, a revolt.",
+            ["In 1956", "In October of that year"],
+        ),
+        (
+            "en",
+            "In June 1877, war. After eight months of fighting, peace came on 24 February.",
+            ["In June 1877", "on 24 February"],
+        ),
+    ],
+)
+def test_relative_month_phrases_and_lapses_give_one_mention_each(language, text, labels):
+    assert [m.label for m in find_dates(text, language)] == labels
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        (
+            "en",
+            "On 12 March 1947, Truman spoke to Congress; that June, Marshall offered aid.",
+            "that June",
+            "1947-06-01",
+            "1947-06-30",
+        ),
+        (
+            "en",
+            "In April 1961, the invasion failed. In that same August, the wall rose.",
+            "In that same August",
+            "1961-08-01",
+            "1961-08-31",
+        ),
+        (
+            "en",
+            "In the early hours of 22 June 1941, German troops crossed the border.",
+            "In the early hours of 22 June 1941",
+            "1941-06-22",
+            "1941-06-22",
+        ),
+        (
+            "fr",
+            "Au petit matin du 22 juin 1941, les troupes allemandes franchissent la frontière.",
+            "Au petit matin du 22 juin 1941",
+            "1941-06-22",
+            "1941-06-22",
+        ),
+        (
+            "fr",
+            "Aux premières heures du 1er septembre 1939, la Pologne est envahie.",
+            "Aux premières heures du 1er septembre 1939",
+            "1939-09-01",
+            "1939-09-01",
+        ),
+    ],
+)
+def test_that_month_and_the_first_hours_of_a_day(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "deadline", "relative", "year"),
+    [
+        (
+            "en",
+            "In May 1919, the delegates agreed that Germany would pay by May 1921. "
+            "The following month, the treaty was signed.",
+            "by May 1921",
+            "The following month",
+            1919,
+        ),
+        (
+            "en",
+            "In 1954, France promised to withdraw before 1 July 1956. Two days later, talks ended.",
+            "1 July 1956",
+            "Two days later",
+            1954,
+        ),
+        (
+            "fr",
+            "En janvier 1973, les États-Unis s'engagent à partir d'ici mars 1973. "
+            "Le mois suivant, les prisonniers rentrent.",
+            "mars 1973",
+            "Le mois suivant",
+            1973,
+        ),
+        (
+            "fr",
+            "En 1962, l'accord prévoit un référendum avant juillet 1962. Deux jours plus tard, "
+            "l'OAS frappe.",
+            "juillet 1962",
+            "Deux jours plus tard",
+            1962,
+        ),
+    ],
+)
+def test_a_deadline_of_a_plan_is_a_backdrop_not_the_anchor(
+    language, text, deadline, relative, year
+):
+    assert mention(text, language, deadline).background
+    anchored = mention(text, language, relative)
+    assert anchored.date_start.year == year
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("en", "By May 1945 Germany had surrendered.", "By May 1945"),
+        ("en", "The siege lasted until 27 January 1944.", "27 January 1944"),
+        ("fr", "Rien n'est annoncé avant le 8 septembre 1943.", "le 8 septembre 1943"),
+    ],
+)
+def test_by_or_before_without_a_plan_still_dates_an_event(language, text, label):
+    assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end", "precision"),
+    [
+        # Before the anchor.
+        (
+            "fr",
+            "Le 9 novembre 1799, Bonaparte prend le pouvoir. Dix jours auparavant, Sieyès l'avait reçu.",
+            "Dix jours auparavant",
+            "1799-10-30",
+            "1799-10-30",
+            RELATIVE,
+        ),
+        (
+            "fr",
+            "Le 14 juillet 1789, la Bastille tombe. Deux jours plus tôt, Necker était renvoyé.",
+            "Deux jours plus tôt",
+            "1789-07-12",
+            "1789-07-12",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "On 9 November 1799, Bonaparte seized power. Ten days earlier, Sieyès had met him.",
+            "Ten days earlier",
+            "1799-10-30",
+            "1799-10-30",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "On 14 July 1789, the Bastille fell. Two days before, Necker was dismissed.",
+            "Two days before",
+            "1789-07-12",
+            "1789-07-12",
+            RELATIVE,
+        ),
+        # A bare day of the anchor's month (of the next month when it would fall before).
+        (
+            "fr",
+            "Le 18 octobre 1962, Gromyko ment. Le 22, Kennedy parle à la télévision.",
+            "Le 22",
+            "1962-10-22",
+            "1962-10-22",
+            RELATIVE,
+        ),
+        (
+            "fr",
+            "Le 25 octobre 1917, les bolcheviks attaquent. Le 2, ils tiennent Moscou.",
+            "Le 2",
+            "1917-11-02",
+            "1917-11-02",
+            RELATIVE,
+        ),
+        (
+            "en",
+            "In October 1962, missiles were found. On the 22nd, Kennedy spoke on television.",
+            "On the 22nd",
+            "1962-10-22",
+            "1962-10-22",
+            RELATIVE,
+        ),
+        # A span of years with a dash opening its clause.
+        (
+            "fr",
+            "En 1914-1918, la France perd 1,4 million d'hommes.",
+            "En 1914-1918",
+            "1914-01-01",
+            "1918-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "In 1950–1953, the war killed millions.",
+            "In 1950–1953",
+            "1950-01-01",
+            "1953-12-31",
+            YEAR,
+        ),
+    ],
+)
+def test_earlier_phrases_bare_days_and_dashed_spans(language, text, label, start, end, precision):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end, found.precision) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+        precision,
+    )
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1860, Lincoln won. He was the 16th president."),
+        ("en", "In 1860, a fire broke out on the 25th floor."),
+        ("fr", "En 1860, il habite au 25, rue de Rivoli."),
+    ],
+)
+def test_an_ordinal_or_an_address_is_no_bare_day(language, text):
+    assert [m.label for m in find_dates(text, language)] == [text.split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "La guerre de 1914-18 tue dix millions d'hommes.", "1914-18"),
+        ("en", "The war of 1914-18 was long.", "1914-18"),
+        # even opening its clause: the fact checker reads a single year in « 1914-18 »
+        ("fr", "En 1914-18, la France perd 1,4 million d'hommes.", "En 1914-18"),
+        ("en", "In 1914–18, Britain lost 700,000 men.", "In 1914–18"),
+    ],
+)
+def test_a_span_with_a_two_digit_end_is_a_backdrop(language, text, label):
+    found = mention(text, language, label)
+    assert found.background
+    assert (found.date_start, found.date_end) == (date(1914, 1, 1), date(1918, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "background"),
+    [
+        # A noun with its year opening the clause dates what the clause tells.
+        ("fr", "La réforme de 1884, votée sans débat, autorise les syndicats.", "1884", False),
+        ("en", "The reform of 1884, passed without debate, allowed unions.", "1884", False),
+        # Inside the clause, it only names which one.
+        ("fr", "Le 2 mars 1885, le Sénat confirme la réforme de 1884.", "1884", True),
+        ("en", "On 2 March 1885, the Senate upheld the reform of 1884.", "1884", True),
+    ],
+)
+def test_a_noun_with_its_year_opening_a_clause_is_no_backdrop(language, text, label, background):
+    assert mention(text, language, label).background is background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "later", "later_start"),
+    [
+        (
+            "fr",
+            "L'année 1848 est celle des révolutions : entre février et juin, l'Europe s'embrase.",
+            "L'année 1848",
+            "entre février et juin",
+            "1848-02-01",
+        ),
+        (
+            "en",
+            "The year 1848 saw revolutions; in February, Paris rose.",
+            "The year 1848",
+            "in February",
+            "1848-02-01",
+        ),
+    ],
+)
+def test_the_year_named_as_such_is_a_date_and_an_anchor(language, text, label, later, later_start):
+    assert mention(text, language, label).date_start == date(1848, 1, 1)
+    assert mention(text, language, later).date_start == date.fromisoformat(later_start)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "other"),
+    [
+        (
+            "fr",
+            "En 1917, la guerre dure. Le 7 novembre (25 octobre dans le calendrier julien), "
+            "les bolcheviks prennent le pouvoir. Deux jours plus tard, Lenine parle.",
+            "25 octobre",
+        ),
+        (
+            "en",
+            "In 1917, the war went on. On 7 November (25 October in the Julian calendar), the "
+            "Bolsheviks seized power. Two days later, Lenin spoke.",
+            "25 October",
+        ),
+    ],
+)
+def test_a_date_in_brackets_after_a_date_is_another_writing_of_it(language, text, other):
+    assert mention(text, language, other).background
+    later = [m for m in find_dates(text, language) if m.label.lower().startswith(("deux", "two"))]
+    assert later[0].date_start == date(1917, 11, 9)
+
+
+def test_the_night_before_is_the_day_before_the_anchor():
+    text = "On 14 July 1789, the Bastille fell. The night before, Paris was restless."
+    found = mention(text, "en", "The night before")
+    assert (found.date_start, found.date_end) == (date(1789, 7, 13), date(1789, 7, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "start", "end"),
+    [
+        (
+            "Le 2 décembre 1851, coup d'État. Un an plus tard, l'Empire est proclamé.",
+            "Un an plus tard",
+            "1852-12-02",
+            "1852-12-02",
+        ),
+        (
+            "En mai 1871, la Commune tombe. Cette même année, Thiers devient président.",
+            "Cette même année",
+            "1871-01-01",
+            "1871-12-31",
+        ),
+        (
+            "Le 28 mai 1968, les grèves durent. Le 30 au soir, de Gaulle parle.",
+            "Le 30",
+            "1968-05-30",
+            "1968-05-30",
+        ),
+    ],
+)
+def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
+    text, label, start, end
+):
+    found = mention(text, "fr", label)
+    assert (found.date_start, found.date_end) == (
+        date.fromisoformat(start),
+        date.fromisoformat(end),
+    )

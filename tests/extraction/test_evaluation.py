@@ -22,6 +22,7 @@ from quizzes.extraction.evaluation import (
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "extraction" / "texts"
 HELDOUT = ROOT / "tests" / "extraction" / "heldout"
+FRESH = ROOT / "tests" / "extraction" / "fresh"
 
 TEXT = (
     "Au cours de l’été 1962, des cargos arrivent à Cuba. "
@@ -357,11 +358,11 @@ def test_aggregate_adds_counts_and_recomputes_rates():
 
 # ---------------------------------------------------------------------- the annotated texts
 
-ALL_TEXTS = [*annotated_texts(DEV), *annotated_texts(HELDOUT)]
+ALL_TEXTS = [*annotated_texts(DEV), *annotated_texts(HELDOUT), *annotated_texts(FRESH)]
 
 
 def test_every_text_has_its_gold_file():
-    for folder in (DEV, HELDOUT):
+    for folder in (DEV, HELDOUT, FRESH):
         for path in folder.glob("*"):
             if path.name.endswith(".gold.json"):
                 assert path.with_name(path.name.removesuffix(".gold.json") + ".txt").exists()
@@ -370,7 +371,7 @@ def test_every_text_has_its_gold_file():
                 assert path in ALL_TEXTS, f"{path} has no gold file"
 
 
-@pytest.mark.parametrize("folder", [DEV, HELDOUT], ids=["dev", "heldout"])
+@pytest.mark.parametrize("folder", [DEV, HELDOUT, FRESH], ids=["dev", "heldout", "fresh"])
 def test_each_set_has_french_and_english_texts(folder):
     languages = [load(path)[1]["language"] for path in annotated_texts(folder)]
     at_least = 3 if folder == DEV else 2
@@ -432,11 +433,14 @@ def bench():
     return module
 
 
-@pytest.mark.parametrize("flags", [[], ["--markdown"], ["--heldout"], ["--all", "--markdown"]])
+@pytest.mark.parametrize(
+    "flags", [[], ["--markdown"], ["--heldout"], ["--fresh"], ["--all", "--markdown"]]
+)
 def test_the_bench_prints_one_row_per_text_and_totals(capsys, flags):
     assert bench().main(flags, extractor=perfect_extractor) == 0
     out = capsys.readouterr().out
-    names = [path.stem for path in annotated_texts(HELDOUT if "--heldout" in flags else DEV)]
+    folder = HELDOUT if "--heldout" in flags else FRESH if "--fresh" in flags else DEV
+    names = [path.stem for path in annotated_texts(folder)]
     for name in names:
         assert name in out
     assert "total fr" in out and "total en" in out
@@ -448,10 +452,10 @@ def test_the_bench_prints_one_row_per_text_and_totals(capsys, flags):
         assert len(rows) == 1 + expected + 3
 
 
-def test_the_bench_verbose_lists_development_misses_only(capsys):
+def test_the_bench_verbose_lists_development_and_fresh_misses_never_held_out_ones(capsys):
     assert bench().main(["--all", "-v"], extractor=lambda text, language: []) == 0
     out = capsys.readouterr().out
-    for path in annotated_texts(DEV):
+    for path in [*annotated_texts(DEV), *annotated_texts(FRESH)]:
         assert f"\n{path.stem}\n  missed_events:" in out
     for path in annotated_texts(HELDOUT):
         assert f"\n{path.stem}\n" not in out

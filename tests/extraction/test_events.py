@@ -44,7 +44,11 @@ def test_every_candidate_quotes_its_clause_verbatim_with_its_label(language, tex
 
 @pytest.mark.parametrize(("language", "text"), TEXTS, ids=TEXT_IDS)
 def test_every_candidate_passes_the_fact_checker(language, text):
-    for candidate in event_candidates(text, language):
+    assert_accepted_by_the_fact_checker(text, event_candidates(text, language))
+
+
+def assert_accepted_by_the_fact_checker(text, candidates):
+    for candidate in candidates:
         problems = factcheck.date_problems(
             candidate.date_label,
             candidate.date_precision,
@@ -313,3 +317,92 @@ def test_development_texts_recall_and_precision():
             )
     assert found_total / gold_total >= 0.9
     assert right_total / candidate_total >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first_label", "first_start"),
+    [
+        (
+            "fr",
+            "La révolution de Février (1848)\n\nLe 24 février, Louis-Philippe abdique.",
+            "Le 24 février",
+            "1848-02-24",
+        ),
+        (
+            "en",
+            "The Great Strike (1926)\n\nOn 4 May, the unions stopped work.",
+            "On 4 May",
+            "1926-05-04",
+        ),
+        (
+            "en",
+            "The Irish Famine (1845–1852)\n\nIn September 1845, blight struck the potatoes.",
+            "In September 1845",
+            "1845-09-01",
+        ),
+    ],
+)
+def test_a_title_period_is_no_event_but_still_dates_what_follows(
+    language, text, first_label, first_start
+):
+    candidates = event_candidates(text, language)
+    assert [c.date_label for c in candidates] == [first_label]
+    assert candidates[0].date_start.isoformat() == first_start
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("fr", "Le roi abdique à Paris (1848).", "1848"),
+        ("en", "The unions stopped work (1926).\n\nNothing else.", "1926"),
+        ("en", "Some notes\nThe great strike (1926)\nmore notes follow here.", "1926"),
+    ],
+)
+def test_a_bracketed_date_in_a_sentence_or_a_list_stays_an_event(language, text, label):
+    assert label in [c.date_label for c in event_candidates(text, language)]
+
+
+# One sentence pair per phrase family added for issue #10: every event candidate they give
+# must pass the fact checker, or the teacher could not accept it as it is.
+NEW_FAMILIES = [
+    ("fr", "En mars 1935, la crise. À la fin de l'année, le chômage recule."),
+    ("fr", "Le 9 février 1950, un discours. Au début du mois suivant, l'enquête commence."),
+    ("fr", "Le 3 avril 1968, un discours. Le 11 du même mois, la loi est signée."),
+    ("fr", "En février 1956, un rapport. En octobre de la même année, Budapest se soulève."),
+    ("fr", "Le 10 août 1792, les Tuileries. Au bout de trois jours, le roi est emprisonné."),
+    ("fr", "Le 9 novembre 1799, le coup. Dix jours auparavant, Sieyès l'avait reçu."),
+    ("fr", "Le 18 octobre 1962, Gromyko ment. Le 22, Kennedy parle."),
+    ("fr", "En 1914-1918, la France perd 1,4 million d'hommes."),
+    ("fr", "L'année 1960 est celle des indépendances : entre janvier et novembre, tout change."),
+    ("fr", "Au petit matin du 22 juin 1941, les troupes franchissent la frontière."),
+    ("fr", "La réforme de 1884, votée sans débat, autorise les syndicats."),
+    ("en", "In February 1917, riots. By the end of the year, the Bolsheviks ruled."),
+    ("en", "On 4 October 1957, Sputnik flew. At the end of the month, papers panicked."),
+    ("en", "On 3 April 1968, King spoke. On the 11th of the same month, the act passed."),
+    ("en", "In February 1956, a speech. In October of that year, Budapest rose."),
+    ("en", "On 12 March 1947, Truman spoke; that June, Marshall offered aid."),
+    ("en", "On 10 August 1792, the Tuileries fell. After three days, the king was jailed."),
+    ("en", "On 9 November 1799, Bonaparte seized power. Ten days earlier, Sieyès met him."),
+    ("en", "On 14 July 1789, the Bastille fell. The night before, Paris was restless."),
+    ("en", "In October 1962, missiles were found. On the 22nd, Kennedy spoke."),
+    ("en", "In 1950–1953, the war killed millions. The year 1954 brought peace."),
+    ("en", "In the early hours of 22 June 1941, German troops crossed the border."),
+    ("en", "On 10 August 1792, the Tuileries fell. The week after, prisons were attacked."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEW_FAMILIES)
+def test_the_new_phrase_families_give_candidates_the_fact_checker_accepts(language, text):
+    candidates = event_candidates(text, language)
+    assert candidates
+    assert_accepted_by_the_fact_checker(text, candidates)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "fresh").glob("*.txt")),
+    ids=lambda path: path.stem,
+)
+def test_every_fresh_text_candidate_passes_the_fact_checker(path):
+    text = path.read_text(encoding="utf-8")
+    assert_accepted_by_the_fact_checker(text, event_candidates(text, path.stem[:2]))

@@ -65,6 +65,371 @@ def test_title_or_apposition_gives_the_role(language, text, expected):
     assert (name, "role", role) in roles_of(text, language)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # Titles of other times and places, and ranks.
+        (
+            "en",
+            "Commodore Oliver Hazard Perry won on Lake Erie.",
+            ("Oliver Hazard Perry", "Commodore"),
+        ),
+        ("en", "The crowd cheered Kaiser Wilhelm II.", ("Wilhelm II", "Kaiser")),
+        ("en", "Sergeant Alvin York captured 132 men.", ("Alvin York", "Sergeant")),
+        ("fr", "Le sergent Marcel Dupuy est décoré.", ("Marcel Dupuy", "sergent")),
+        ("fr", "Le vizir Ahmed Köprülü gouverne.", ("Ahmed Köprülü", "vizir")),
+        ("fr", "Le porte-parole Jacques Martin dément.", ("Jacques Martin", "porte-parole")),
+        # Two ordinals joined by "and" / « et » before the title.
+        (
+            "en",
+            "Ashikaga Takauji, the first and only shogun of his line, ruled from Kyoto.",
+            ("Ashikaga Takauji", "first and only shogun of his line"),
+        ),
+        (
+            "fr",
+            "Louis Leblanc, le premier et seul maire de la commune, meurt.",
+            ("Louis Leblanc", "premier et seul maire de la commune"),
+        ),
+        # A number glued into an adjective is no measure.
+        (
+            "en",
+            "Maria Keller, a 24-year-old nurse, was arrested.",
+            ("Maria Keller", "24-year-old nurse"),
+        ),
+        (
+            "en",
+            "In May 1970, Sandra Holt, a nineteen-year-old student, was wounded.",
+            ("Sandra Holt", "nineteen-year-old student"),
+        ),
+        # A backdrop date ends the description.
+        (
+            "en",
+            "Frank Daly, the union spokesman since 1985, refused.",
+            ("Frank Daly", "union spokesman"),
+        ),
+        ("fr", "Pierre Mendès, ministre depuis 1954, démissionne.", ("Pierre Mendès", "ministre")),
+        # A descriptor after « du » / « au » (de + le, à + le).
+        (
+            "fr",
+            "Le musée ouvre à l'initiative du sculpteur Auguste Rodin.",
+            ("Auguste Rodin", "sculpteur"),
+        ),
+        (
+            "fr",
+            "La lettre est adressée au philosophe Jean-Paul Sartre.",
+            ("Jean-Paul Sartre", "philosophe"),
+        ),
+    ],
+)
+def test_more_titles_and_apposition_shapes_give_the_role(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # An ordinal in digits is no measure.
+        (
+            "en",
+            "Grover Cleveland, the 22nd president, vetoed it.",
+            ("Grover Cleveland", "22nd president"),
+        ),
+        (
+            "fr",
+            "Félix Faure, le 7e président de la République, meurt.",
+            ("Félix Faure", "7e président de la République"),
+        ),
+        # A possessive before the role of a copula.
+        (
+            "en",
+            "Kwame Nkrumah became Ghana's first prime minister.",
+            ("Kwame Nkrumah", "first prime minister"),
+        ),
+        # "Jr." closes a name.
+        (
+            "en",
+            "John Rock Jr., a Boston lawyer, argued the case.",
+            ("John Rock Jr.", "Boston lawyer"),
+        ),
+        ("en", "The Reverend Ralph Abernathy Jr. prayed.", ("Ralph Abernathy Jr.", "Reverend")),
+        ("fr", "L'abbé Henri Grégoire défend les Juifs.", ("Henri Grégoire", "abbé")),
+        # The subject of a copula after an apposition naming someone else.
+        (
+            "fr",
+            "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples.",
+            ("Joseph Bonaparte", "roi de Naples"),
+        ),
+        (
+            "fr",
+            "Jacques Sauvageot, étudiant à Paris, devient le porte-parole de l'Unef.",
+            ("Jacques Sauvageot", "porte-parole de l'Unef"),
+        ),
+        # Two roles joined by « et » / "and" in one apposition.
+        (
+            "fr",
+            "Jean Zay, avocat et ministre de l'Éducation nationale, crée le CNRS.",
+            ("Jean Zay", "ministre de l'Éducation nationale"),
+        ),
+        (
+            "en",
+            "John Hay, a poet and Secretary of State, wrote the note.",
+            ("John Hay", "Secretary of State"),
+        ),
+    ],
+)
+def test_ordinals_possessives_suffixes_and_coordinated_roles(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The rocket, 110 metres tall, flew."),
+        ("en", "Tom Baker, 25 years old, was there."),
+        ("fr", "Le chemin du moulin Saint-Pierre est fermé."),
+    ],
+)
+def test_measures_and_things_after_du_give_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The special prosecutor Leon Jaworski pressed on.",
+            ("Leon Jaworski", "special prosecutor"),
+        ),
+        ("The young reporter Seymour Hersh broke the story.", ("Seymour Hersh", "young reporter")),
+        ("Later, a Senate aide, Mary Lane, testified.", ("Mary Lane", "Senate aide")),
+    ],
+)
+def test_english_descriptor_with_an_adjective_or_an_institution_before_it(text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The police arrested John Smith.",
+        "The settlers sent John Brown away.",
+        "The Third Army under General Patton crossed the Rhine.",
+    ],
+)
+def test_a_verb_a_preposition_or_an_army_before_a_name_is_no_descriptor(text):
+    roles = roles_of(text, "en")
+    assert not any(
+        relation == "role" and role.split()[-1] in ("arrested", "away", "under", "Army")
+        for _, relation, role in roles
+    ), roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "En 1946, la loi Jules Moch réforme la police."),
+        ("fr", "Le plan Robert Schuman propose une communauté du charbon."),
+        ("en", "The liner Henry Hudson sailed in 1936."),
+    ],
+)
+def test_a_thing_named_after_a_person_gives_no_role(language, text):
+    assert not [role for _, relation, role in roles_of(text, language) if relation == "role"]
+
+
+def test_a_place_before_a_particle_is_not_part_of_the_name():
+    text = (
+        "Le Sénégal de Léopold Sédar Senghor, poète et homme politique, proclame son indépendance."
+    )
+    assert ("Léopold Sédar Senghor", "role", "poète") in roles_of(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A date between the copula and its role.
+        (
+            "fr",
+            "Nicole Fontaine devient en 1999 la présidente du Parlement européen.",
+            ("Nicole Fontaine", "présidente du Parlement européen"),
+        ),
+        ("en", "Harry Truman became in April 1945 the president.", ("Harry Truman", "president")),
+        # An ordinal before the copula's role.
+        (
+            "fr",
+            "Édith Cresson devient la première Première ministre.",
+            ("Édith Cresson", "Première ministre"),
+        ),
+        ("en", "Grover Cleveland became the 24th president.", ("Grover Cleveland", "president")),
+        # A fronted participle gives its role to the subject after the comma.
+        (
+            "fr",
+            "Nommé président du Conseil en 1954, Pierre Mendès France négocie la paix.",
+            ("Pierre Mendès France", "président du Conseil"),
+        ),
+        (
+            "en",
+            "Appointed prime minister in May 1940, Winston Churchill refused to negotiate.",
+            ("Winston Churchill", "prime minister"),
+        ),
+    ],
+)
+def test_dates_ordinals_and_fronted_participles_around_the_role(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le comte de Flandre, Louis de Male, soutient les marchands.",
+            ("Louis de Male", "comte de Flandre"),
+        ),
+        (
+            "fr",
+            "Le duc d'Anjou, Philippe, devient roi d'Espagne.",
+            ("Philippe", "duc d'Anjou"),
+        ),
+        ("en", "The Duke of Monmouth, James, rebelled in 1685.", ("James", "Duke of Monmouth")),
+        # an epithet with « sans » stays in the name
+        (
+            "fr",
+            "Le roi Jean sans Terre perd la Normandie.",
+            ("Jean sans Terre", "roi"),
+        ),
+    ],
+)
+def test_a_noble_title_with_its_domain_then_the_person(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 May, the queen, Anne of Cleves, arrived.", ("Anne of Cleves", "queen")),
+        ("Philip of Anjou became king of Spain.", ("Philip of Anjou", "king of Spain")),
+        (
+            "The people hailed King Gustavus of Sweden.",
+            ("Gustavus of Sweden", "King"),
+        ),
+    ],
+)
+def test_english_names_with_of_after_a_given_name(text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of England, the central bank, raised rates.",
+        "The Treaty of Utrecht, a compromise, ended the war.",
+        "That year, the Duke of Monmouth, Charles II's son, rebelled.",
+    ],
+)
+def test_institutions_and_possessives_are_not_titled_people(text):
+    roles = roles_of(text, "en")
+    assert not any(
+        subject.startswith(("Bank", "Treaty")) or subject == "Charles II" for subject, _, _ in roles
+    ), roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pieter Botha, président de l'Afrique du Sud, légalise l'ANC.",
+        "Le duc de Guise, Henri de Lorraine, triomphe à Calais.",
+    ],
+)
+def test_the_verb_of_a_sentence_is_no_apposition_even_when_tagged_as_a_noun(text):
+    roles = {role for _, relation, role in roles_of(text, "fr") if relation == "role"}
+    assert not any(
+        role.startswith(("libère", "abjure", "légalise", "triomphe")) for role in roles
+    ), roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le roi de Navarre, Henri de Bourbon, abjure à Saint-Denis.",
+            ("Henri de Bourbon", "roi de Navarre"),
+        ),
+        (
+            "fr",
+            "L'empereur d'Autriche François-Joseph déclare la guerre.",
+            ("François-Joseph", "empereur d'Autriche"),
+        ),
+        (
+            "en",
+            "The Emperor of Austria, Franz Joseph, declared war.",
+            ("Franz Joseph", "Emperor of Austria"),
+        ),
+    ],
+)
+def test_a_sovereign_with_the_country_then_the_person(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+def test_a_country_after_a_sovereign_title_is_no_person():
+    roles = roles_of("Jacques Cartier, envoyé du roi de France, explore le Canada.", "fr")
+    assert not any(subject.startswith("de ") for subject, _, _ in roles), roles
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "fr",
+            "Modibo Keïta, président du Mali à partir de septembre 1960, rompt avec Paris.",
+            ("Modibo Keïta", "président du Mali"),
+        ),
+        (
+            "fr",
+            "Paul Reynaud, président du Conseil en 1940, refuse l'armistice.",
+            ("Paul Reynaud", "président du Conseil"),
+        ),
+        (
+            "en",
+            "Anthony Eden, prime minister from 1955, resigned.",
+            ("Anthony Eden", "prime minister"),
+        ),
+    ],
+)
+def test_a_date_ends_the_apposition(language, text, expected):
+    name, role = expected
+    assert (name, "role", role) in roles_of(text, language)
+
+
+def test_a_title_apposition_ending_a_verbless_line_stays_a_role():
+    assert ("Jean Moulin", "role", "chef de la Résistance") in roles_of(
+        "Jean Moulin, chef de la Résistance.", "fr"
+    )
+
+
+def test_a_noble_title_naming_the_person_by_the_domain_stays_so():
+    assert ("Lafayette", "role", "marquis") in roles_of("Le marquis de Lafayette arrive.", "fr")
+
+
+def test_a_capitalised_title_is_never_taken_for_a_name():
+    text = "Michel Debré, qui fut le premier Premier ministre de la Ve République, meurt."
+    assert not any(subject == "Premier" for subject, _, _ in roles_of(text, "fr"))
+
+
+def test_a_name_after_a_preposition_is_not_the_subject_of_the_copula():
+    text = "Joseph Bonaparte, frère de Napoléon Ier, est nommé roi de Naples."
+    assert not any(
+        subject == "Napoléon Ier" and "roi" in role for subject, _, role in roles_of(text, "fr")
+    )
+
+
 def test_plural_title_gives_the_role_to_each_name():
     roles = roles_of("Le 20 septembre, les généraux Dumouriez et Kellermann arrêtent.", "fr")
     assert {("Dumouriez", "role", "généraux"), ("Kellermann", "role", "généraux")} <= roles

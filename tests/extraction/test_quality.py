@@ -1,6 +1,10 @@
 """The extraction quality the product promises, text by text and per language, on every
-annotated text (development and held-out), the seed fixture's events, and the contract of
-`manage.py extract_facts`.
+annotated text (development, held-out and fresh), the seed fixture's events, and the contract
+of `manage.py extract_facts`.
+
+Fresh texts (tests/extraction/fresh/) were written later, on other periods, and measured once
+before any change (figures in docs/extraction.md); they were then used for tuning, so they are
+measured like the held-out texts but their misses are listed like the development ones.
 
 Thresholds (the rules of each figure are in quizzes/extraction/evaluation.py):
   events found with the right range >= 0.90, event candidates that are real dated events
@@ -33,6 +37,7 @@ from quizzes.extraction.evaluation import aggregate, annotated_texts, load, scor
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "extraction" / "texts"
 HELDOUT = ROOT / "tests" / "extraction" / "heldout"
+FRESH = ROOT / "tests" / "extraction" / "fresh"
 
 THRESHOLDS = {
     "event_recall": 0.90,
@@ -53,10 +58,10 @@ KNOWN_HELDOUT_SHORTFALLS: dict[tuple[str, str], str] = {}
 
 
 def _set_of(path: Path) -> str:
-    return "heldout" if path.parent == HELDOUT else "dev"
+    return {HELDOUT: "heldout", FRESH: "fresh"}.get(path.parent, "dev")
 
 
-TEXTS = [*annotated_texts(DEV), *annotated_texts(HELDOUT)]
+TEXTS = [*annotated_texts(DEV), *annotated_texts(HELDOUT), *annotated_texts(FRESH)]
 
 
 @functools.cache
@@ -106,6 +111,7 @@ def _text_cases():
 def test_every_annotated_text_is_collected():
     assert len(annotated_texts(DEV)) >= 6
     assert len(annotated_texts(HELDOUT)) >= 4
+    assert len(annotated_texts(FRESH)) >= 4
     known = {path.name.removesuffix(".txt") for path in annotated_texts(HELDOUT)}
     assert {name for name, _ in KNOWN_HELDOUT_SHORTFALLS} <= known
 
@@ -116,13 +122,13 @@ def test_each_text_meets_the_promised_threshold(path, metric):
     if result[metric] is None:
         pytest.skip(f"nothing to measure: {_figure(result, metric)}")
     message = _figure(result, metric)
-    if _set_of(path) == "dev":  # held-out misses stay unlisted: they are not for tuning
+    if _set_of(path) != "heldout":  # held-out misses stay unlisted: they are not for tuning
         message += f"; {_misses(result, metric)}"
     assert result[metric] >= THRESHOLDS[metric], message
 
 
 def _language_cases():
-    for set_name in ("dev", "heldout", "all"):
+    for set_name in ("dev", "heldout", "fresh", "all"):
         for language in ("fr", "en"):
             for metric in THRESHOLDS:
                 yield pytest.param(set_name, language, metric, id=f"{set_name}-{language}-{metric}")
