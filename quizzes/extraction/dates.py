@@ -1031,6 +1031,16 @@ def _french_rules() -> list[Rule]:
             ),
             lambda m: _months_span(m, months),
         ),
+        # « Entre le 10 et le 15 mai 1958 »: the days between, both included (« le 10 et le 15
+        # mai » without « entre » are two days).
+        (
+            _compile(
+                rf"[Ee]ntre{_S}le{_S}{day}{_S}et{_S}(?:le{_S})?(?P<last>[12]?\d|3[01])"
+                rf"{_S}{_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b",
+                _I,
+            ),
+            lambda m: _day_span(m, months),
+        ),
         (
             _compile(
                 rf"{lead}(?:[Ll]es{_S}|[Dd]u{_S})?{day}(?:{_S})?(?:et|au|-|–)(?:{_S})?(?P<last>[12]?\d|3[01])"

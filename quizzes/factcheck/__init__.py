@@ -84,9 +84,10 @@ _ORDINAL = r"(1er|\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(rf"\b{_ORDINAL}\s+(?:of\s+)?({_MONTH_RE})(?!\w)")
 _MONTH_DAY = re.compile(rf"(?<!\w)({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 _MONTH = re.compile(rf"(?<!\w)({_MONTH_RE})(?!\w)")
-# Consecutive days of one month: « les 5 et 6 octobre », "from 5 to 8 June", "June 5–8".
+# Consecutive days of one month: « les 5 et 6 octobre », « entre le 10 et le 15 mai », "from 5
+# to 8 June", "June 5–8".
 _DAY_SPAN = re.compile(
-    rf"\b{_ORDINAL}\s*(?:et|au|-|–|and|to)\s*(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"\b{_ORDINAL}\s*(?:et|au|-|–|and|to)\s*(?:the\s+|le\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?({_MONTH_RE})(?!\w)"
 )
 _MONTH_DAY_SPAN = re.compile(

@@ -1574,3 +1574,52 @@ def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
         date.fromisoformat(start),
         date.fromisoformat(end),
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end", "precision"),
+    [
+        # A span of days whose first day has no month of its own.
+        (
+            "fr",
+            "Entre le 10 et le 15 mai 1958, Alger s'agite.",
+            "Entre le 10 et le 15 mai 1958",
+            "1958-05-10",
+            "1958-05-15",
+            DAY,
+        ),
+        (
+            "fr",
+            "En juin 1940, la France s'effondre. Entre le 17 et le 22 juin, Pétain négocie.",
+            "Entre le 17 et le 22 juin",
+            "1940-06-17",
+            "1940-06-22",
+            DAY,
+        ),
+        (
+            "en",
+            "Between 10 and 15 May 1958, Algiers was in turmoil.",
+            "Between 10 and 15 May 1958",
+            "1958-05-10",
+            "1958-05-15",
+            DAY,
+        ),
+        (
+            "en",
+            "Between May 10 and 15, 1958, Algiers was in turmoil.",
+            "Between May 10 and 15, 1958",
+            "1958-05-10",
+            "1958-05-15",
+            DAY,
+        ),
+    ],
+)
+def test_labels_the_fact_checker_learnt_are_proposed_with_their_range(
+    language, text, label, start, end, precision
+):
+    assert_dated(language, text, label, start, end, precision)
+
+
+def test_two_days_joined_by_et_without_entre_stay_apart():
+    text = "En 1958, le 10 et le 15 mai, Alger s'agite."
+    assert "le 10 et le 15 mai" not in [m.label for m in find_dates(text, "fr")]

@@ -212,3 +212,36 @@ def test_season_parts_winters_and_spans_refuse_wrong_ranges(label, precision, st
 )
 def test_label_precision_of_season_parts_and_spans(label, precision):
     assert factcheck.parse_label(label).precision == precision
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        # A span of days whose first day has no month of its own.
+        ("Entre le 10 et le 15 mai 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
+        ("entre le 3 et 9 juin", "day", date(1940, 6, 3), date(1940, 6, 9)),
+        ("Du 10 au 15 mai 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
+        ("Between 10 and 15 May 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
+        ("between the 10th and the 15th of May", "day", date(1958, 5, 10), date(1958, 5, 15)),
+        ("Between May 10 and 15, 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
+    ],
+)
+def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
+    label, precision, start, end
+):
+    assert factcheck.date_problems(label, precision, start, end) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "precision", "start", "end"),
+    [
+        # Only the last day: the first one is lost.
+        ("Entre le 10 et le 15 mai 1958", "day", date(1958, 5, 15), date(1958, 5, 15)),
+        ("Entre le 10 et le 15 mai 1958", "day", date(1958, 5, 10), date(1958, 5, 16)),
+        ("Between May 10 and 15, 1958", "day", date(1958, 5, 10), date(1958, 5, 10)),
+    ],
+)
+def test_labels_read_since_the_extractor_proposes_them_refuse_wrong_ranges(
+    label, precision, start, end
+):
+    assert factcheck.date_problems(label, precision, start, end)
