@@ -426,7 +426,7 @@ Rule = tuple[re.Pattern, Callable[[re.Match], "_Match | None"]]
 
 def _explicit_day(match: re.Match, months: dict[str, int]) -> _Match:
     month = months[match["month"].lower()]
-    day = 1 if match["day"].lower() in ("1er", "1st") else int(re.sub(r"\D", "", match["day"]))
+    day = _day_number(match["day"])
     stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
 
     def resolve(anchor, fallback):
@@ -441,7 +441,7 @@ def _explicit_day(match: re.Match, months: dict[str, int]) -> _Match:
 def _day_span(match: re.Match, months: dict[str, int]) -> _Match | None:
     """« Les 5 et 6 octobre », "from 5 to 8 June 1944": consecutive days of one month."""
     month = months[match["month"].lower()]
-    first = 1 if match["day"].lower() in ("1er", "1st") else int(re.sub(r"\D", "", match["day"]))
+    first = _day_number(match["day"])
     last = int(re.sub(r"\D", "", match["last"]))
     stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
     if not first < last:
@@ -457,7 +457,9 @@ def _day_span(match: re.Match, months: dict[str, int]) -> _Match | None:
 
 
 def _day_number(word: str) -> int:
-    return 1 if word.lower() in ("1er", "1st") else int(re.sub(r"\D", "", word))
+    """A day of the month in digits or as the first in letters (« le premier mai », "the
+    first of May")."""
+    return 1 if word.lower() in ("1er", "1st", "premier", "first") else int(re.sub(r"\D", "", word))
 
 
 def _span_years(
@@ -791,7 +793,7 @@ _I = re.IGNORECASE
 def _french_rules() -> list[Rule]:
     months, seasons = FR_MONTHS, FR_SEASONS
     lead = rf"(?:{_FR_LEAD})?"
-    day = r"(?P<day>1er|[12]?\d|3[01])"
+    day = r"(?P<day>1er|premier|[12]?\d|3[01])"
     weekday = rf"(?:{_FR_WEEKDAY}{_S})?"
     in_month = rf"(?:[Ee]n{_S}|[Aa]u{_S}mois{_S}d(?:e{_S}|{_A})|[Dd]ès{_S}|[Cc]ourant{_S})"
     season_lead = (
@@ -1015,7 +1017,7 @@ def _french_rules() -> list[Rule]:
             _compile(
                 rf"(?:(?P<intro>[Ee]ntre|[Dd]u|[Dd]epuis{_S}le){_S}(?:le{_S})?)?{day}{_S}{_FR_MONTH}"
                 rf"(?:{_S}{_FIRST_YEAR})?(?:{_S}(?:et|au|jusqu{_A}au){_S}|(?:{_S})?(?P<dash>[-–])(?:{_S})?)"
-                rf"(?:le{_S})?(?P<last>1er|[12]?\d|3[01]){_S}{_FR_LAST_MONTH}"
+                rf"(?:le{_S})?(?P<last>1er|premier|[12]?\d|3[01]){_S}{_FR_LAST_MONTH}"
                 rf"(?:{_S}{_YEAR_AFTER_MONTH})?\b",
                 _I,
             ),
@@ -1098,7 +1100,8 @@ def _french_rules() -> list[Rule]:
 def _english_rules() -> list[Rule]:
     months, seasons = EN_MONTHS, EN_SEASONS
     lead = rf"(?:{_EN_LEAD})?"
-    day = r"(?P<day>1st|2nd|3rd|(?:[12]?\d|3[01])(?:st|nd|rd|th)?)"
+    # "the first of May" (not "the first May Day", an ordinal of the feast).
+    day = rf"(?P<day>1st|2nd|3rd|(?:[12]?\d|3[01])(?:st|nd|rd|th)?|[Ff]irst(?={_S}of{_S}))"
     weekday = rf"(?:{_EN_WEEKDAY},?{_S})?"
     in_month = rf"(?:[Ii]n{_S}|[Dd]uring{_S}|[Ss]ince{_S}|[Bb]y{_S})"
     season_lead = (

@@ -80,7 +80,9 @@ def _alternatives(words) -> str:
 
 
 _MONTH_RE = _alternatives(_ALL_MONTHS)
-_ORDINAL = r"(1er|\d{1,2})(?:st|nd|rd|th)?"
+# The first day may be written in letters: « le premier mai », "the first of May".
+_FIRST_DAY_WORDS = ("1er", "premier", "first")
+_ORDINAL = r"(1er|premier|first|\d{1,2})(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(rf"\b{_ORDINAL}\s+(?:of\s+)?({_MONTH_RE})(?!\w)")
 _MONTH_DAY = re.compile(rf"(?<!\w)({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 _MONTH = re.compile(rf"(?<!\w)({_MONTH_RE})(?!\w)")
@@ -145,6 +147,10 @@ def _normal(label: str) -> str:
     return unicodedata.normalize("NFC", label).casefold().replace("\u00a0", " ")
 
 
+def _day_number(word: str) -> int:
+    return 1 if word in _FIRST_DAY_WORDS else int(word)
+
+
 def _part(text: str) -> str | None:
     return next((part for pattern, part in _PARTS if pattern.search(text)), None)
 
@@ -166,7 +172,7 @@ def _span_years(
 def _span(text: str) -> LabelParts | None:
     """A label naming two dates, days, months or years, read as the span between them."""
     days = [
-        (1 if match.group(1) == "1er" else int(match.group(1)), _ALL_MONTHS[match.group(2)], match)
+        (_day_number(match.group(1)), _ALL_MONTHS[match.group(2)], match)
         for match in _DAY_MONTH.finditer(text)
     ] or [
         (int(match.group(2)), _ALL_MONTHS[match.group(1)], match)
@@ -203,7 +209,7 @@ def parse_label(label: str) -> LabelParts:
     if span := _span(text):
         return span
     if match := _DAY_SPAN.search(text):
-        first = 1 if match.group(1) == "1er" else int(match.group(1))
+        first = _day_number(match.group(1))
         month = _ALL_MONTHS[match.group(3)]
         return LabelParts(DAY, day=first, month=month, year=year, last_day=int(match.group(2)))
     if match := _MONTH_DAY_SPAN.search(text):
@@ -211,7 +217,7 @@ def parse_label(label: str) -> LabelParts:
         first, last = int(match.group(2)), int(match.group(3))
         return LabelParts(DAY, day=first, month=month, year=year, last_day=last)
     if match := _DAY_MONTH.search(text):
-        day = 1 if match.group(1) == "1er" else int(match.group(1))
+        day = _day_number(match.group(1))
         return LabelParts(DAY, day=day, month=_ALL_MONTHS[match.group(2)], year=year)
     if match := _MONTH_DAY.search(text):
         return LabelParts(

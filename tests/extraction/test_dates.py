@@ -1612,6 +1612,39 @@ def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
             "1958-05-15",
             DAY,
         ),
+        # The first day of a month in letters.
+        (
+            "fr",
+            "Le premier mai 1891, la troupe tire sur les grévistes de Fourmies.",
+            "Le premier mai 1891",
+            "1891-05-01",
+            "1891-05-01",
+            DAY,
+        ),
+        (
+            "fr",
+            "Le 3 décembre 1918, l'armistice tient. Le premier janvier, Paris fête la paix.",
+            "Le premier janvier",
+            "1919-01-01",
+            "1919-01-01",
+            DAY,
+        ),
+        (
+            "fr",
+            "Du 25 avril au premier mai 1891, les grèves durent.",
+            "Du 25 avril au premier mai 1891",
+            "1891-04-25",
+            "1891-05-01",
+            DAY,
+        ),
+        (
+            "en",
+            "On the first of May 1891, troops fired at Fourmies.",
+            "On the first of May 1891",
+            "1891-05-01",
+            "1891-05-01",
+            DAY,
+        ),
     ],
 )
 def test_labels_the_fact_checker_learnt_are_proposed_with_their_range(
@@ -1623,3 +1656,14 @@ def test_labels_the_fact_checker_learnt_are_proposed_with_their_range(
 def test_two_days_joined_by_et_without_entre_stay_apart():
     text = "En 1958, le 10 et le 15 mai, Alger s'agite."
     assert "le 10 et le 15 mai" not in [m.label for m in find_dates(text, "fr")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "labels"),
+    [
+        ("fr", "Le premier ministre parle le 3 mai 1891.", ["le 3 mai 1891"]),
+        ("en", "The first May Day parade was held in 1890.", ["in 1890"]),
+    ],
+)
+def test_premier_and_first_before_other_words_are_no_day(language, text, labels):
+    assert [m.label for m in find_dates(text, language)] == labels

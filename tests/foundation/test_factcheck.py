@@ -20,6 +20,8 @@ from quizzes import factcheck
         ("six jours plus tard", "relative"),
         ("Plus tard dans le mois", "relative"),
         ("En trois jours", "relative"),
+        ("Le premier mai 1891", "day"),
+        ("Le premier ministre", "relative"),
     ],
 )
 def test_label_precision_is_read_from_the_french_label(label, precision):
@@ -224,6 +226,11 @@ def test_label_precision_of_season_parts_and_spans(label, precision):
         ("Between 10 and 15 May 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
         ("between the 10th and the 15th of May", "day", date(1958, 5, 10), date(1958, 5, 15)),
         ("Between May 10 and 15, 1958", "day", date(1958, 5, 10), date(1958, 5, 15)),
+        # The first day of a month in letters.
+        ("Le premier mai 1891", "day", date(1891, 5, 1), date(1891, 5, 1)),
+        ("le premier janvier", "day", date(1919, 1, 1), date(1919, 1, 1)),
+        ("Du 25 avril au premier mai 1891", "day", date(1891, 4, 25), date(1891, 5, 1)),
+        ("On the first of May 1891", "day", date(1891, 5, 1), date(1891, 5, 1)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
@@ -239,6 +246,10 @@ def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
         ("Entre le 10 et le 15 mai 1958", "day", date(1958, 5, 15), date(1958, 5, 15)),
         ("Entre le 10 et le 15 mai 1958", "day", date(1958, 5, 10), date(1958, 5, 16)),
         ("Between May 10 and 15, 1958", "day", date(1958, 5, 10), date(1958, 5, 10)),
+        # « premier » is the first day, not the month.
+        ("Le premier mai 1891", "month", date(1891, 5, 1), date(1891, 5, 31)),
+        ("Le premier mai 1891", "day", date(1891, 5, 2), date(1891, 5, 2)),
+        ("On the first of May 1891", "day", date(1891, 5, 1), date(1891, 5, 2)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_refuse_wrong_ranges(
