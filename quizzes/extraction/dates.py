@@ -76,6 +76,7 @@ from quizzes.factcheck import (
     SEASON,
     SEASON_FIRST_DAYS,
     YEAR,
+    short_end_year,
 )
 
 FRENCH = "fr"
@@ -556,18 +557,16 @@ _LASTING_VERB = re.compile(
 )
 
 
-def _years_span_match(match: re.Match) -> _Match:
+def _years_span_match(match: re.Match) -> _Match | None:
     span = _years_span(match)
+    if span is None:
+        return None
     before = match.string[max(0, match.start() - 60) : match.start()]
     if match.start() <= 60:
         before = "\n" + before  # the text's own start opens a clause
     groups = match.groupdict()
-    # A two-digit end (« 1914-18 ») is a period's name: the fact checker reads one year there.
-    short = groups.get("last2") is not None and len(groups["last2"]) == 2
-    event = (
-        not short
-        and bool(groups.get("intro") or groups.get("intro2"))
-        and bool(_CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before))
+    event = bool(groups.get("intro") or groups.get("intro2")) and bool(
+        _CLAUSE_HEAD.search(before) or _LASTING_VERB.search(before)
     )
     return _Match(match.start(), match.end(), YEAR, lambda a, f: span, background=not event)
 
@@ -762,14 +761,17 @@ def _century(match: re.Match) -> Range:
     return date(100 * (century - 1) + 1, 1, 1), date(100 * century, 12, 31)
 
 
-def _years_span(match: re.Match) -> Range:
+def _years_span(match: re.Match) -> Range | None:
     groups = match.groupdict()
-    first, last = (
+    first, last_text = (
         int(groups.get("year") or groups["year2"]),
-        int(groups.get("last") or groups["last2"]),
+        groups.get("last") or groups["last2"],
     )
-    if last < 100:  # « 1914-18 », "1950–53": the last year in the first one's century
-        last += first - first % 100
+    last = int(last_text)
+    if len(last_text) == 2:  # « 1914-18 », "1950–53": as the fact checker reads them
+        last = short_end_year(first, last)
+        if last is None:
+            return None
     return date(first, 1, 1), date(last, 12, 31)
 
 

@@ -111,6 +111,8 @@ HOLIDAYS = {
 _HOLIDAY = re.compile(rf"\b({_alternatives(HOLIDAYS)})")
 _SEASON = re.compile(rf"\b({_alternatives(_ALL_SEASONS)})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
+# A span of years whose end is written with two digits: « 1914-18 », "1861–65".
+_SHORT_YEARS = re.compile(r"\b(\d{4})\s*[-–/]\s*(\d{2})\b(?!\s*[-–/]\s*\d)")
 # Words that make a label relative to an earlier date, whatever date words it also holds:
 # « Au mois de juin suivant », "the following spring", "later that month".
 _RELATIVE = re.compile(
@@ -169,6 +171,16 @@ def _span_years(
     return first_year, last_year
 
 
+def short_end_year(first: int, end: int) -> int | None:
+    """The year a two-digit end names in a span of years: the first one after `first` ending
+    in those digits (« 1914-18 » ends in 1918, « 1998-02 » in 2002); None when they are the
+    first year's own (« 1914-14 » is no span)."""
+    last = first - first % 100 + end
+    if last < first:
+        last += 100
+    return None if last == first else last
+
+
 def _span(text: str) -> LabelParts | None:
     """A label naming two dates, days, months or years, read as the span between them."""
     days = [
@@ -190,6 +202,11 @@ def _span(text: str) -> LabelParts | None:
     years = _YEAR.findall(text)
     if len(years) == 2 and not months and not _SEASON.search(text):
         return LabelParts(YEAR, year=int(years[0]), last_year=int(years[1]))
+    short = _SHORT_YEARS.search(text)
+    if len(years) == 1 and short and not months and not _SEASON.search(text):
+        first = int(short.group(1))
+        if last_year := short_end_year(first, int(short.group(2))):
+            return LabelParts(YEAR, year=first, last_year=last_year)
     return None
 
 

@@ -1464,12 +1464,9 @@ def test_an_ordinal_or_an_address_is_no_bare_day(language, text):
     [
         ("fr", "La guerre de 1914-18 tue dix millions d'hommes.", "1914-18"),
         ("en", "The war of 1914-18 was long.", "1914-18"),
-        # even opening its clause: the fact checker reads a single year in « 1914-18 »
-        ("fr", "En 1914-18, la France perd 1,4 million d'hommes.", "En 1914-18"),
-        ("en", "In 1914–18, Britain lost 700,000 men.", "In 1914–18"),
     ],
 )
-def test_a_span_with_a_two_digit_end_is_a_backdrop(language, text, label):
+def test_a_span_with_a_two_digit_end_inside_a_clause_is_a_backdrop(language, text, label):
     found = mention(text, language, label)
     assert found.background
     assert (found.date_start, found.date_end) == (date(1914, 1, 1), date(1918, 12, 31))
@@ -1644,6 +1641,47 @@ def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
             "1891-05-01",
             "1891-05-01",
             DAY,
+        ),
+        # A span of years with a two-digit end opening its clause, as with four digits.
+        (
+            "fr",
+            "En 1914-18, la France perd 1,4 million d'hommes.",
+            "En 1914-18",
+            "1914-01-01",
+            "1918-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "In 1914–18, Britain lost 700,000 men.",
+            "In 1914–18",
+            "1914-01-01",
+            "1918-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "La guerre éclate. En 1939-45, cinquante millions d'hommes meurent.",
+            "En 1939-45",
+            "1939-01-01",
+            "1945-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "In 1861-65, the Union fought the Confederacy.",
+            "In 1861-65",
+            "1861-01-01",
+            "1865-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "In 1998-02, the euro replaced the franc.",
+            "In 1998-02",
+            "1998-01-01",
+            "2002-12-31",
+            YEAR,
         ),
     ],
 )

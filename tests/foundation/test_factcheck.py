@@ -231,6 +231,13 @@ def test_label_precision_of_season_parts_and_spans(label, precision):
         ("le premier janvier", "day", date(1919, 1, 1), date(1919, 1, 1)),
         ("Du 25 avril au premier mai 1891", "day", date(1891, 4, 25), date(1891, 5, 1)),
         ("On the first of May 1891", "day", date(1891, 5, 1), date(1891, 5, 1)),
+        # A span of years with a two-digit end: the next year ending in those digits.
+        ("En 1914-18", "year", date(1914, 1, 1), date(1918, 12, 31)),
+        ("1939-45", "year", date(1939, 1, 1), date(1945, 12, 31)),
+        ("In 1861–65", "year", date(1861, 1, 1), date(1865, 12, 31)),
+        ("De 1998-02", "year", date(1998, 1, 1), date(2002, 12, 31)),
+        # A winter over two years stays a season.
+        ("In the winter of 1947-48", "season", date(1947, 12, 21), date(1948, 3, 19)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
@@ -250,6 +257,10 @@ def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
         ("Le premier mai 1891", "month", date(1891, 5, 1), date(1891, 5, 31)),
         ("Le premier mai 1891", "day", date(1891, 5, 2), date(1891, 5, 2)),
         ("On the first of May 1891", "day", date(1891, 5, 1), date(1891, 5, 2)),
+        # « 1914-18 » is four years, not 1914 alone nor 2018.
+        ("En 1914-18", "year", date(1914, 1, 1), date(1914, 12, 31)),
+        ("En 1914-18", "year", date(1914, 1, 1), date(2018, 12, 31)),
+        ("1939-45", "year", date(1939, 9, 1), date(1945, 5, 8)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_refuse_wrong_ranges(
