@@ -1088,6 +1088,16 @@ def _french_rules() -> list[Rule]:
             _compile(rf"{bare_season_lead}(?P<season>printemps|été|automne|hiver)\b"),
             lambda m: _explicit_season(m, seasons),
         ),
+        # « En l'an 800 », « Vers l'an 1000 », « L'an 800 » opening a sentence: a year below
+        # 1000 needs these words (not « l'an 52 av. J.-C. », before Christ, nor « le bug de
+        # l'an 2000 », a year completing a noun).
+        (
+            _compile(
+                rf"(?:(?:[Ee]n|[Vv]ers|[Dd]ès|[Dd]epuis|[Jj]usqu{_A}en){_S}l|L){_A}an{_S}"
+                rf"(?P<year>[1-9]\d{{0,2}}|1\d{{3}}|20\d{{2}})(?![\d/])(?!{_S}av)"
+            ),
+            _explicit_year,
+        ),
         (
             _compile(rf"{_FR_PART}{_YEAR}", _I),
             _explicit_year,
@@ -1425,6 +1435,14 @@ def _english_rules() -> list[Rule]:
                 rf"(?P<season>spring|summer|autumn|winter)\b"
             ),
             lambda m: _explicit_season(m, seasons),
+        ),
+        # "In the year 800": a year below 1000 needs these words (not "the year 44 BC").
+        (
+            _compile(
+                rf"(?:(?:[Ii]n|[Bb]y|[Ss]ince|[Aa]round|[Uu]ntil){_S})?[Tt]he{_S}year{_S}"
+                rf"(?P<year>[1-9]\d{{0,2}})(?!\d)(?!{_S}(?:B\.?C|before))"
+            ),
+            _explicit_year,
         ),
         (_compile(rf"{_EN_PART}{_YEAR}", _I), _explicit_year),
         (

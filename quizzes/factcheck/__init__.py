@@ -111,6 +111,11 @@ HOLIDAYS = {
 _HOLIDAY = re.compile(rf"\b({_alternatives(HOLIDAYS)})")
 _SEASON = re.compile(rf"\b({_alternatives(_ALL_SEASONS)})\b")
 _YEAR = re.compile(r"\b(\d{4})\b")
+# A year below 1000 needs the word for a year before it: « en l'an 800 », "in the year 800"
+# (not a year before Christ: « l'an 52 av. J.-C. », "the year 44 BC").
+_SMALL_YEAR = re.compile(
+    r"(?:\bl['’]an|\byear)\s+(\d{1,3})\b(?!\s*(?:av\b|av\.|avant\b|b\.?c\.?(?!\w)|bce\b|before\b))"
+)
 # A span of years whose end is written with two digits: « 1914-18 », "1861–65".
 _SHORT_YEARS = re.compile(r"\b(\d{4})\s*[-–/]\s*(\d{2})\b(?!\s*[-–/]\s*\d)")
 # Words that make a label relative to an earlier date, whatever date words it also holds:
@@ -216,7 +221,7 @@ def parse_label(label: str) -> LabelParts:
     English labels read the same way ("On 24 June 1948", "In the spring of 1948"), and a
     qualified month or year stays a month or a year ("fin septembre 1943", "early 1949")."""
     text = _normal(label)
-    year_match = _YEAR.search(text)
+    year_match = _YEAR.search(text) or _SMALL_YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     if match := _HOLIDAY.search(text):
         day, month = HOLIDAYS[match.group(1)]

@@ -1683,6 +1683,39 @@ def test_a_year_in_the_singular_this_same_year_and_a_bare_day_with_its_evening(
             "2002-12-31",
             YEAR,
         ),
+        # A year below 1000 named as a year.
+        (
+            "fr",
+            "En l'an 800, Charlemagne est couronné à Rome.",
+            "En l'an 800",
+            "0800-01-01",
+            "0800-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "Vers l'an 1000, les églises se multiplient.",
+            "Vers l'an 1000",
+            "1000-01-01",
+            "1000-12-31",
+            YEAR,
+        ),
+        (
+            "fr",
+            "L'an 987 voit Hugues Capet élu roi.",
+            "L'an 987",
+            "0987-01-01",
+            "0987-12-31",
+            YEAR,
+        ),
+        (
+            "en",
+            "The Romans left Britain in the year 410.",
+            "in the year 410",
+            "0410-01-01",
+            "0410-12-31",
+            YEAR,
+        ),
     ],
 )
 def test_labels_the_fact_checker_learnt_are_proposed_with_their_range(
@@ -1705,3 +1738,24 @@ def test_two_days_joined_by_et_without_entre_stay_apart():
 )
 def test_premier_and_first_before_other_words_are_no_day(language, text, labels):
     assert [m.label for m in find_dates(text, language)] == labels
+
+
+def test_a_year_below_1000_anchors_the_dates_after_it():
+    text = "En l'an 800, Charlemagne est couronné. Le 25 décembre, il entre à Saint-Pierre."
+    found = mention(text, "fr", "Le 25 décembre")
+    assert (found.date_start, found.date_end) == (date(800, 12, 25), date(800, 12, 25))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # Before Christ: a date a Python date cannot hold, and no year of our era.
+        ("fr", "César conquiert la Gaule en l'an 52 av. J.-C."),
+        ("fr", "Rome est fondée en l'an 753 avant notre ère."),
+        ("en", "Caesar died in the year 44 BC."),
+        # Three digits without the word for a year are a number.
+        ("fr", "Ils sont 800 au départ."),
+    ],
+)
+def test_a_year_before_christ_or_a_bare_number_below_1000_is_no_date(language, text):
+    assert find_dates(text, language) == []

@@ -22,6 +22,10 @@ from quizzes import factcheck
         ("En trois jours", "relative"),
         ("Le premier mai 1891", "day"),
         ("Le premier ministre", "relative"),
+        ("en l'an 800", "year"),
+        # no year of our era
+        ("en l'an 52 av. J.-C.", "relative"),
+        ("in the year 44 BC", "relative"),
     ],
 )
 def test_label_precision_is_read_from_the_french_label(label, precision):
@@ -238,6 +242,10 @@ def test_label_precision_of_season_parts_and_spans(label, precision):
         ("De 1998-02", "year", date(1998, 1, 1), date(2002, 12, 31)),
         # A winter over two years stays a season.
         ("In the winter of 1947-48", "season", date(1947, 12, 21), date(1948, 3, 19)),
+        # A year below 1000 named as a year.
+        ("En l'an 800", "year", date(800, 1, 1), date(800, 12, 31)),
+        ("L’an 987", "year", date(987, 1, 1), date(987, 12, 31)),
+        ("in the year 410", "year", date(410, 1, 1), date(410, 12, 31)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
@@ -261,6 +269,9 @@ def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
         ("En 1914-18", "year", date(1914, 1, 1), date(1914, 12, 31)),
         ("En 1914-18", "year", date(1914, 1, 1), date(2018, 12, 31)),
         ("1939-45", "year", date(1939, 9, 1), date(1945, 5, 8)),
+        ("En l'an 800", "year", date(1800, 1, 1), date(1800, 12, 31)),
+        ("En l'an 800", "year", date(800, 1, 1), date(800, 6, 30)),
+        ("in the year 410", "relative", date(410, 1, 1), date(410, 12, 31)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_refuse_wrong_ranges(
