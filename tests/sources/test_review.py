@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from quizzes.extraction.dates import find_dates
 from quizzes.models import CandidateFact, Fact, Source
 from quizzes.question_builder import facts_from
 
@@ -282,3 +283,37 @@ def test_accepting_a_proposal_unchanged_with_no_note_is_not_an_edit(
     )
     assert response.status_code == 302
     assert Fact.objects.get().origin == Fact.Origin.ACCEPTED
+
+
+NEW_LABELS_TEXT = (
+    "En l'an 800, Charlemagne est couronné à Rome. "
+    "Le premier mai 1891, la troupe tire à Fourmies. "
+    "Entre le 10 et le 15 mai 1958, Alger s'agite. "
+    "En 1914-18, la France perd 1,4 million d'hommes. "
+)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["En l'an 800", "Le premier mai 1891", "Entre le 10 et le 15 mai 1958", "En 1914-18"],
+)
+def test_a_proposal_with_a_label_the_extractor_learnt_is_accepted_as_it_is(
+    teacher_client, teacher, label
+):
+    source = Source.objects.create(
+        owner=teacher, title="Dates", language="fr", text=NEW_LABELS_TEXT
+    )
+    found = next(m for m in find_dates(NEW_LABELS_TEXT, "fr") if m.label == label)
+    candidate = propose(
+        source, label, "Un événement", found.date_start, found.date_end, found.precision
+    )
+    response = teacher_client.post(
+        reverse("teacher_candidate_accept", args=[source.pk, candidate.pk])
+    )
+    assert response.status_code == 302
+    fact = Fact.objects.get()
+    assert (fact.date_label, fact.date_start, fact.date_end) == (
+        label,
+        found.date_start,
+        found.date_end,
+    )
