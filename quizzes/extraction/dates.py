@@ -23,6 +23,9 @@ Conventions (the ranges are inclusive):
 - parts of a month: « début » / "early" / "beginning" = days 1–10, « mi- » / "mid" = 11–20,
   « fin » / "late" / "end" = 21–last day; parts of a year: January–April, May–August,
   September–December;
+- weeks of a month (« la première semaine d'août 1914 », "the second week of May 1940") are
+  days 1–7, 8–14, 15–21 and 22–28; « la dernière semaine » / "the last week" is its last seven
+  days (`factcheck.week_range`, one home); the precision stays « month », as for its parts;
 - year-less parts of a year or a month are parts of the anchor's: « à la fin de l'année »,
   "by the end of the year" (September–December of the anchor's year), « au début du mois
   suivant », "at the end of the month"; « en juillet de la même année », "in July of that
@@ -75,8 +78,10 @@ from quizzes.factcheck import (
     RELATIVE,
     SEASON,
     SEASON_FIRST_DAYS,
+    WEEK_ORDINALS,
     YEAR,
     short_end_year,
+    week_range,
 )
 
 FRENCH = "fr"
@@ -592,6 +597,20 @@ EN_HOLIDAYS.update({"new year's eve": (12, 31), "new year’s eve": (12, 31)})
 EN_HOLIDAYS.update({"new year's day": (1, 1), "new year’s day": (1, 1)})
 
 
+def _week_of_month(match: re.Match, months: dict[str, int]) -> _Match:
+    """« La première semaine d'août 1914 », "the second week of May 1940": days 1–7, 8–14,
+    15–21, 22–28 of the month, the last week its last seven days (`factcheck.week_range`)."""
+    month = months[match["month"].lower()]
+    week = WEEK_ORDINALS[match["week"].lower()]
+    stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
+
+    def resolve(anchor, fallback):
+        year = stated or _year_for(month, anchor, fallback)
+        return None if year is None else week_range(year, month, week)
+
+    return _Match(match.start(), match.end(), MONTH, resolve)
+
+
 def _explicit_month(match: re.Match, months: dict[str, int]) -> _Match:
     month = months[match["month"].lower()]
     stated = int(match.groupdict()["year"]) if match.groupdict().get("year") else None
@@ -1055,6 +1074,15 @@ def _french_rules() -> list[Rule]:
         ),
         (
             _compile(
+                rf"(?:(?:[Dd]ans|[Pp]endant|[Dd]urant|[Dd]ès|[Aa]u{_S}cours{_S}de|[Ll]ors{_S}de)"
+                rf"{_S})?[Ll]a{_S}(?P<week>{_alternatives(WEEK_ORDINALS)}){_S}semaine{_S}"
+                rf"(?:du{_S}mois{_S})?d(?:e{_S}|{_A}){_FR_MONTH}(?:{_S}{_YEAR_AFTER_MONTH})?\b",
+                _I,
+            ),
+            lambda m: _week_of_month(m, months),
+        ),
+        (
+            _compile(
                 rf"(?:[Àà]{_S}|[Ll]e{_S}|[Ll]a{_S})?(?:{_alternatives(FR_HOLIDAYS)})"
                 rf"(?:{_S}{_YEAR})?",
                 _I,
@@ -1393,6 +1421,14 @@ def _english_rules() -> list[Rule]:
                 rf"(?P<last>(?:[12]?\d|3[01]))(?:st|nd|rd|th)?(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
             ),
             lambda m: _day_span(m, months),
+        ),
+        (
+            _compile(
+                rf"(?:(?:[Ii]n|[Dd]uring|[Bb]y|[Oo]ver){_S})?[Tt]he{_S}"
+                rf"(?P<week>(?i:first|second|third|fourth|last|1st|2nd|3rd|4th)){_S}week{_S}of{_S}"
+                rf"{_EN_MONTH}(?:,?{_S}{_YEAR_AFTER_MONTH})?\b"
+            ),
+            lambda m: _week_of_month(m, months),
         ),
         (
             _compile(

@@ -133,6 +133,52 @@ _PARTS = (
 )
 
 
+# Weeks of a month (« la première semaine d'août 1914 », "the second week of May 1940"): the
+# first four are days 1–7, 8–14, 15–21 and 22–28, the last one (LAST_WEEK) its last seven days.
+# The one home of this convention: the extractor (extraction/dates.py) reads it from here.
+LAST_WEEK = -1
+WEEK_ORDINALS = {
+    "première": 1,
+    "premiere": 1,
+    "1re": 1,
+    "1ère": 1,
+    "deuxième": 2,
+    "deuxieme": 2,
+    "seconde": 2,
+    "2e": 2,
+    "troisième": 3,
+    "troisieme": 3,
+    "3e": 3,
+    "quatrième": 4,
+    "quatrieme": 4,
+    "4e": 4,
+    "dernière": LAST_WEEK,
+    "derniere": LAST_WEEK,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": LAST_WEEK,
+}
+_WEEK = re.compile(
+    rf"(?<!\w)({_alternatives(WEEK_ORDINALS)})\s+(?:semaine|week)\s+(?:du\s+mois\s+)?"
+    rf"(?:de\s+|d['’]|of\s+)(?:the\s+month\s+of\s+)?({_MONTH_RE})(?!\w)"
+)
+
+
+def week_range(year: int, month: int, week: int) -> tuple[date, date]:
+    """The days of a week of a month: 1–7, 8–14, 15–21, 22–28; LAST_WEEK, the last seven."""
+    if week == LAST_WEEK:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=6), last
+    first = date(year, month, 7 * (week - 1) + 1)
+    return first, first + timedelta(days=6)
+
+
 @dataclass(frozen=True)
 class LabelParts:
     """What a date label (French or English) states explicitly; None where it is silent."""
@@ -148,6 +194,7 @@ class LabelParts:
     last_day: int | None = None
     last_month: int | None = None
     last_year: int | None = None
+    week: int | None = None  # a week of its month: 1 to 4 or LAST_WEEK (`week_range`)
 
 
 def _normal(label: str) -> str:
@@ -228,6 +275,9 @@ def parse_label(label: str) -> LabelParts:
         return LabelParts(DAY, day=day, month=month, year=year)
     if _RELATIVE.search(text):
         return LabelParts(RELATIVE)
+    if match := _WEEK.search(text):
+        week = WEEK_ORDINALS[match.group(1)]
+        return LabelParts(MONTH, month=_ALL_MONTHS[match.group(2)], year=year, week=week)
     if span := _span(text):
         return span
     if match := _DAY_SPAN.search(text):
@@ -343,6 +393,13 @@ def date_problems(label: str, precision: str, start: date | None, end: date | No
             problems.append("une date au jour près doit commencer et finir le même jour")
         if (start.day, start.month) != (parts.day, parts.month):
             problems.append(f"le libellé « {label} » ne correspond pas au {start.isoformat()}")
+    elif precision == MONTH and parts.week is not None:
+        first, last = week_range(start.year, parts.month, parts.week)
+        if (start, end) != (first, last):
+            problems.append(
+                f"le libellé « {label} » désigne les jours du {first.isoformat()} au "
+                f"{last.isoformat()}, pas du {start.isoformat()} au {end.isoformat()}"
+            )
     elif precision == MONTH and parts.part:
         first, last = date(start.year, parts.month, 1), date(start.year, parts.month, 1)
         last = last.replace(day=calendar.monthrange(start.year, parts.month)[1])

@@ -246,6 +246,13 @@ def test_label_precision_of_season_parts_and_spans(label, precision):
         ("En l'an 800", "year", date(800, 1, 1), date(800, 12, 31)),
         ("L’an 987", "year", date(987, 1, 1), date(987, 12, 31)),
         ("in the year 410", "year", date(410, 1, 1), date(410, 12, 31)),
+        # Weeks of a month: 1–7, 8–14, 15–21, 22–28, the last seven days (leap years too).
+        ("La première semaine d'août 1914", "month", date(1914, 8, 1), date(1914, 8, 7)),
+        ("the second week of May 1940", "month", date(1940, 5, 8), date(1940, 5, 14)),
+        ("la 3e semaine de mars", "month", date(1943, 3, 15), date(1943, 3, 21)),
+        ("During the fourth week of June 1941", "month", date(1941, 6, 22), date(1941, 6, 28)),
+        ("la dernière semaine de février 1944", "month", date(1944, 2, 23), date(1944, 2, 29)),
+        ("the last week of February 1943", "month", date(1943, 2, 22), date(1943, 2, 28)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
@@ -272,6 +279,11 @@ def test_labels_read_since_the_extractor_proposes_them_accept_their_ranges(
         ("En l'an 800", "year", date(1800, 1, 1), date(1800, 12, 31)),
         ("En l'an 800", "year", date(800, 1, 1), date(800, 6, 30)),
         ("in the year 410", "relative", date(410, 1, 1), date(410, 12, 31)),
+        # A week is not its whole month, nor another week.
+        ("La première semaine d'août 1914", "month", date(1914, 8, 1), date(1914, 8, 31)),
+        ("the second week of May 1940", "month", date(1940, 5, 1), date(1940, 5, 7)),
+        ("la dernière semaine de février 1944", "month", date(1944, 2, 22), date(1944, 2, 28)),
+        ("La première semaine d'août 1914", "day", date(1914, 8, 1), date(1914, 8, 7)),
     ],
 )
 def test_labels_read_since_the_extractor_proposes_them_refuse_wrong_ranges(
