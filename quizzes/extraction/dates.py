@@ -53,7 +53,11 @@ Conventions (the ranges are inclusive):
 - a span of years is an event when it opens its clause (« De 1954 à 1962, la guerre… »,
   "…, and from 1950 to 1953 …") or follows a verb of lasting (« la guerre dure de 1954 à
   1962 », "the war lasted from 1950 to 1953"); elsewhere it is a backdrop (« la guerre de
-  1914 à 1918 a tué… », "(1735–1826)", "1944 and 1945");
+  1914 à 1918 a tué… », "(1735–1826)", "1944 and 1945"); a two-digit end names the next year
+  ending in those digits (« En 1914-18, » is 1914–1918, « 1998-02 » ends in 2002);
+- a year below 1000 needs the word for a year (« En l'an 800 », « L'an 987 », "in the year
+  410"), and a year before Christ (« av. J.-C. », "BC") is no date; « le premier mai » and "the
+  first of May" are the first day;
 - times of day (« vers 23 heures », "at 11 a.m.") are never dates and are left to the event;
 - backdrops (« depuis 1860 », "since 1860", « né en 1917 », "born in 1917", « les années
   1950 », "the 1950s", « au XIXe siècle », a year completing a noun: « la défaite de 1870 »,
