@@ -159,6 +159,11 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Django's database sessions, read by SQL compiled once per process (quizsite.sessions).
+    # Not cached_db on the per-process cache: a session ended on one worker (logout, password
+    # change) would still be found in another worker's cache.
+    SESSION_ENGINE = "quizsite.sessions"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
