@@ -6,6 +6,7 @@ Sessions opened before this backend existed name Django's ModelBackend; they are
 this one at their next request, so nobody is logged out by the change."""
 
 from django.contrib.auth import BACKEND_SESSION_KEY, backends, get_user_model, middleware
+from django.utils.functional import SimpleLazyObject
 
 from quizsite.prepared import PreparedQuery
 
@@ -23,9 +24,15 @@ class ModelBackend(backends.ModelBackend):
 
 class AuthenticationMiddleware(middleware.AuthenticationMiddleware):
     """Django's; a session naming Django's ModelBackend is switched to this module's (the
-    same users, the same passwords) before the user is read."""
+    same users, the same passwords) when the user is first read. Lazily, as Django does: the
+    session store may be down, and the middleware after this one answer that with a 503."""
 
     def process_request(self, request):
-        if request.session.get(BACKEND_SESSION_KEY) == DJANGO_BACKEND:
-            request.session[BACKEND_SESSION_KEY] = BACKEND
         super().process_request(request)
+        request.user = SimpleLazyObject(lambda: middleware.get_user(_with_our_backend(request)))
+
+
+def _with_our_backend(request):
+    if request.session.get(BACKEND_SESSION_KEY) == DJANGO_BACKEND:
+        request.session[BACKEND_SESSION_KEY] = BACKEND
+    return request
