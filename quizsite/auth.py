@@ -25,7 +25,8 @@ class ModelBackend(backends.ModelBackend):
 class AuthenticationMiddleware(middleware.AuthenticationMiddleware):
     """Django's; a session naming Django's ModelBackend is switched to this module's (the
     same users, the same passwords) when the user is first read. Lazily, as Django does: the
-    session store may be down, and the middleware after this one answer that with a 503."""
+    session store may be down, and the middleware after this one answer that with a 503.
+    (`request.auser`, for async views, is Django's as is: quizsite runs under WSGI.)"""
 
     def process_request(self, request):
         super().process_request(request)
