@@ -78,7 +78,8 @@ MIDDLEWARE = [
     "quizsite.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with sessions naming Django's ModelBackend moved to quizsite.auth's.
+    "quizsite.auth.AuthenticationMiddleware",
     "quizsite.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A pupil with a teacher's one-time password chooses their own before anything else.
@@ -159,6 +160,11 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # Django's database sessions, read by SQL compiled once per process (quizsite.sessions).
+    # Not cached_db on the per-process cache: a session ended on one worker (logout, password
+    # change) would still be found in another worker's cache.
+    SESSION_ENGINE = "quizsite.sessions"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -256,7 +262,8 @@ HOUSEKEEPING_INTERVAL_MINUTES = int(os.environ.get("HOUSEKEEPING_INTERVAL_MINUTE
 # them. The lockout page is the login page with a French message (HTTP 429).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user read of every request compiled once (quizsite.auth).
+    "quizsite.auth.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 
-from quizzes.models import Attempt, Fact, FactResult
+from quizsite.prepared import PreparedQuery
+from quizzes.models import Attempt, Fact
 from quizzes.models.attempts import score_percent
 
 
@@ -74,19 +75,32 @@ class ReviewItem:
     answers: int
 
 
-def facts_to_review(user, limit: int | None = 8) -> list[ReviewItem]:
-    """The facts the student misses most, with how often, most missed first."""
-    rows = list(
-        FactResult.objects.filter(user=user)
-        .values("fact")
-        .annotate(misses=Count("pk", filter=Q(correct=False)), answers=Count("pk"))
+REVIEW_ON_RESULTS = 8  # facts listed « à revoir » on « Mes résultats »
+
+
+def _missed_facts(user_id: int, limit: int | None):
+    """The facts the student missed, each annotated with misses and answers, most missed
+    first: one grouped query, the facts' own ordering (which joins the sources) left out."""
+    return (
+        Fact.objects.filter(results__user__pk=user_id)
+        .only("text", "date_label", "quote")
+        .annotate(
+            misses=Count("results", filter=Q(results__correct=False)),
+            answers=Count("results"),
+        )
         .filter(misses__gt=0)
-        .order_by("-misses", "answers", "fact")[:limit]
+        .order_by("-misses", "answers", "pk")[:limit]
     )
-    # No ordering: in_bulk gives a dict, and the default one joins the sources.
-    facts = (
-        Fact.objects.only("text", "date_label", "quote")
-        .order_by()
-        .in_bulk([row["fact"] for row in rows])
-    )
-    return [ReviewItem(facts[row["fact"]], row["misses"], row["answers"]) for row in rows]
+
+
+# « Mes résultats » asks on every showing: compiled once per process.
+_MISSED_ON_RESULTS = PreparedQuery(lambda user_id: _missed_facts(user_id, REVIEW_ON_RESULTS), int)
+
+
+def facts_to_review(user, limit: int | None = REVIEW_ON_RESULTS) -> list[ReviewItem]:
+    """The facts the student misses most, with how often, most missed first."""
+    if limit == REVIEW_ON_RESULTS:
+        facts = _MISSED_ON_RESULTS.all(user.pk)
+    else:
+        facts = _missed_facts(user.pk, limit)
+    return [ReviewItem(fact, fact.misses, fact.answers) for fact in facts]

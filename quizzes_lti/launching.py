@@ -18,6 +18,7 @@ from lti_tool.models import Key, LtiLaunch, LtiUser
 from lti_tool.utils import DjangoToolConfig, sync_data_from_launch
 from pylti1p3.exception import LtiException, OIDCException
 
+from quizsite import auth
 from quizzes.models import QuestionSet
 from quizzes_lti import deep_linking
 from quizzes_lti.accounts import TEACHER, AccountRefused, account_for, role_from_claim
@@ -137,7 +138,7 @@ def start(request) -> Landing:
     except (AccountRefused, NoClassYet) as error:
         raise LaunchRefused(str(error)) from error
     LtiUser.objects.filter(pk=lti_launch.user.pk).update(auth_user=user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=auth.BACKEND)
     framing = {
         "framed": lti_launch.document_target in ("iframe", "frame"),
         "frame_ancestor": _platform_origin(lti_launch),

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from lti_tool.views import jwks as lti_jwks
 
+from quizsite import auth
 from quizzes import progress
 from quizzes.models import QuestionSet
 from quizzes.roles import is_teacher
@@ -141,7 +142,7 @@ def enter(request, token: str):
         )
         return _refused(request, refusal)
     user, next_url = used
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=auth.BACKEND)
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         next_url = "/"
     return redirect(next_url)

@@ -122,11 +122,13 @@ def run_one(args) -> dict:
     try:
         student = server.login(base, info["student"], info["password"])
         teacher = server.login(base, info["teacher"], info["password"])
+        # « Mes résultats » before the submissions: the student who posts them gains a few
+        # hundred answers (and their per-fact results) per second, which the page would count.
         urls = {
             "trivial": "/bench/trivial/",
             "question": f"/quiz/tentatives/{info['page_attempt']}/questions/1/",
-            "submit": None,
             "results": "/mes-resultats/",
+            "submit": None,
             "dashboard": f"/enseignant/resultats/classes/{info['class_id']}/series/{info['set_id']}/",
         }
         for name, path in urls.items():  # every page answers 200 before the load starts

@@ -1,7 +1,8 @@
 """The site's navigation (`_nav_items.html`), rendered once per kind of visitor and language
 instead of on every page: its links, labels and language switcher depend only on the role, the
 language and the URL configuration. What belongs to one request (the CSRF token, the username,
-the page to come back to after a language change) is put in at each request."""
+the page to come back to after a language change) is put in at each request. The same for the
+fragments of every page that are alike for all visitors (`{% same_for_everyone %}`)."""
 
 import functools
 import re
@@ -74,8 +75,25 @@ def _rendered(language: str, script_prefix: str, authenticated: bool, teacher: b
     )
 
 
+@register.simple_tag
+def same_for_everyone(template_name: str) -> str:
+    """A fragment of every page that depends only on the language and the script prefix (the
+    stylesheets and scripts of `<head>`, the footer), rendered once per process for each:
+    without any context, so a per-request value cannot reach it."""
+    if settings.DEBUG:
+        return mark_safe(render_to_string(template_name).strip())
+    return _rendered_alike(template_name, get_language(), get_script_prefix())
+
+
+@functools.lru_cache(maxsize=64)
+def _rendered_alike(template_name: str, language: str, script_prefix: str) -> str:
+    # The language and the script prefix are arguments only to key the cache.
+    return mark_safe(render_to_string(template_name).strip())
+
+
 def _forget(**kwargs) -> None:
     _rendered.cache_clear()
+    _rendered_alike.cache_clear()
 
 
 # Tests that change settings (languages, URLs, templates) get a fresh rendering.

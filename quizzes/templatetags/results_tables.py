@@ -1,6 +1,7 @@
 """Table rows written in Python: the teachers' students table (a class of 300 renders 1,800
 cells, which cost the template engine, a variable lookup and an escape call per cell, more
-than the rest of the page) and a student's attempts; here each row is one string format."""
+than the rest of the page) and a student's attempts and facts to review; here each row is one
+string format."""
 
 from datetime import date
 from html import escape
@@ -9,6 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
 
 from quizzes.templatetags.dates import long_date
 
@@ -67,6 +69,30 @@ def attempt_rows(attempts) -> SafeString:
                 percent=attempt.percent,
             )
             for attempt in attempts
+        )
+    )
+
+
+REVIEW_ITEM = (
+    '<li class="card">\n<p><strong>{text}</strong>{date}</p>\n<p class="muted">{misses}</p>\n'
+    "<blockquote>« {quote} »</blockquote>\n</li>\n"
+)
+
+
+@register.simple_tag
+def review_items(items) -> SafeString:
+    """The facts « à revoir » of « Mes résultats » (quizzes.progress.facts_to_review), each
+    text escaped."""
+    missed = gettext("Manqué %(misses)s fois sur %(answers)s")
+    return SafeString(
+        "".join(
+            REVIEW_ITEM.format(
+                text=escape(item.fact.text),
+                date=f" — {escape(item.fact.date_label)}" if item.fact.date_label else "",
+                misses=escape(missed % {"misses": item.misses, "answers": item.answers}),
+                quote=escape(item.fact.quote),
+            )
+            for item in items
         )
     )
 

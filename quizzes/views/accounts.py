@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from quizsite import auth
 from quizzes.first_login import must_choose_password, password_chosen
 from quizzes.forms.accounts import ChoosePasswordForm, SignupForm
 from quizzes.roles import assign_role, is_teacher
@@ -19,7 +20,7 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and (user := form.save_unless_taken()):
         assign_role(user, "student")
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=auth.BACKEND)
         return redirect("student_home")
     return render(
         request, "registration/signup.html", {"form": form}, status=400 if form.errors else 200

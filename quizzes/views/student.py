@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from quizsite.prepared import PreparedQuery
 from quizzes import answers, attempts, feedback, progress, visitors
 from quizzes.engine.questions import NotEnoughFacts
 from quizzes.models import Attempt, AttemptQuestion
@@ -27,6 +28,28 @@ def _owned_attempt(request, attempt_id: int) -> Attempt:
 def _check_owner(request, attempt: Attempt) -> None:
     if not attempt.belongs_to(request):
         raise PermissionDenied(_("Cette tentative n’est pas la vôtre."))
+
+
+# (attempt, position) is unique; no ordering, which would only cost compiling.
+QUESTION_WITH_ATTEMPT = PreparedQuery(
+    lambda attempt_id, position: AttemptQuestion.objects.select_related("attempt__question_set")
+    .filter(attempt__pk=attempt_id, position=position)
+    .order_by(),
+    int,
+    int,
+)
+
+
+# What the results' chart and table show: a student's tens of attempts, each with its set,
+# are built faster without the columns nobody reads there.
+FINISHED_ATTEMPTS = PreparedQuery(
+    lambda user_id: Attempt.objects.filter(user__pk=user_id)
+    .finished()
+    .select_related("question_set")
+    .only("finished_at", "score", "question_count", "question_set__title")
+    .order_by("finished_at", "pk"),
+    int,
+)
 
 
 def _question_url(attempt: Attempt, position: int) -> str:
@@ -80,18 +103,13 @@ def resume(request, attempt_id: int):
 
 @require_http_methods(["GET", "POST"])
 def question(request, attempt_id: int, position: int):
-    # The question, its attempt and the set in one query; the attempt alone is read only when
-    # the question is missing (to tell 404 from 403 as the other pages do). `attempt__pk`, not
-    # `attempt_id`: an id too large for the database is then no match, not an error. get(),
-    # not first(): (attempt, position) is unique, and the default ordering first() would keep
-    # costs more to compile than the rest of the query.
-    try:
-        attempt_question = AttemptQuestion.objects.select_related("attempt__question_set").get(
-            attempt__pk=attempt_id, position=position
-        )
-    except AttemptQuestion.DoesNotExist:
+    # The question, its attempt and the set in one query compiled once per process; the
+    # attempt alone is read only when the question is missing (to tell 404 from 403 as the
+    # other pages do). An id too large for the database is no match, not an error.
+    attempt_question = QUESTION_WITH_ATTEMPT.get(attempt_id, position)
+    if attempt_question is None:
         _owned_attempt(request, attempt_id)
-        raise Http404(_("Cette question n’existe pas.")) from None
+        raise Http404(_("Cette question n’existe pas."))
     attempt = attempt_question.attempt
     _check_owner(request, attempt)
     context = {"attempt": attempt, "q": attempt_question, "error": None}
@@ -117,15 +135,7 @@ def summary(request, attempt_id: int):
 
 @login_required
 def results(request):
-    finished = list(
-        Attempt.objects.of_user(request.user)
-        .finished()
-        .select_related("question_set")
-        # What the chart and the table show: a student's tens of attempts, each with its set,
-        # are built faster without the columns nobody reads here.
-        .only("finished_at", "score", "question_count", "question_set__title")
-        .order_by("finished_at", "pk")
-    )
+    finished = FINISHED_ATTEMPTS.all(request.user.pk)
     return render(
         request,
         "quizzes/results.html",

@@ -69,3 +69,21 @@ def test_each_pupil_sees_their_own_name_and_a_token_that_works():
         assert ("camille" in page) == (name == "camille")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         assert client.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("fragment", ["_site_head.html", "_site_footer.html"])
+def test_fragments_alike_for_everyone_are_the_template_in_the_active_language(fragment, language):
+    tag = Template('{% load navigation %}{% same_for_everyone "' + fragment + '" %}')
+    with translation.override(language):
+        for _ in range(2):  # rendered, then reused
+            assert tag.render(Context({})) == render_to_string(fragment).strip()
+
+
+@pytest.mark.django_db
+def test_the_footer_follows_each_visitors_language():
+    french, english = Client(), Client()
+    english.post(reverse("set_language"), {"language": "en", "next": "/"})
+    for _ in range(2):
+        assert "Données personnelles" in french.get(reverse("home")).content.decode()
+        assert "Personal data" in english.get(reverse("home")).content.decode()

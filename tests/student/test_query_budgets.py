@@ -44,7 +44,7 @@ def history(request, student_client, student, default_sets):
 # Pinned budgets: session + user are 2 queries of every logged-in page.
 BUDGETS = {
     "student_home": 5,  # + the count of facts due for review
-    "results": 6,
+    "results": 5,  # attempts with their sets, facts « à revoir » with their counts; one to spare
     "question": 4,  # session, user, the question with its attempt and set; one to spare
     "answered_question": 4,  # the same, and the teacher's notes on the facts
     "summary": 5,
