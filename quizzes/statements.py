@@ -5,6 +5,7 @@ values go through the database's own adaptation; SQLite (3.24+) and PostgreSQL r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from datetime import datetime
 
@@ -29,7 +30,13 @@ def table(model) -> str:
 
 
 def columns(model, fields) -> list[str]:
-    return [connection.ops.quote_name(model._meta.get_field(name).column) for name in fields]
+    return list(_columns(model, tuple(fields)))
+
+
+@functools.cache
+def _columns(model, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Names fixed with the schema: looked up once per process."""
+    return tuple(connection.ops.quote_name(model._meta.get_field(name).column) for name in fields)
 
 
 def select(model, fields, *, where_in: dict[str, Collection], for_update: bool = False) -> str:
