@@ -6,10 +6,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from quizzes import statements
 from quizzes.engine import grading
 from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
 from quizzes.engine.odd_one_out import ODD_ONE_OUT, grade_odd_one_out
@@ -223,10 +224,7 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
                     "enregistrée ; vos réponses précédentes sont conservées."
                 )
             )
-        stored = AttemptQuestion.objects.filter(
-            pk=attempt_question.pk, answered_at__isnull=True
-        ).update(response=response, score=graded.score, answered_at=now)
-        if not stored:
+        if not _store(attempt_question, response, graded.score, now):
             return False
         # The instance now holds what its row holds, so the page needs no read back.
         attempt_question.response = json.loads(json.dumps(response))
@@ -234,15 +232,14 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         attempt_question.answered_at = now
         attempt.count_answer(graded.score, now)
         facts = fact_ids(attempt_question.data)
-        FactResult.objects.bulk_create(
-            FactResult(
-                question_id=attempt_question.pk,
-                fact_id=facts[item_id],
-                user_id=attempt.user_id,
-                correct=right,
-            )
-            for item_id, right in graded.right.items()
-            if item_id in facts
+        created = statements.moment(now)
+        statements.execute_many(
+            statements.insert(FactResult, ("question", "fact", "user", "correct", "created_at")),
+            [
+                (attempt_question.pk, facts[item_id], attempt.user_id, right, created)
+                for item_id, right in graded.right.items()
+                if item_id in facts
+            ],
         )
         if attempt.user_id is not None:  # visitors trying the sample quiz get no cards
             scheduling.schedule_reviews(
@@ -259,6 +256,21 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         if attempt.answered_count == attempt.question_count:
             _announce_finished(attempt.pk)
     return True
+
+
+def _store(attempt_question: AttemptQuestion, response, score: float, now) -> bool:
+    """Write the answer unless the question already has one (plain SQL: see statements)."""
+    stored = statements.execute(
+        statements.update(AttemptQuestion, ("response", "score", "answered_at"))
+        + f" AND {statements.columns(AttemptQuestion, ['answered_at'])[0]} IS NULL",
+        [
+            AttemptQuestion._meta.get_field("response").get_db_prep_save(response, connection),
+            score,
+            statements.moment(now),
+            attempt_question.pk,
+        ],
+    )
+    return stored == 1
 
 
 def _announce_finished(attempt_id: int) -> None:

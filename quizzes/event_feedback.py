@@ -10,7 +10,7 @@ from django.utils.dates import MONTHS
 
 from quizzes.engine.date_entry import DATE_ENTRY, MONTH, grade_date_entry
 from quizzes.engine.which_first import WHICH_FIRST
-from quizzes.timeline import TimelineEntry, by_year
+from quizzes.timeline import TimelineEntry, by_year, stated_orders
 
 EVENT_KINDS = (WHICH_FIRST, DATE_ENTRY)
 
@@ -29,11 +29,7 @@ def _timeline(data: dict, notes: dict[str, str]):
     settle the order (`settled`, as chronology feedback shows them)."""
     items = data["items"]
     labels = {item["id"]: item["label"] for item in items}
-    settled_by: dict[str, list[dict]] = {}
-    for pair in data.get("settled", []):
-        settled_by.setdefault(pair["later"], []).append(
-            {"earlier": labels[pair["earlier"]], "quotes": pair["quotes"]}
-        )
+    settled_by = stated_orders(data.get("settled", []), labels)
     in_order = data["kind"] == WHICH_FIRST
     if in_order:
         items = sorted(items, key=lambda item: item["id"] != data["answer"])
@@ -46,7 +42,7 @@ def _timeline(data: dict, notes: dict[str, str]):
                 end=date.fromisoformat(item["end"]),
                 quote=item["quote"],
                 teacher_note=notes.get(item.get("fact_id", ""), ""),
-                settled_by=tuple(settled_by.get(item["id"], ())),
+                settled_by=settled_by.get(item["id"], ()),
             )
             for item in items
         ],

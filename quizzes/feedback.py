@@ -8,12 +8,12 @@ from string import ascii_uppercase
 
 from django.urls import reverse
 
-from quizzes import event_feedback, odd_one_out_feedback, true_false_feedback
+from quizzes import event_feedback, odd_one_out_feedback, statements, true_false_feedback
 from quizzes.answers import grade
 from quizzes.engine.odd_one_out import ODD_ONE_OUT
 from quizzes.engine.true_false import TRUE_FALSE
 from quizzes.models import Attempt, AttemptQuestion, Fact
-from quizzes.timeline import TimelineEntry, by_year
+from quizzes.timeline import TimelineEntry, by_year, stated_orders
 
 
 def _public_items(items: list[dict]) -> list[dict]:
@@ -65,7 +65,7 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
     result = {"score_percent": round(100 * q.score), "right": graded.right}
     data = q.data
     items = data.get("items", []) + data.get("prompts", [])
-    notes = Fact.objects.teacher_notes(item.get("fact_id", "") for item in items)
+    notes = teacher_notes(item.get("fact_id", "") for item in items)
     if data["kind"] in event_feedback.EVENT_KINDS:
         result.update(event_feedback.result(data, q.response, notes))
     elif data["kind"] == TRUE_FALSE:
@@ -84,11 +84,9 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
             }
             for index, item_id in enumerate(q.response, 1)
         ]
-        settled_by: dict[str, list[dict]] = {}
-        for pair in data.get("settled", []):
-            settled_by.setdefault(pair["later"], []).append(
-                {"earlier": items[pair["earlier"]]["label"], "quotes": pair["quotes"]}
-            )
+        settled_by = stated_orders(
+            data.get("settled", []), {item_id: item["label"] for item_id, item in items.items()}
+        )
         result["timeline"] = by_year(
             [
                 TimelineEntry(
@@ -98,7 +96,7 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
                     end=date.fromisoformat(items[item_id]["end"]),
                     quote=items[item_id]["quote"],
                     teacher_note=notes.get(items[item_id].get("fact_id", ""), ""),
-                    settled_by=tuple(settled_by.get(item_id, ())),
+                    settled_by=settled_by.get(item_id, ()),
                 )
                 for item_id in data["answer"]
             ],
@@ -119,6 +117,18 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
             for prompt in data["prompts"]
         ]
     return result
+
+
+def teacher_notes(fact_ids) -> dict[str, str]:
+    """The teachers' notes of these facts, by fact id as the questions store it (a string).
+    Read again at every feedback (a note edited shows at once), as one plain statement."""
+    ids = [int(i) for i in fact_ids if str(i).isdigit()]
+    if not ids:
+        return {}
+    rows = statements.fetch(
+        statements.select(Fact, ("id", "teacher_note"), where_in={"id": ids}), ids
+    )
+    return {str(pk): note for pk, note in rows if note}
 
 
 def summary_row(q: AttemptQuestion) -> dict:

@@ -6,6 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
+from typing import NamedTuple
+
+
+class StatedOrder(NamedTuple):
+    """An earlier event whose order against this one the source states, in these words."""
+
+    earlier: str
+    quotes: tuple[str, ...]
+
+
+def stated_orders(settled: list[dict], labels: dict[str, str]) -> dict[str, tuple]:
+    """A question's `settled` pairs (later, earlier, quotes) by later event: what each entry's
+    `settled_by` holds."""
+    orders: dict[str, list[StatedOrder]] = {}
+    for pair in settled:
+        orders.setdefault(pair["later"], []).append(
+            StatedOrder(labels[pair["earlier"]], tuple(pair["quotes"]))
+        )
+    return {later: tuple(earlier) for later, earlier in orders.items()}
 
 
 @dataclass(frozen=True)
@@ -20,8 +39,8 @@ class TimelineEntry:
     # Where the source is wrong or loose, shown under the quote (Fact.teacher_note).
     teacher_note: str = ""
     # In feedback, the events before this one whose dates overlap its own, each with the
-    # words of the source that settle the order: [{"earlier": text, "quotes": [...]}].
-    settled_by: tuple = ()
+    # words of the source that settle the order.
+    settled_by: tuple[StatedOrder, ...] = ()
     # On a student's mastery page: the level (quizzes.review.mastery) and FSRS's chance, in
     # percent, that they recall it now (None when not yet seen).
     mastery: str = ""

@@ -232,18 +232,6 @@ class FactQuerySet(models.QuerySet):
     def for_engine(self):
         return self.select_related("subject").order_by("pk")
 
-    def teacher_notes(self, ids) -> dict[str, str]:
-        """The teachers' notes of these facts, by fact id as the questions store it (a string)."""
-        ids = [int(i) for i in ids if str(i).isdigit()]
-        # No ordering: a dict needs none, and the default one joins the sources.
-        rows = (
-            self.filter(pk__in=ids)
-            .exclude(teacher_note="")
-            .order_by()
-            .values_list("pk", "teacher_note")
-        )
-        return {str(pk): note for pk, note in rows}
-
     def search(self, text: str):
         """Facts whose statement, date, subject or answer contains every word of `text`
         (case-insensitive)."""

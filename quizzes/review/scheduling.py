@@ -13,11 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection, transaction
+from django.db import transaction
 from fsrs import Card, Scheduler, State
 from fsrs import Rating as FsrsRating
 
+from quizzes import statements
 from quizzes.models import Rating, ReviewCard, ReviewLog
+from quizzes.statements import moment, read_moment
 
 SCHEDULER = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
 
@@ -126,37 +128,40 @@ def schedule_reviews(reviews: Sequence[Review]) -> None:
     # Inside the answer's transaction no savepoint is needed (nothing catches an error of
     # this block and goes on): two statements fewer per answer.
     with transaction.atomic(savepoint=False):
-        rows = ReviewCard.objects.select_for_update().filter(
-            user_id__in={user for user, _fact in keys},
-            fact_id__in={fact for _user, fact in keys},
+        users = {user for user, _fact in keys}
+        facts = {fact for _user, fact in keys}
+        rows = statements.fetch(
+            statements.select(
+                ReviewCard,
+                ("user", "fact", "id", *CARD_FIELDS),
+                where_in={"user": users, "fact": facts},
+                for_update=True,
+            ),
+            [*users, *facts],
         )
-        cards = {
-            (row[0], row[1]): CardState(*row)
-            for row in rows.values_list("user_id", "fact_id", "pk", *CARD_FIELDS)
-            if (row[0], row[1]) in keys
-        }
+        cards = {(row[0], row[1]): _card_state(row) for row in rows if (row[0], row[1]) in keys}
         existing = set(cards)
         for review in reviews:
             key = (review.user_id, review.fact_id)
             card = cards.get(key) or cards.setdefault(key, CardState(*key))
             _apply(card, review)
         # Another tab may have created one of them meanwhile: its rating is logged all the same.
-        _execute_many(
-            _insert(ReviewCard, ("user", "fact", *CARD_FIELDS), ignore_conflicts=True),
+        statements.execute_many(
+            statements.insert(ReviewCard, ("user", "fact", *CARD_FIELDS), ignore_conflicts=True),
             [
                 (c.user_id, c.fact_id, *_card_values(c))
                 for k, c in cards.items()
                 if k not in existing
             ],
         )
-        _execute_many(
-            _update(ReviewCard, CARD_FIELDS),
+        statements.execute_many(
+            statements.update(ReviewCard, CARD_FIELDS),
             [(*_card_values(cards[key]), cards[key].pk) for key in existing],
         )
-        _execute_many(
-            _insert(ReviewLog, ("user", "fact", "rating", "reviewed_at", "duration_ms")),
+        statements.execute_many(
+            statements.insert(ReviewLog, ("user", "fact", "rating", "reviewed_at", "duration_ms")),
             [
-                (r.user_id, r.fact_id, int(r.rating), _moment(r.reviewed_at), r.duration_ms)
+                (r.user_id, r.fact_id, int(r.rating), moment(r.reviewed_at), r.duration_ms)
                 for r in reviews
             ],
         )
@@ -179,8 +184,13 @@ CARD_FIELDS = (
 )
 
 
-def _moment(value: datetime | None):
-    return connection.ops.adapt_datetimefield_value(value)
+def _card_state(row: tuple) -> CardState:
+    """A card read by statements.select of ("user", "fact", "id", *CARD_FIELDS)."""
+    card = CardState(*row)
+    card.due = read_moment(card.due)
+    card.last_review = read_moment(card.last_review)
+    card.mastered_until = read_moment(card.mastered_until)
+    return card
 
 
 def _card_values(card: CardState) -> tuple:
@@ -189,39 +199,13 @@ def _card_values(card: CardState) -> tuple:
         card.step,
         card.stability,
         card.difficulty,
-        _moment(card.due),
-        _moment(card.last_review),
+        moment(card.due),
+        moment(card.last_review),
         card.last_rating,
-        _moment(card.mastered_until),
+        moment(card.mastered_until),
         card.reps,
         card.lapses,
     )
-
-
-def _columns(model, fields) -> list[str]:
-    return [connection.ops.quote_name(model._meta.get_field(name).column) for name in fields]
-
-
-def _insert(model, fields, *, ignore_conflicts: bool = False) -> str:
-    table = connection.ops.quote_name(model._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(fields))
-    # SQLite (3.24+) and PostgreSQL both read ON CONFLICT DO NOTHING.
-    tail = " ON CONFLICT DO NOTHING" if ignore_conflicts else ""
-    return (
-        f"INSERT INTO {table} ({', '.join(_columns(model, fields))}) VALUES ({placeholders}){tail}"
-    )
-
-
-def _update(model, fields) -> str:
-    table = connection.ops.quote_name(model._meta.db_table)
-    assignments = ", ".join(f"{column} = %s" for column in _columns(model, fields))
-    return f"UPDATE {table} SET {assignments} WHERE {connection.ops.quote_name('id')} = %s"
-
-
-def _execute_many(sql: str, rows: list[tuple]) -> None:
-    if rows:
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
 
 
 def schedule_answers(

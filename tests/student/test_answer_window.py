@@ -3,6 +3,7 @@
 also stops the attempts already open. A refused answer is a 403 with a French message and
 stores nothing; the summary counts only the answers stored before."""
 
+import itertools
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.models import Attempt, Enrollment, FactResult, QuestionSet
+from quizzes.visibility import _sets_offered_to, takes_answers
 from tests.conftest import right_answer_post
 
 REFUSED = "Cette série n’accepte plus de réponses"
@@ -169,3 +171,45 @@ def test_a_visitor_attempt_stops_when_the_sample_quiz_is_unpublished(client, def
     assert answer(client, attempt, 1).status_code == 403
     attempt.refresh_from_db()
     assert attempt.answered_count == 0
+
+
+def test_the_check_at_each_answer_agrees_with_the_rule_for_starting_in_every_state_of_a_set(
+    student, other_student, teacher, classroom, default_sets
+):
+    """takes_answers runs as one plain statement (it is on every answer's write path): for
+    every combination of status, opening, closing, grace, owner, class and sample flag, it
+    says what the set list's query says, for a pupil of the class, one outside it and a
+    visitor."""
+    question_set = default_sets["Chronologie 1943-1945"]
+    question_set.classrooms.add(classroom)
+    now = timezone.now()
+    hour = timedelta(hours=1)
+    states = itertools.product(
+        QuestionSet.Status.values,
+        [None, now - hour, now + hour],  # opens_at
+        [None, now + hour, now - timedelta(minutes=5), now - 2 * hour],  # closes_at
+        [0, 10],  # closing_grace_minutes
+        [None, teacher],  # owner: site-wide or the class's teacher
+        [True, False],  # is_sample
+    )
+    checked = 0
+    for status, opens_at, closes_at, grace, owner, is_sample in states:
+        if opens_at and closes_at and opens_at >= closes_at:
+            continue  # the database refuses a set that closes before it opens
+        QuestionSet.objects.filter(pk=question_set.pk).update(
+            status=status,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            closing_grace_minutes=grace,
+            owner=owner,
+            is_sample=is_sample,
+        )
+        question_set.refresh_from_db()
+        for user_id in (student.pk, other_student.pk, None):
+            attempt = Attempt(question_set=question_set, user_id=user_id)
+            offered = _sets_offered_to(user_id, timedelta(minutes=grace))
+            assert takes_answers(attempt) == offered.filter(pk=question_set.pk).exists(), (
+                status, opens_at, closes_at, grace, owner, is_sample, user_id
+            )  # fmt: skip
+            checked += takes_answers(attempt)
+    assert checked > 0  # some states do take answers
