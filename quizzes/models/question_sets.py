@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -66,9 +66,15 @@ class QuestionSetQuerySet(models.QuerySet):
         """Published and between opening and closing; `closing_grace` also keeps the sets that
         closed less than that long ago (answers to attempts already started)."""
         now = timezone.now()
+        return self.open_at(now, closes_after=now - closing_grace)
+
+    def open_at(self, now: datetime, *, closes_after: datetime):
+        """Published, opened by `now` and not closed by `closes_after` (`now` less a grace
+        period). Both moments are arguments, not computed here, so that a query compiled once
+        (quizsite.prepared) receives them as they are."""
         return self.published().filter(
             Q(opens_at__isnull=True) | Q(opens_at__lte=now),
-            Q(closes_at__isnull=True) | Q(closes_at__gt=now - closing_grace),
+            Q(closes_at__isnull=True) | Q(closes_at__gt=closes_after),
         )
 
     def listed_for(self, teacher):

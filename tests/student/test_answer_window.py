@@ -176,8 +176,8 @@ def test_a_visitor_attempt_stops_when_the_sample_quiz_is_unpublished(client, def
 def test_the_check_at_each_answer_agrees_with_the_rule_for_starting_in_every_state_of_a_set(
     student, other_student, teacher, classroom, default_sets
 ):
-    """takes_answers runs as one plain statement (it is on every answer's write path): for
-    every combination of status, opening, closing, grace, owner, class and sample flag, it
+    """takes_answers runs the rule as a query compiled once per process (it is on every
+    answer's write path, quizsite.prepared): for every combination of status, opening, closing, grace, owner, class and sample flag, it
     says what the set list's query says, for a pupil of the class, one outside it and a
     visitor."""
     question_set = default_sets["Chronologie 1943-1945"]
@@ -207,7 +207,10 @@ def test_the_check_at_each_answer_agrees_with_the_rule_for_starting_in_every_sta
         question_set.refresh_from_db()
         for user_id in (student.pk, other_student.pk, None):
             attempt = Attempt(question_set=question_set, user_id=user_id)
-            offered = _sets_offered_to(user_id, timedelta(minutes=grace))
+            now = timezone.now()
+            offered = _sets_offered_to(
+                user_id, now=now, closes_after=now - timedelta(minutes=grace)
+            )
             assert takes_answers(attempt) == offered.filter(pk=question_set.pk).exists(), (
                 status, opens_at, closes_at, grace, owner, is_sample, user_id
             )  # fmt: skip
