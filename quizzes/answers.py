@@ -233,6 +233,9 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
         attempt.count_answer(graded.score, now)
         facts = fact_ids(attempt_question.data)
         created = statements.moment(now)
+        # FactResult.objects.bulk_create() as plain SQL: created_at given here (the model's
+        # auto_now_add). Only the call that stored the answer gets here, so the rows keep
+        # one_result_per_fact (question, fact) without ignoring conflicts.
         statements.execute_many(
             statements.insert(FactResult, ("question", "fact", "user", "correct", "created_at")),
             [
@@ -259,7 +262,10 @@ def submit(attempt_question: AttemptQuestion, response, graded: Graded) -> bool:
 
 
 def _store(attempt_question: AttemptQuestion, response, score: float, now) -> bool:
-    """Write the answer unless the question already has one (plain SQL: see statements)."""
+    """Write the answer unless the question already has one (plain SQL: see statements).
+    `AttemptQuestion.objects.filter(pk=…, answered_at__isnull=True).update(response=…,
+    score=…, answered_at=…)`: the three columns set together, as the model's constraint
+    question_answered_all_or_nothing requires; the JSON prepared by the model's own field."""
     stored = statements.execute(
         statements.update(AttemptQuestion, ("response", "score", "answered_at"))
         + f" AND {statements.columns(AttemptQuestion, ['answered_at'])[0]} IS NULL",

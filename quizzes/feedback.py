@@ -121,7 +121,9 @@ def _result(attempt: Attempt, q: AttemptQuestion) -> dict:
 
 def teacher_notes(fact_ids) -> dict[str, str]:
     """The teachers' notes of these facts, by fact id as the questions store it (a string).
-    Read again at every feedback (a note edited shows at once), as one plain statement."""
+    Read again at every feedback (a note edited shows at once), as one plain statement: a read
+    by primary keys, no rule of a queryset, and as many keys as the question has facts (a
+    PreparedQuery takes a fixed number of values)."""
     ids = [int(i) for i in fact_ids if str(i).isdigit()]
     if not ids:
         return {}

@@ -130,6 +130,8 @@ def schedule_reviews(reviews: Sequence[Review]) -> None:
     with transaction.atomic(savepoint=False):
         users = {user for user, _fact in keys}
         facts = {fact for _user, fact in keys}
+        # A read by the (user, fact) keys, locked: no rule of ReviewCardQuerySet, and lists of
+        # any length (a PreparedQuery takes a fixed number of values).
         rows = statements.fetch(
             statements.select(
                 ReviewCard,
@@ -145,7 +147,9 @@ def schedule_reviews(reviews: Sequence[Review]) -> None:
             key = (review.user_id, review.fact_id)
             card = cards.get(key) or cards.setdefault(key, CardState(*key))
             _apply(card, review)
-        # Another tab may have created one of them meanwhile: its rating is logged all the same.
+        # ReviewCard.objects.bulk_create(ignore_conflicts=True) as plain SQL; the conflict is
+        # one_card_per_student_fact (user, fact): another tab may have created one of them
+        # meanwhile, and its rating is logged all the same.
         statements.execute_many(
             statements.insert(ReviewCard, ("user", "fact", *CARD_FIELDS), ignore_conflicts=True),
             [
@@ -154,10 +158,12 @@ def schedule_reviews(reviews: Sequence[Review]) -> None:
                 if k not in existing
             ],
         )
+        # ReviewCard.objects.bulk_update(cards, CARD_FIELDS), one UPDATE by pk per card.
         statements.execute_many(
             statements.update(ReviewCard, CARD_FIELDS),
             [(*_card_values(cards[key]), cards[key].pk) for key in existing],
         )
+        # ReviewLog.objects.bulk_create() as plain SQL.
         statements.execute_many(
             statements.insert(ReviewLog, ("user", "fact", "rating", "reviewed_at", "duration_ms")),
             [
