@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from quizsite.prepared import PreparedQuery
@@ -23,9 +23,11 @@ def _sets_offered_to(student_id: int | None, *, now: datetime, closes_after: dat
     sets = QuestionSet.objects.open_at(now, closes_after=closes_after)
     if student_id is None:
         return sets.filter(owner__isnull=True, is_sample=True)
-    return sets.filter(
-        Q(owner__isnull=True) | Q(classrooms__enrollments__student_id=student_id)
-    ).distinct()
+    # EXISTS rather than a join: one row per set, without a DISTINCT over the class's pupils.
+    enrolled = QuestionSet.classrooms.through.objects.filter(
+        questionset=OuterRef("pk"), classroom__enrollments__student_id=student_id
+    )
+    return sets.filter(Q(owner__isnull=True) | Exists(enrolled))
 
 
 # takes_answers runs at every answer, inside the write transaction (holding SQLite's write
