@@ -30,26 +30,22 @@ def _sets_offered_to(student_id: int | None, *, now: datetime, closes_after: dat
     return sets.filter(Q(owner__isnull=True) | Exists(enrolled))
 
 
+def _offered_set(set_id: int, student_id: int | None, now: datetime, closes_after: datetime):
+    """The set, if the rule offers it: only its id, unordered (one row at most)."""
+    return (
+        _sets_offered_to(student_id, now=now, closes_after=closes_after)
+        .filter(pk=set_id)
+        .only("pk")
+        .order_by()
+    )
+
+
 # takes_answers runs at every answer, inside the write transaction (holding SQLite's write
 # lock), where building the ORM's query cost more than running it: the rule above, compiled
-# once per process, reading only the set's id, unordered (one row at most).
-_OFFERED_TO_STUDENT = PreparedQuery(
-    lambda set_id, student_id, now, closes_after: _sets_offered_to(
-        student_id, now=now, closes_after=closes_after
-    )
-    .filter(pk=set_id)
-    .only("pk")
-    .order_by(),
-    int,
-    int,
-    datetime,
-    datetime,
-)
+# once per process (a visitor's form has no student to bind).
+_OFFERED_TO_STUDENT = PreparedQuery(_offered_set, int, int, datetime, datetime)
 _OFFERED_TO_VISITOR = PreparedQuery(
-    lambda set_id, now, closes_after: _sets_offered_to(None, now=now, closes_after=closes_after)
-    .filter(pk=set_id)
-    .only("pk")
-    .order_by(),
+    lambda set_id, now, closes_after: _offered_set(set_id, None, now, closes_after),
     int,
     datetime,
     datetime,
