@@ -223,6 +223,7 @@ ENGLISH_TITLES = [
     "spokeswoman",
     "judge",
     "reverend",
+    "undersecretary",  # "Undersecretary of State Will Clayton"
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -230,6 +231,14 @@ ENGLISH_MULTIWORD_TITLES = [
     "foreign minister",
     "foreign secretary",
     "secretary of state",
+    "undersecretary of state",
+    "under-secretary of state",
+    "under secretary of state",
+    "assistant secretary of state",
+    "under-secretary",
+    "under secretary",
+    "vice-president",
+    "assistant secretary",
     "secretary general",
     "secretary-general",
     "first secretary",
@@ -328,7 +337,11 @@ ENGLISH_ROLE_MODIFIERS = {
 ALL_TITLE_WORDS = (
     set(FRENCH_TITLES)
     | set(ENGLISH_TITLES)
-    | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in m.split()}
+    | {
+        w
+        for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES
+        for w in re.split(r"[ -]", m)
+    }
     | ENGLISH_ROLE_MODIFIERS
 ) - {"de", "du", "la", "of", "the", "d’état", "d'état", "état", "state"}
 FRENCH_ROLE_PREFIXES = {"ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune"}
@@ -553,8 +566,11 @@ COPULAS = {
         "devenue",
     },
 }
-# Between a person and the copula: « X a été nommé », "X had become", "X, who later became".
-COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "avait", "later"}
+# Between a person and the copula: « X a été nommé », "X had become", "X, who later became",
+# "X, who had been president of …".
+COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "been", "avait", "later"}
+# Verbs that make "as" a copula: "X served as the first administrator", "X acted as regent".
+SERVING_AS = {"served", "serves", "serving", "acted", "acts", "worked", "works"}
 HAVE = {"a", "avait", "had", "has"}
 BEEN = {"été", "become", "been", "devenu", "devenue"}
 APPOSITION_DETERMINERS = {"the", "a", "an", "le", "la", "l’", "l'", "un", "une", "then", "alors"}
@@ -931,8 +947,10 @@ class PersonNames:
                 i += 1
                 continue
             start = span[0]
-            while start < span[1] and _lower(tokens[start]) in ALL_TITLE_WORDS:
-                start += 1  # "General de Gaulle"
+            while start < span[1] and (
+                _lower(tokens[start]) in ALL_TITLE_WORDS or tokens[start].text in ("-", "‑")
+            ):
+                start += 1  # "General de Gaulle", "Vice-President Nixon"
             if self._is_full_name(start, span[1]):
                 name = _span_text(tokens, start, span[1])
                 self.mentioned.setdefault(_surname(name), []).append(name)
@@ -1044,9 +1062,8 @@ def _title_spans(tokens, language: str):
     while i < len(tokens):
         matched = 0
         for title in multi_tokens:
-            n = len(title)
-            if _matches_words(words[i : i + n * 2], title):
-                matched = _match_length(words, i, title)
+            matched = _match_length(words, i, title)
+            if matched:
                 break
         if not matched and words[i] in single:
             matched = 1
@@ -1061,17 +1078,14 @@ def _match_length(words, i, title) -> int:
     """How many tokens from i spell `title` (« d’État » is one or two tokens)."""
     target = "".join(title).replace(" ", "")
     acc = ""
-    for j in range(i, min(len(words), i + len(title) * 2)):
+    # a hyphen is a token of its own: "vice-president" is three tokens
+    for j in range(i, min(len(words), i + len(title) * 2 + target.count("-") * 2)):
         acc += words[j]
         if acc == target:
             return j - i + 1
         if not target.startswith(acc):
             return 0
     return 0
-
-
-def _matches_words(words, title) -> bool:
-    return bool(words) and _match_length(words, 0, title) > 0
 
 
 def _is_verb(token, language: str) -> bool:
@@ -1226,7 +1240,10 @@ def _person_roles(tokens, language: str, names: PersonNames):
             dated -= 1
         if dated < k and any(t.text.isdigit() for t in tokens[dated + 1 : k + 1]):
             k = dated
-        while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
+        while k > 0 and (
+            _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES
+            or (_lower(tokens[k]) in SERVING_AS and _lower(tokens[k + 1]) == "as")
+        ):
             # "had a secretary", « avait un conseiller »: to have is no copula on its own
             if _lower(tokens[k]) in HAVE and _lower(tokens[k + 1]) not in BEEN:
                 break
