@@ -337,11 +337,7 @@ ENGLISH_ROLE_MODIFIERS = {
 ALL_TITLE_WORDS = (
     set(FRENCH_TITLES)
     | set(ENGLISH_TITLES)
-    | {
-        w
-        for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES
-        for w in re.split(r"[ -]", m)
-    }
+    | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in re.split(r"[ -]", m)}
     | ENGLISH_ROLE_MODIFIERS
 ) - {"de", "du", "la", "of", "the", "d’état", "d'état", "état", "state"}
 FRENCH_ROLE_PREFIXES = {"ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune"}

@@ -742,3 +742,88 @@ def test_english_surnames_with_french_demonym_endings_are_names(language, text, 
     candidates = role_candidates(text, language)
     assert_verbatim(text, candidates)
     assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1944, Edward Stettinius, who had been chairman of US Steel, replaced Hull.",
+            ("Edward Stettinius", "chairman of US Steel"),
+        ),
+        (
+            "en",
+            "Alger Hiss, who had been an adviser at Yalta, was accused in 1948.",
+            ("Alger Hiss", "adviser"),
+        ),
+        (
+            "en",
+            "In 1948, Lewis Douglas served as ambassador in London.",
+            ("Lewis Douglas", "ambassador"),
+        ),
+        (
+            "en",
+            "Omar Bradley, who had commanded an army group, served as the first chairman of the "
+            "joint chiefs.",
+            ("Omar Bradley", "first chairman"),
+        ),
+        (
+            "en",
+            "The young Hirohito acted as regent for his father from 1921.",
+            ("Hirohito", "regent"),
+        ),
+    ],
+)
+def test_a_role_after_had_been_or_served_as_goes_to_the_person(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Patton served the army for thirty years."),
+        ("en", "Churchill served tea to the king's guests."),
+        ("en", "Eden worked hard as the crisis grew."),
+    ],
+)
+def test_served_without_as_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1953, Vice-President Richard Nixon toured Asia.",
+            ("Richard Nixon", "Vice-President"),
+        ),
+        (
+            "en",
+            "In 1961, Secretary-General Dag Hammarskjöld died in Africa.",
+            ("Dag Hammarskjöld", "Secretary-General"),
+        ),
+        (
+            "en",
+            "Undersecretary of State Dean Acheson drafted the speech.",
+            ("Dean Acheson", "Undersecretary of State"),
+        ),
+        (
+            "en",
+            "In 1947, Under-Secretary Robert Lovett met the Europeans.",
+            ("Robert Lovett", "Under-Secretary"),
+        ),
+        (
+            "en",
+            "Assistant Secretary of State Dean Rusk drew the line on the map.",
+            ("Dean Rusk", "Assistant Secretary of State"),
+        ),
+    ],
+)
+def test_hyphenated_and_under_secretary_titles_stay_out_of_the_name(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
