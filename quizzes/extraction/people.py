@@ -224,6 +224,7 @@ ENGLISH_TITLES = [
     "judge",
     "reverend",
     "undersecretary",  # "Undersecretary of State Will Clayton"
+    "mp",  # "the first woman MP", "the Labour MP Ellen Wilkinson"
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -237,6 +238,7 @@ ENGLISH_MULTIWORD_TITLES = [
     "assistant secretary of state",
     "under-secretary",
     "under secretary",
+    "member of parliament",
     "vice-president",
     "assistant secretary",
     "secretary general",
@@ -266,6 +268,8 @@ ENGLISH_MULTIWORD_TITLES = [
 # English modifiers that belong to a role when they stand right before the title.
 ENGLISH_ROLE_MODIFIERS = {
     "former",
+    "woman",  # "the first woman MP", "the first woman prime minister"
+    "female",
     "military",
     "chief",
     "deputy",
@@ -340,7 +344,10 @@ ALL_TITLE_WORDS = (
     | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in re.split(r"[ -]", m)}
     | ENGLISH_ROLE_MODIFIERS
 ) - {"de", "du", "la", "of", "the", "d’état", "d'état", "état", "state"}
-FRENCH_ROLE_PREFIXES = {"ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune"}
+FRENCH_ROLE_PREFIXES = {
+    "ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune",
+    "femme",  # « la première femme Première ministre »
+}  # fmt: skip
 
 # Capitalised words that never start or make a person's name.
 NOT_NAME_WORDS = {

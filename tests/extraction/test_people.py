@@ -827,3 +827,51 @@ def test_hyphenated_and_under_secretary_titles_stay_out_of_the_name(language, te
     candidates = role_candidates(text, language)
     assert_verbatim(text, candidates)
     assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Nancy Astor became the first woman MP in 1919.",
+            ("Nancy Astor", "first woman MP"),
+        ),
+        (
+            "en",
+            "In 1936, the Labour MP Ellen Wilkinson led the Jarrow march.",
+            ("Ellen Wilkinson", "MP"),
+        ),
+        (
+            "en",
+            "In 1910, Winston Churchill, a member of parliament for Dundee, spoke.",
+            ("Winston Churchill", "member of parliament for Dundee"),
+        ),
+        (
+            "en",
+            "In 1960, Sirimavo Bandaranaike, the world's first female prime minister, took office.",
+            ("Sirimavo Bandaranaike", "world's first female prime minister"),
+        ),
+        (
+            "fr",
+            "En 1991, Édith Cresson devient la première femme Première ministre.",
+            ("Édith Cresson", "femme Première ministre"),
+        ),
+    ],
+)
+def test_members_of_parliament_and_first_women_in_a_role(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1910, the MPs voted against the bill."),
+        ("en", "The woman waited outside Parliament in 1913."),
+        ("fr", "En 1962, sa femme échappe à l'attentat."),
+    ],
+)
+def test_mps_or_a_woman_without_a_name_give_no_role(language, text):
+    assert roles_of(text, language) == set()
