@@ -1272,6 +1272,17 @@ def _english_rules() -> list[Rule]:
             _compile(rf"the{_S}week{_S}after\b", _I),
             _relative(_next_week),
         ),
+        # "A fortnight later", "two fortnights after": fourteen days each.
+        (
+            _compile(
+                rf"(?P<count>a|one|two|three){_S}fortnights?{_S}(?:later|after(?:wards?)?)", _I
+            ),
+            _relative_with(
+                lambda a, m: _shift(
+                    a, 14 * {"a": 1, "one": 1, "two": 2, "three": 3}[m["count"].lower()], "days"
+                )
+            ),
+        ),
         (
             _compile(count_later, _I),
             _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),

@@ -1905,3 +1905,28 @@ def test_a_role_s_open_start_before_a_later_clause_is_a_backdrop(language, text,
 )
 def test_an_open_start_that_dates_its_clause_stays_an_event(language, text, label):
     assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "day"),
+    [
+        (
+            "On 16 December 1773, colonists dumped the tea. A fortnight later, Gage sailed.",
+            "A fortnight later",
+            date(1773, 12, 30),
+        ),
+        (
+            "On 1 March 1918, the bill passed. Two fortnights afterwards, it became law.",
+            "Two fortnights afterwards",
+            date(1918, 3, 29),
+        ),
+        (
+            "On 4 June 1913, Davison ran onto the course; one fortnight after, crowds mourned.",
+            "one fortnight after",
+            date(1913, 6, 18),
+        ),
+    ],
+)
+def test_a_fortnight_later_is_fourteen_days_after_the_anchor(text, label, day):
+    found = mention(text, "en", label)
+    assert (found.date_start, found.date_end, found.precision) == (day, day, RELATIVE)

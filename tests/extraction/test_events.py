@@ -392,6 +392,7 @@ NEW_FAMILIES = [
     ("en", "In October 1948, Truman won. Over the winter, the airlift went on."),
     ("fr", "Le 5 juin 1947, Marshall parle. Tout au long de l'automne, Clayton plaide."),
     ("fr", "Tout au long du printemps 1948, le Congrès débat du plan."),
+    ("en", "On 16 December 1773, the tea was dumped. A fortnight later, Gage sailed."),
 ]
 
 
