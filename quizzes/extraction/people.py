@@ -550,6 +550,12 @@ AMBIGUOUS_PARTICLES = {"de", "d’", "du", "de la"}
 ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 
+# Forms of address before a name that are no part of it nor a role.
+HONORIFICS = {
+    ENGLISH: {"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"},
+    FRENCH: {"m.", "mme", "mlle", "dr"},
+}
+
 COPULAS = {
     # a person, then one of these, then a role phrase: « X devient premier ministre »
     ENGLISH: {"is", "was", "became", "becomes", "remained", "named", "appointed", "elected", "as"},
@@ -1209,6 +1215,8 @@ def _person_roles(tokens, language: str, names: PersonNames):
             _lower(tokens[title_end - 1]).endswith(("s", "x"))
             or _lower(tokens[title_end - 1]) in PLURAL_TITLES
         )
+        if after + 1 < len(tokens) and _lower(tokens[after]) in HONORIFICS[language]:
+            after += 1  # "the prime minister, Dr. Mohammad Mossadegh,"
         particle = _leading_particle(tokens, after, language, names, title_start)
         if particle:  # « le général de Gaulle »: the particle opens the surname
             span = name_span_at(tokens, after + particle)

@@ -875,3 +875,35 @@ def test_members_of_parliament_and_first_women_in_a_role(language, text, expecte
 )
 def test_mps_or_a_woman_without_a_name_give_no_role(language, text):
     assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1951, the prime minister, Dr. Mohammad Mossadegh, nationalised the oil industry.",
+            ("Mohammad Mossadegh", "prime minister"),
+        ),
+        (
+            "en",
+            "In 1951, Prime Minister Dr. Mohammad Mossadegh nationalised oil.",
+            ("Mohammad Mossadegh", "Prime Minister"),
+        ),
+        ("en", "In 1945, the Labour leader, Mr. Attlee, won.", ("Attlee", "leader")),
+        (
+            "fr",
+            "En 1936, le président du Conseil, M. Léon Blum, forme son gouvernement.",
+            ("Léon Blum", "président du Conseil"),
+        ),
+        (
+            "fr",
+            "En 1974, la ministre de la Santé, Mme Simone Veil, présente la loi.",
+            ("Simone Veil", "ministre de la Santé"),
+        ),
+    ],
+)
+def test_a_form_of_address_between_the_title_and_the_name_is_skipped(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
