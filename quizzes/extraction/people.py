@@ -550,6 +550,7 @@ AMBIGUOUS_PARTICLES = {"de", "d’", "du", "de la"}
 ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 
+POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur", "leurs"}
 # Forms of address before a name that are no part of it nor a role.
 HONORIFICS = {
     ENGLISH: {"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"},
@@ -1776,7 +1777,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             )
         ):
             start -= 1
-        determiners = APPOSITION_DETERMINERS | {"les", "des"}
+        # and a possessive: "her daughter Christabel Pankhurst", « son frère Raúl Castro »
+        determiners = APPOSITION_DETERMINERS | {"les", "des"} | POSSESSIVES
         if language == FRENCH:
             determiners = determiners | FRENCH_CONTRACTED_ARTICLES  # « du peintre Courbet »
         if start == 0 or _lower(tokens[start - 1]) not in determiners:

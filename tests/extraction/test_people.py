@@ -907,3 +907,46 @@ def test_a_form_of_address_between_the_title_and_the_name_is_skipped(language, t
     candidates = role_candidates(text, language)
     assert_verbatim(text, candidates)
     assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1912, her daughter Christabel Pankhurst fled to Paris.",
+            ("Christabel Pankhurst", "daughter"),
+        ),
+        (
+            "en",
+            "In 1815, his brother Joseph Bonaparte fled to America.",
+            ("Joseph Bonaparte", "brother"),
+        ),
+        (
+            "fr",
+            "En 1959, son frère Raúl Castro commande l'armée.",
+            ("Raúl Castro", "frère"),
+        ),
+        (
+            "fr",
+            "En 1962, sa femme Yvonne de Gaulle échappe à l'attentat.",
+            ("Yvonne de Gaulle", "femme"),
+        ),
+    ],
+)
+def test_a_noun_after_a_possessive_describes_the_name_after_it(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1972, his lawyer said nothing."),
+        ("en", "In 1815, his defeat at Waterloo ended the empire."),
+        ("fr", "En 1815, sa défaite à Waterloo met fin à l'Empire."),
+    ],
+)
+def test_a_possessive_noun_without_a_name_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
