@@ -1200,6 +1200,14 @@ def _person_roles(tokens, language: str, names: PersonNames):
             continue
         role = _span_text(tokens, start, end)
         # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
+        # "The home secretary at the time, Winston Churchill,", « le ministre à l'époque, X, »
+        at_the_time = _at_the_time_length(tokens, end)
+        if (
+            at_the_time
+            and end + at_the_time < len(tokens)
+            and tokens[end + at_the_time].text == ","
+        ):
+            end += at_the_time
         after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
         domain = _noble_domain_and_name(tokens, title_start, end, after, language)
         if domain:  # « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,"
@@ -1766,6 +1774,7 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             and (
                 _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS
                 or _is_english_adjective(tokens[start - 1])  # "the special prosecutor"
+                or _is_noun_of_a_compound(tokens[start - 1], word)  # "the mill worker"
                 or (
                     tokens[start - 1].text.istitle()
                     # "a White House aide", "a Senate committee counsel"
@@ -1796,13 +1805,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         if (
             end < len(tokens)
             and tokens[end].text == ","
-            and _lower(tokens[start - 1])
-            in (
-                "a",
-                "an",
-                "un",
-                "une",
-            )
+            # "His successor, H. H. Asquith," as "an American pilot, Lieutenant Gail Halvorsen"
+            and _lower(tokens[start - 1]) in {"a", "an", "un", "une"} | POSSESSIVES
         ):
             end += 1
         spans = _names_from(tokens, end, names, plural)
@@ -1835,6 +1839,48 @@ ENGLISH_PREPOSITIONS = {
 }  # fmt: skip
 ENGLISH_ADJECTIVES = {"young", "old", "great", "famous", "new", "last", "only", "powerful"}
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ern", "ful", "less", "ant", "ent")
+
+
+# Agent nouns that a lower-case noun may qualify: "the mill worker", "the union organiser".
+COMPOUND_STOP_WORDS = {
+    "and", "or", "but", "who", "that", "which", "as", "than", "its", "our", "my", "your", "this",
+    "these", "those", "whose", "every", "each", "no", "some",
+}  # fmt: skip
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+
+
+AT_THE_TIME = [
+    ("at", "the", "time"),
+    ("à", "l’", "époque"),
+    ("à", "l'", "époque"),
+    ("à", "cette", "époque"),
+]
+
+
+def _at_the_time_length(tokens, k: int) -> int:
+    """How many tokens from k say "at the time" / « à l'époque » (0 when they do not)."""
+    for phrase in AT_THE_TIME:
+        words = [_lower(t) for t in tokens[k : k + len(phrase)]]
+        if tuple(words) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_noun_of_a_compound(token, head: str) -> bool:
+    """A lower-case noun before an agent noun ("the mill worker Annie Kenney", "the coal miner
+    X"), never a verb or a preposition ("the police arrested John Smith")."""
+    word = token.text
+    return (
+        head.endswith(AGENT_ENDINGS)
+        and not head.endswith("ed")
+        and word.isalpha()
+        and word.islower()
+        and not word.endswith(("ed", "ing"))
+        and word not in VERBISH_ENGLISH
+        and word not in ENGLISH_PREPOSITIONS
+        and word not in APPOSITION_DETERMINERS | POSSESSIVES
+        and word not in COMPOUND_STOP_WORDS
+    )
 
 
 def _is_english_adjective(token) -> bool:

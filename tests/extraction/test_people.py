@@ -950,3 +950,62 @@ def test_a_noun_after_a_possessive_describes_the_name_after_it(language, text, e
 )
 def test_a_possessive_noun_without_a_name_gives_no_role(language, text):
     assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1905, Christabel and the mill worker Annie Kenney were jailed.",
+            ("Annie Kenney", "mill worker"),
+        ),
+        (
+            "en",
+            "In 1984, the coal miner Arthur Scargill led the strike.",
+            ("Arthur Scargill", "coal miner"),
+        ),
+        (
+            "en",
+            "In 1905, the union organiser Mary Macarthur spoke.",
+            ("Mary Macarthur", "union organiser"),
+        ),
+        (
+            "en",
+            "In 1910, the home secretary at the time, Winston Churchill, was blamed.",
+            ("Winston Churchill", "home secretary"),
+        ),
+        (
+            "fr",
+            "En 1910, le président du Conseil à l'époque, Aristide Briand, brise la grève.",
+            ("Aristide Briand", "président du Conseil"),
+        ),
+        (
+            "en",
+            "In 1908, his successor, Herbert Asquith, was even more hostile.",
+            ("Herbert Asquith", "successor"),
+        ),
+        (
+            "fr",
+            "En 1969, son successeur, Georges Pompidou, est élu.",
+            ("Georges Pompidou", "successeur"),
+        ),
+    ],
+)
+def test_compound_descriptors_at_the_time_and_a_possessive_before_a_comma(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1910, the police arrested John Smith."),
+        ("en", "In 1910, the crowd cheered John Smith."),
+        ("en", "In 1815, after his defeat, Napoleon fled."),
+        ("fr", "En 1815, après sa défaite, Napoléon fuit."),
+    ],
+)
+def test_a_verb_or_a_possessive_event_before_a_name_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
