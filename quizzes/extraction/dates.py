@@ -823,9 +823,9 @@ def _french_rules() -> list[Rule]:
     in_month = rf"(?:[Ee]n{_S}|[Aa]u{_S}mois{_S}d(?:e{_S}|{_A})|[Dd]ès{_S}|[Cc]ourant{_S})"
     season_lead = (
         rf"(?:[Aa]u{_S}|[Ee]n{_S}|[Cc]et{_S}|[Cc]e{_S}|"
-        rf"(?:(?:[Àà]|[Dd]urant|[Pp]endant|[Dd]ès|[Jj]usqu{_A}à|[Aa]u{_S}cours{_S}de|[Ll]ors{_S}de)"
-        rf"{_S})?[Ll]{_A}|(?:[Dd]urant|[Pp]endant|[Dd]ès){_S}le{_S}|"
-        rf"(?:[Aa]u{_S}cours|[Ll]ors|[Jj]usqu{_A}au){_S}du{_S})"
+        rf"(?:(?:[Àà]|[Dd]urant|[Pp]endant|[Dd]ès|[Jj]usqu{_A}à|[Aa]u{_S}cours{_S}de|[Ll]ors{_S}de|"
+        rf"[Tt]out{_S}au{_S}long{_S}de){_S})?[Ll]{_A}|(?:[Dd]urant|[Pp]endant|[Dd]ès){_S}le{_S}|"
+        rf"(?:[Aa]u{_S}cours|[Ll]ors|[Jj]usqu{_A}au|[Tt]out{_S}au{_S}long){_S}du{_S})"
     )
     bare_season_lead = (
         rf"(?:{_FR_SEASON_PART}|{season_lead.replace(rf'[Cc]et{_S}|[Cc]e{_S}|', '')})"
@@ -1272,6 +1272,17 @@ def _english_rules() -> list[Rule]:
             _compile(rf"the{_S}week{_S}after\b", _I),
             _relative(_next_week),
         ),
+        # "A fortnight later", "two fortnights after": fourteen days each.
+        (
+            _compile(
+                rf"(?P<count>a|one|two|three){_S}fortnights?{_S}(?:later|after(?:wards?)?)", _I
+            ),
+            _relative_with(
+                lambda a, m: _shift(
+                    a, 14 * {"a": 1, "one": 1, "two": 2, "three": 3}[m["count"].lower()], "days"
+                )
+            ),
+        ),
         (
             _compile(count_later, _I),
             _relative_with(lambda a, m: _shift(a, _count(m["count"], EN_NUMBERS), m["unit"])),
@@ -1471,8 +1482,8 @@ def _english_rules() -> list[Rule]:
         ),
         (
             _compile(
-                rf"(?:{_EN_SEASON_PART}|(?:[Ii]n|[Dd]uring|[Bb]y){_S}the{_S})"
-                rf"(?P<season>spring|summer|autumn|winter)\b"
+                rf"(?:{_EN_SEASON_PART}|(?:[Ii]n|[Dd]uring|[Bb]y|[Tt]hrough(?:out)?|[Oo]ver){_S}"
+                rf"the{_S})(?P<season>spring|summer|autumn|winter)\b"
             ),
             lambda m: _explicit_season(m, seasons),
         ),
@@ -1582,10 +1593,40 @@ def _is_deadline(match: _Match, text: str) -> bool:
     )
 
 
+# An open start closing an apposition to a name, before a main clause that says it happens
+# later, is when the person began to hold the role, not when the clause happens: "Dean
+# Acheson, Truman's secretary of state from 1949, later praised…", « Édouard Herriot, maire
+# de Lyon à partir de 1905, devient plus tard… » (« Daladier, président du Conseil à partir
+# d'avril 1938, gouverne… » is dated by it).
+_OPEN_START = re.compile(
+    r"^(?:from|à\s+partir\s+d(?:e|u|['’])|dès)\b|"
+    r"\b(?:from|à\s+partir\s+d(?:e|u|['’])|dès)\s*(?:the\s+|le\s+|l['’])?\Z",
+    re.IGNORECASE,
+)
+_LATER_CLAUSE = re.compile(
+    r"\s*,\s*(?:[a-zà-ÿ’'-]+\s+){0,3}?(?:later|afterwards|subsequently|plus\s+tard|"
+    r"ensuite|par\s+la\s+suite)\b",
+    re.IGNORECASE,
+)
+_APPOSITION_TO_NAME = re.compile(r"\b[A-Z][\w’'.-]*,\s+[^,.;:!?()\n\d]{2,60}\Z")
+
+
+def _is_tenure(match: _Match, text: str) -> bool:
+    label = text[match.start : match.end]
+    before = text[max(0, match.start - 80) : match.start]
+    if not (_OPEN_START.match(label) or _OPEN_START.search(before)):
+        return False
+    if not _LATER_CLAUSE.match(text[match.end :]):
+        return False
+    return bool(_APPOSITION_TO_NAME.search(before))
+
+
 def _is_background(match: _Match, text: str, language: str) -> bool:
     label = text[match.start : match.end]
     before = text[max(0, match.start - 60) : match.start]
     if not match.relative and _is_deadline(match, text):
+        return True
+    if not match.relative and _is_tenure(match, text):
         return True
     if match.background or _SINCE.match(label) or _SINCE_BEFORE.search(before):
         return True

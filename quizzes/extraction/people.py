@@ -223,6 +223,8 @@ ENGLISH_TITLES = [
     "spokeswoman",
     "judge",
     "reverend",
+    "undersecretary",  # "Undersecretary of State Will Clayton"
+    "mp",  # "the first woman MP", "the Labour MP Ellen Wilkinson"
 ]
 ENGLISH_MULTIWORD_TITLES = [
     "field marshal",
@@ -230,6 +232,15 @@ ENGLISH_MULTIWORD_TITLES = [
     "foreign minister",
     "foreign secretary",
     "secretary of state",
+    "undersecretary of state",
+    "under-secretary of state",
+    "under secretary of state",
+    "assistant secretary of state",
+    "under-secretary",
+    "under secretary",
+    "member of parliament",
+    "vice-president",
+    "assistant secretary",
     "secretary general",
     "secretary-general",
     "first secretary",
@@ -257,6 +268,8 @@ ENGLISH_MULTIWORD_TITLES = [
 # English modifiers that belong to a role when they stand right before the title.
 ENGLISH_ROLE_MODIFIERS = {
     "former",
+    "woman",  # "the first woman MP", "the first woman prime minister"
+    "female",
     "military",
     "chief",
     "deputy",
@@ -328,10 +341,13 @@ ENGLISH_ROLE_MODIFIERS = {
 ALL_TITLE_WORDS = (
     set(FRENCH_TITLES)
     | set(ENGLISH_TITLES)
-    | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in m.split()}
+    | {w for m in FRENCH_MULTIWORD_TITLES + ENGLISH_MULTIWORD_TITLES for w in re.split(r"[ -]", m)}
     | ENGLISH_ROLE_MODIFIERS
 ) - {"de", "du", "la", "of", "the", "d’état", "d'état", "état", "state"}
-FRENCH_ROLE_PREFIXES = {"ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune"}
+FRENCH_ROLE_PREFIXES = {
+    "ancien", "ancienne", "futur", "future", "nouveau", "nouvelle", "jeune",
+    "femme",  # « la première femme Première ministre »
+}  # fmt: skip
 
 # Capitalised words that never start or make a person's name.
 NOT_NAME_WORDS = {
@@ -534,6 +550,13 @@ AMBIGUOUS_PARTICLES = {"de", "d’", "du", "de la"}
 ROMAN_NUMERAL = re.compile(r"^[IVXL]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 
+POSSESSIVES = {"his", "her", "their", "son", "sa", "ses", "leur", "leurs"}
+# Forms of address before a name that are no part of it nor a role.
+HONORIFICS = {
+    ENGLISH: {"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms"},
+    FRENCH: {"m.", "mme", "mlle", "dr"},
+}
+
 COPULAS = {
     # a person, then one of these, then a role phrase: « X devient premier ministre »
     ENGLISH: {"is", "was", "became", "becomes", "remained", "named", "appointed", "elected", "as"},
@@ -553,8 +576,11 @@ COPULAS = {
         "devenue",
     },
 }
-# Between a person and the copula: « X a été nommé », "X had become", "X, who later became".
-COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "avait", "later"}
+# Between a person and the copula: « X a été nommé », "X had become", "X, who later became",
+# "X, who had been president of …".
+COPULA_AUXILIARIES = {"then", "alors", "a", "été", "had", "has", "become", "been", "avait", "later"}
+# Verbs that make "as" a copula: "X served as the first administrator", "X acted as regent".
+SERVING_AS = {"served", "serves", "serving", "acted", "acts", "worked", "works"}
 HAVE = {"a", "avait", "had", "has"}
 BEEN = {"été", "become", "been", "devenu", "devenue"}
 APPOSITION_DETERMINERS = {"the", "a", "an", "le", "la", "l’", "l'", "un", "une", "then", "alors"}
@@ -931,8 +957,10 @@ class PersonNames:
                 i += 1
                 continue
             start = span[0]
-            while start < span[1] and _lower(tokens[start]) in ALL_TITLE_WORDS:
-                start += 1  # "General de Gaulle"
+            while start < span[1] and (
+                _lower(tokens[start]) in ALL_TITLE_WORDS or tokens[start].text in ("-", "‑")
+            ):
+                start += 1  # "General de Gaulle", "Vice-President Nixon"
             if self._is_full_name(start, span[1]):
                 name = _span_text(tokens, start, span[1])
                 self.mentioned.setdefault(_surname(name), []).append(name)
@@ -1044,9 +1072,8 @@ def _title_spans(tokens, language: str):
     while i < len(tokens):
         matched = 0
         for title in multi_tokens:
-            n = len(title)
-            if _matches_words(words[i : i + n * 2], title):
-                matched = _match_length(words, i, title)
+            matched = _match_length(words, i, title)
+            if matched:
                 break
         if not matched and words[i] in single:
             matched = 1
@@ -1061,17 +1088,14 @@ def _match_length(words, i, title) -> int:
     """How many tokens from i spell `title` (« d’État » is one or two tokens)."""
     target = "".join(title).replace(" ", "")
     acc = ""
-    for j in range(i, min(len(words), i + len(title) * 2)):
+    # a hyphen is a token of its own: "vice-president" is three tokens
+    for j in range(i, min(len(words), i + len(title) * 2 + target.count("-") * 2)):
         acc += words[j]
         if acc == target:
             return j - i + 1
         if not target.startswith(acc):
             return 0
     return 0
-
-
-def _matches_words(words, title) -> bool:
-    return bool(words) and _match_length(words, 0, title) > 0
 
 
 def _is_verb(token, language: str) -> bool:
@@ -1176,6 +1200,14 @@ def _person_roles(tokens, language: str, names: PersonNames):
             continue
         role = _span_text(tokens, start, end)
         # Title before the name(s): « le maréchal Pietro Badoglio », « les généraux A et B »
+        # "The home secretary at the time, Winston Churchill,", « le ministre à l'époque, X, »
+        at_the_time = _at_the_time_length(tokens, end)
+        if (
+            at_the_time
+            and end + at_the_time < len(tokens)
+            and tokens[end + at_the_time].text == ","
+        ):
+            end += at_the_time
         after = end + 1 if end < len(tokens) and tokens[end].text == "," else end
         domain = _noble_domain_and_name(tokens, title_start, end, after, language)
         if domain:  # « le duc de Bourgogne, Jean sans Peur, », "the Duke of York, James,"
@@ -1192,6 +1224,8 @@ def _person_roles(tokens, language: str, names: PersonNames):
             _lower(tokens[title_end - 1]).endswith(("s", "x"))
             or _lower(tokens[title_end - 1]) in PLURAL_TITLES
         )
+        if after + 1 < len(tokens) and _lower(tokens[after]) in HONORIFICS[language]:
+            after += 1  # "the prime minister, Dr. Mohammad Mossadegh,"
         particle = _leading_particle(tokens, after, language, names, title_start)
         if particle:  # « le général de Gaulle »: the particle opens the surname
             span = name_span_at(tokens, after + particle)
@@ -1226,7 +1260,10 @@ def _person_roles(tokens, language: str, names: PersonNames):
             dated -= 1
         if dated < k and any(t.text.isdigit() for t in tokens[dated + 1 : k + 1]):
             k = dated
-        while k > 0 and _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES:
+        while k > 0 and (
+            _lower(tokens[k]) in COPULAS[language] | COPULA_AUXILIARIES
+            or (_lower(tokens[k]) in SERVING_AS and _lower(tokens[k + 1]) == "as")
+        ):
             # "had a secretary", « avait un conseiller »: to have is no copula on its own
             if _lower(tokens[k]) in HAVE and _lower(tokens[k + 1]) not in BEEN:
                 break
@@ -1737,6 +1774,7 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             and (
                 _lower(tokens[start - 1]) in ENGLISH_ROLE_MODIFIERS
                 or _is_english_adjective(tokens[start - 1])  # "the special prosecutor"
+                or _is_noun_of_a_compound(tokens[start - 1], word)  # "the mill worker"
                 or (
                     tokens[start - 1].text.istitle()
                     # "a White House aide", "a Senate committee counsel"
@@ -1748,7 +1786,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
             )
         ):
             start -= 1
-        determiners = APPOSITION_DETERMINERS | {"les", "des"}
+        # and a possessive: "her daughter Christabel Pankhurst", « son frère Raúl Castro »
+        determiners = APPOSITION_DETERMINERS | {"les", "des"} | POSSESSIVES
         if language == FRENCH:
             determiners = determiners | FRENCH_CONTRACTED_ARTICLES  # « du peintre Courbet »
         if start == 0 or _lower(tokens[start - 1]) not in determiners:
@@ -1766,13 +1805,8 @@ def _descriptors_before_names(tokens, language: str, names: PersonNames, found):
         if (
             end < len(tokens)
             and tokens[end].text == ","
-            and _lower(tokens[start - 1])
-            in (
-                "a",
-                "an",
-                "un",
-                "une",
-            )
+            # "His successor, H. H. Asquith," as "an American pilot, Lieutenant Gail Halvorsen"
+            and _lower(tokens[start - 1]) in {"a", "an", "un", "une"} | POSSESSIVES
         ):
             end += 1
         spans = _names_from(tokens, end, names, plural)
@@ -1805,6 +1839,48 @@ ENGLISH_PREPOSITIONS = {
 }  # fmt: skip
 ENGLISH_ADJECTIVES = {"young", "old", "great", "famous", "new", "last", "only", "powerful"}
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ary", "ern", "ful", "less", "ant", "ent")
+
+
+# Agent nouns that a lower-case noun may qualify: "the mill worker", "the union organiser".
+COMPOUND_STOP_WORDS = {
+    "and", "or", "but", "who", "that", "which", "as", "than", "its", "our", "my", "your", "this",
+    "these", "those", "whose", "every", "each", "no", "some",
+}  # fmt: skip
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+
+
+AT_THE_TIME = [
+    ("at", "the", "time"),
+    ("à", "l’", "époque"),
+    ("à", "l'", "époque"),
+    ("à", "cette", "époque"),
+]
+
+
+def _at_the_time_length(tokens, k: int) -> int:
+    """How many tokens from k say "at the time" / « à l'époque » (0 when they do not)."""
+    for phrase in AT_THE_TIME:
+        words = [_lower(t) for t in tokens[k : k + len(phrase)]]
+        if tuple(words) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_noun_of_a_compound(token, head: str) -> bool:
+    """A lower-case noun before an agent noun ("the mill worker Annie Kenney", "the coal miner
+    X"), never a verb or a preposition ("the police arrested John Smith")."""
+    word = token.text
+    return (
+        head.endswith(AGENT_ENDINGS)
+        and not head.endswith("ed")
+        and word.isalpha()
+        and word.islower()
+        and not word.endswith(("ed", "ing"))
+        and word not in VERBISH_ENGLISH
+        and word not in ENGLISH_PREPOSITIONS
+        and word not in APPOSITION_DETERMINERS | POSSESSIVES
+        and word not in COMPOUND_STOP_WORDS
+    )
 
 
 def _is_english_adjective(token) -> bool:

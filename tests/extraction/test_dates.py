@@ -1808,3 +1808,125 @@ def test_a_year_below_1000_anchors_the_dates_after_it():
 )
 def test_a_year_before_christ_or_a_bare_number_below_1000_is_no_date(language, text):
     assert find_dates(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label", "start", "end"),
+    [
+        (
+            "en",
+            "On 5 June 1947, Marshall spoke. Throughout the autumn, Clayton argued for aid.",
+            "Throughout the autumn",
+            date(1947, 9, 22),
+            date(1947, 12, 20),
+        ),
+        (
+            "en",
+            "On 2 July 1947, Molotov left. Through the summer, the committee worked.",
+            "Through the summer",
+            date(1947, 6, 21),
+            date(1947, 9, 21),
+        ),
+        (
+            "en",
+            "In October 1948, Truman won. Over the winter, the airlift went on.",
+            "Over the winter",
+            date(1948, 12, 21),
+            date(1949, 3, 19),
+        ),
+        (
+            "fr",
+            "Le 5 juin 1947, Marshall parle. Tout au long de l'automne, Clayton plaide.",
+            "Tout au long de l'automne",
+            date(1947, 9, 22),
+            date(1947, 12, 20),
+        ),
+        (
+            "fr",
+            "Tout au long du printemps 1948, le Congrès débat du plan.",
+            "Tout au long du printemps 1948",
+            date(1948, 3, 20),
+            date(1948, 6, 20),
+        ),
+    ],
+)
+def test_throughout_over_and_tout_au_long_de_a_season(language, text, label, start, end):
+    found = mention(text, language, label)
+    assert (found.date_start, found.date_end) == (start, end)
+    assert not found.background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        (
+            "en",
+            "Dean Acheson, Truman's secretary of state from 1949, later praised the plan.",
+            "1949",
+        ),
+        (
+            "en",
+            "Lucius Clay, military governor from March 1947, afterwards wrote his memoirs.",
+            "March 1947",
+        ),
+        (
+            "fr",
+            "Édouard Herriot, maire de Lyon à partir de 1905, devient plus tard président du "
+            "Conseil.",
+            "à partir de 1905",
+        ),
+        (
+            "fr",
+            "Léon Blum, président du Conseil dès juin 1936, sera ensuite déporté.",
+            "dès juin 1936",
+        ),
+    ],
+)
+def test_a_role_s_open_start_before_a_later_clause_is_a_backdrop(language, text, label):
+    assert mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("en", "Clement Attlee, prime minister from 1945, nationalised the mines.", "1945"),
+        (
+            "fr",
+            "Édouard Daladier, président du Conseil à partir d'avril 1938, gouverne au centre.",
+            "avril 1938",
+        ),
+        ("en", "From 1949, the Soviet Union had the bomb, and later it tested more.", "1949"),
+        (
+            "fr",
+            "Dès le 19 septembre 1870, les Prussiens assiègent Paris.",
+            "Dès le 19 septembre 1870",
+        ),
+    ],
+)
+def test_an_open_start_that_dates_its_clause_stays_an_event(language, text, label):
+    assert not mention(text, language, label).background
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "day"),
+    [
+        (
+            "On 16 December 1773, colonists dumped the tea. A fortnight later, Gage sailed.",
+            "A fortnight later",
+            date(1773, 12, 30),
+        ),
+        (
+            "On 1 March 1918, the bill passed. Two fortnights afterwards, it became law.",
+            "Two fortnights afterwards",
+            date(1918, 3, 29),
+        ),
+        (
+            "On 4 June 1913, Davison ran onto the course; one fortnight after, crowds mourned.",
+            "one fortnight after",
+            date(1913, 6, 18),
+        ),
+    ],
+)
+def test_a_fortnight_later_is_fourteen_days_after_the_anchor(text, label, day):
+    found = mention(text, "en", label)
+    assert (found.date_start, found.date_end, found.precision) == (day, day, RELATIVE)

@@ -388,6 +388,11 @@ NEW_FAMILIES = [
     ("en", "In 1950–1953, the war killed millions. The year 1954 brought peace."),
     ("en", "In the early hours of 22 June 1941, German troops crossed the border."),
     ("en", "On 10 August 1792, the Tuileries fell. The week after, prisons were attacked."),
+    ("en", "On 5 June 1947, Marshall spoke. Throughout the autumn, Clayton argued for aid."),
+    ("en", "In October 1948, Truman won. Over the winter, the airlift went on."),
+    ("fr", "Le 5 juin 1947, Marshall parle. Tout au long de l'automne, Clayton plaide."),
+    ("fr", "Tout au long du printemps 1948, le Congrès débat du plan."),
+    ("en", "On 16 December 1773, the tea was dumped. A fortnight later, Gage sailed."),
 ]
 
 
@@ -406,3 +411,14 @@ def test_the_new_phrase_families_give_candidates_the_fact_checker_accepts(langua
 def test_every_fresh_text_candidate_passes_the_fact_checker(path):
     text = path.read_text(encoding="utf-8")
     assert_accepted_by_the_fact_checker(text, event_candidates(text, path.stem[:2]))
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Dean Acheson, Truman's secretary of state from 1949, later praised the plan."),
+        ("fr", "Léon Blum, président du Conseil dès juin 1936, sera ensuite déporté."),
+    ],
+)
+def test_a_role_s_start_in_an_apposition_does_not_date_a_later_clause(language, text):
+    assert event_candidates(text, language) == []

@@ -742,3 +742,270 @@ def test_english_surnames_with_french_demonym_endings_are_names(language, text, 
     candidates = role_candidates(text, language)
     assert_verbatim(text, candidates)
     assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1944, Edward Stettinius, who had been chairman of US Steel, replaced Hull.",
+            ("Edward Stettinius", "chairman of US Steel"),
+        ),
+        (
+            "en",
+            "Alger Hiss, who had been an adviser at Yalta, was accused in 1948.",
+            ("Alger Hiss", "adviser"),
+        ),
+        (
+            "en",
+            "In 1948, Lewis Douglas served as ambassador in London.",
+            ("Lewis Douglas", "ambassador"),
+        ),
+        (
+            "en",
+            "Omar Bradley, who had commanded an army group, served as the first chairman of the "
+            "joint chiefs.",
+            ("Omar Bradley", "first chairman"),
+        ),
+        (
+            "en",
+            "The young Hirohito acted as regent for his father from 1921.",
+            ("Hirohito", "regent"),
+        ),
+    ],
+)
+def test_a_role_after_had_been_or_served_as_goes_to_the_person(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Patton served the army for thirty years."),
+        ("en", "Churchill served tea to the king's guests."),
+        ("en", "Eden worked hard as the crisis grew."),
+    ],
+)
+def test_served_without_as_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1953, Vice-President Richard Nixon toured Asia.",
+            ("Richard Nixon", "Vice-President"),
+        ),
+        (
+            "en",
+            "In 1961, Secretary-General Dag Hammarskjöld died in Africa.",
+            ("Dag Hammarskjöld", "Secretary-General"),
+        ),
+        (
+            "en",
+            "Undersecretary of State Dean Acheson drafted the speech.",
+            ("Dean Acheson", "Undersecretary of State"),
+        ),
+        (
+            "en",
+            "In 1947, Under-Secretary Robert Lovett met the Europeans.",
+            ("Robert Lovett", "Under-Secretary"),
+        ),
+        (
+            "en",
+            "Assistant Secretary of State Dean Rusk drew the line on the map.",
+            ("Dean Rusk", "Assistant Secretary of State"),
+        ),
+    ],
+)
+def test_hyphenated_and_under_secretary_titles_stay_out_of_the_name(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "Nancy Astor became the first woman MP in 1919.",
+            ("Nancy Astor", "first woman MP"),
+        ),
+        (
+            "en",
+            "In 1936, the Labour MP Ellen Wilkinson led the Jarrow march.",
+            ("Ellen Wilkinson", "MP"),
+        ),
+        (
+            "en",
+            "In 1910, Winston Churchill, a member of parliament for Dundee, spoke.",
+            ("Winston Churchill", "member of parliament for Dundee"),
+        ),
+        (
+            "en",
+            "In 1960, Sirimavo Bandaranaike, the world's first female prime minister, took office.",
+            ("Sirimavo Bandaranaike", "world's first female prime minister"),
+        ),
+        (
+            "fr",
+            "En 1991, Édith Cresson devient la première femme Première ministre.",
+            ("Édith Cresson", "femme Première ministre"),
+        ),
+    ],
+)
+def test_members_of_parliament_and_first_women_in_a_role(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1910, the MPs voted against the bill."),
+        ("en", "The woman waited outside Parliament in 1913."),
+        ("fr", "En 1962, sa femme échappe à l'attentat."),
+    ],
+)
+def test_mps_or_a_woman_without_a_name_give_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1951, the prime minister, Dr. Mohammad Mossadegh, nationalised the oil industry.",
+            ("Mohammad Mossadegh", "prime minister"),
+        ),
+        (
+            "en",
+            "In 1951, Prime Minister Dr. Mohammad Mossadegh nationalised oil.",
+            ("Mohammad Mossadegh", "Prime Minister"),
+        ),
+        ("en", "In 1945, the Labour leader, Mr. Attlee, won.", ("Attlee", "leader")),
+        (
+            "fr",
+            "En 1936, le président du Conseil, M. Léon Blum, forme son gouvernement.",
+            ("Léon Blum", "président du Conseil"),
+        ),
+        (
+            "fr",
+            "En 1974, la ministre de la Santé, Mme Simone Veil, présente la loi.",
+            ("Simone Veil", "ministre de la Santé"),
+        ),
+    ],
+)
+def test_a_form_of_address_between_the_title_and_the_name_is_skipped(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1912, her daughter Christabel Pankhurst fled to Paris.",
+            ("Christabel Pankhurst", "daughter"),
+        ),
+        (
+            "en",
+            "In 1815, his brother Joseph Bonaparte fled to America.",
+            ("Joseph Bonaparte", "brother"),
+        ),
+        (
+            "fr",
+            "En 1959, son frère Raúl Castro commande l'armée.",
+            ("Raúl Castro", "frère"),
+        ),
+        (
+            "fr",
+            "En 1962, sa femme Yvonne de Gaulle échappe à l'attentat.",
+            ("Yvonne de Gaulle", "femme"),
+        ),
+    ],
+)
+def test_a_noun_after_a_possessive_describes_the_name_after_it(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1972, his lawyer said nothing."),
+        ("en", "In 1815, his defeat at Waterloo ended the empire."),
+        ("fr", "En 1815, sa défaite à Waterloo met fin à l'Empire."),
+    ],
+)
+def test_a_possessive_noun_without_a_name_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "en",
+            "In 1905, Christabel and the mill worker Annie Kenney were jailed.",
+            ("Annie Kenney", "mill worker"),
+        ),
+        (
+            "en",
+            "In 1984, the coal miner Arthur Scargill led the strike.",
+            ("Arthur Scargill", "coal miner"),
+        ),
+        (
+            "en",
+            "In 1905, the union organiser Mary Macarthur spoke.",
+            ("Mary Macarthur", "union organiser"),
+        ),
+        (
+            "en",
+            "In 1910, the home secretary at the time, Winston Churchill, was blamed.",
+            ("Winston Churchill", "home secretary"),
+        ),
+        (
+            "fr",
+            "En 1910, le président du Conseil à l'époque, Aristide Briand, brise la grève.",
+            ("Aristide Briand", "président du Conseil"),
+        ),
+        (
+            "en",
+            "In 1908, his successor, Herbert Asquith, was even more hostile.",
+            ("Herbert Asquith", "successor"),
+        ),
+        (
+            "fr",
+            "En 1969, son successeur, Georges Pompidou, est élu.",
+            ("Georges Pompidou", "successeur"),
+        ),
+    ],
+)
+def test_compound_descriptors_at_the_time_and_a_possessive_before_a_comma(language, text, expected):
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    assert [(c.subject, c.object) for c in candidates] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "In 1910, the police arrested John Smith."),
+        ("en", "In 1910, the crowd cheered John Smith."),
+        ("en", "In 1815, after his defeat, Napoleon fled."),
+        ("fr", "En 1815, après sa défaite, Napoléon fuit."),
+    ],
+)
+def test_a_verb_or_a_possessive_event_before_a_name_gives_no_role(language, text):
+    assert roles_of(text, language) == set()
