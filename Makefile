@@ -8,6 +8,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make test draws every example each property test asks for (a plain `pytest` draws a tenth,
+# .ci/run replays a fixed set): tests/hypothesis_profiles.py.
+HYPOTHESIS_PROFILE ?= thorough
+export HYPOTHESIS_PROFILE
 
 .PHONY: run test test-sqlite test-postgres prod setup venv browser postgresql redis xmllint lint format bench two-servers
 

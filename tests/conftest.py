@@ -1,21 +1,15 @@
 """Shared fixtures: the shipped fact base, accounts and a class (built by tests/factories.py),
 and the answers a student posts."""
 
-import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from hypothesis import settings as hypothesis_settings
 
+import tests.hypothesis_profiles  # noqa: F401  (loads the quick, thorough or ci profile)
 from quizzes.models import Source
 from tests.factories import make_class, make_student, make_teacher  # tests import these too
-
-# Property tests explore new random examples on every developer run; CI (.ci/run sets
-# HYPOTHESIS_PROFILE=ci) replays a fixed set, so a landing never depends on luck.
-hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
-hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FACT_FIXTURES = sorted((ROOT / "fixtures").glob("*.json"))

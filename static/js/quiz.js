@@ -75,9 +75,13 @@
   }
   // After an answer, focus goes to the score heading, so screen readers read the result; after
   // "Question suivante", to the question's number.
+  // htmx itself wires the swapped-in form and links only when the swap settles (20 ms later, more
+  // on a busy phone); processing them here first means an Enter pressed at once still answers
+  // through htmx instead of reloading the whole page (processing twice is a no-op).
   document.addEventListener("htmx:afterSwap", function () {
     var panel = document.getElementById("question-panel");
     if (panel) {
+      window.htmx.process(panel);
       var heading = panel.querySelector("[data-focus-after-swap]") || panel.querySelector("h2, .question-number");
       if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
     }

@@ -30,7 +30,9 @@ def _no_static_handler(application):
 
 
 @pytest.fixture(scope="session")
-def live_server(request):
+def live_server(request, collected_static):
+    """WhiteNoise lists the collected files when the server starts, so they are collected
+    first (a session fixture starts before the per-test fixture that would collect them)."""
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer(os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"), start=False)

@@ -290,6 +290,32 @@ def test_student_answers_which_first_and_dates_by_keyboard_only(page: Page, site
     expect(page.get_by_text("Total : 2 point(s) sur 3, soit 67 %")).to_be_visible()
 
 
+def test_an_answer_typed_before_the_swap_settles_still_goes_through_htmx(
+    page: Page, site, dates_set
+):
+    """htmx wires swapped-in content only when the swap settles; on a busy phone that can come
+    after the student has already typed the year and pressed Enter. The answer must still be
+    sent by htmx (no page reload, focus on the score), not as a plain form post."""
+    log_in(page, site)
+    attempt = start_set(page, dates_set)
+    which_first = which_first_then_two_dates(attempt)
+    page.evaluate("() => { htmx.config.defaultSettleDelay = 5000; window.stillThisPage = true; }")
+    page.get_by_role("radio", name=labels(which_first)[wrong_choice(which_first)]).check()
+    page.get_by_role("button", name="Valider").press("Enter")
+    expect_answered(page, 1, 0)
+
+    next_question_by_keyboard(page, 2, 3)
+    question = attempt.questions.get(position=2)
+    year, month = source_date(question)
+    if question.data["precision"] == "month":
+        page.get_by_label("Mois").select_option(str(month))
+    page.get_by_label("Année").fill(str(year))
+    page.get_by_label("Année").press("Enter")
+    expect_answered(page, 2, 100)
+    expect(page.locator(":focus")).to_have_text(SCORE.format(100))
+    assert page.evaluate("() => window.stillThisPage === true"), "the answer reloaded the page"
+
+
 def test_student_answers_cause_matching_by_keyboard_only(page: Page, site, causes_set):
     log_in(page, site)
     attempt = start_set(page, causes_set)

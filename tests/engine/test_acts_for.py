@@ -11,6 +11,7 @@ from quizzes.engine import NotEnoughFacts, RelationBank
 from quizzes.engine.facts import RelationFact, acting_together
 from quizzes.fixture_facts import shipped_acts_for, shipped_facts
 from tests.engine.strategies import pairs_of, relation_banks
+from tests.hypothesis_profiles import examples
 
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "causes")
 SEEDS = range(400)
@@ -107,7 +108,7 @@ def banks_with_links(draw):
     return facts, [(a, p) for a, p in links if a != p]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     bank=banks_with_links(), n_pairs=st.integers(2, 5), seed=st.integers(), extra=st.integers(0, 4)
 )

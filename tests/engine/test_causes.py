@@ -12,6 +12,7 @@ from quizzes.engine.causes import defensible_pairs
 from quizzes.engine.wording import normalized
 from tests.engine.strategies import shipped_facts
 from tests.engine.test_giveaways import giveaways
+from tests.hypothesis_profiles import examples
 
 SEEDS = range(300)
 
@@ -82,7 +83,7 @@ def test_defensible_pairs_link_consequences_sharing_a_word_only():
 CONSEQUENCES = ["la chute du régime", "une impasse", "l’indulgence", "la famine", "le régime"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     pairs=st.lists(
         st.tuples(

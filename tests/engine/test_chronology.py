@@ -19,6 +19,7 @@ from quizzes.engine.grading import (
     grade_ordering,
 )
 from tests.engine.strategies import DIFFICULTIES, event_banks, shipped_facts
+from tests.hypothesis_profiles import examples
 
 
 def event(fact_id: str, start: str, end: str | None = None, label: str = "") -> EventFact:
@@ -31,7 +32,7 @@ def event(fact_id: str, start: str, end: str | None = None, label: str = "") -> 
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(events=event_banks(), n_items=st.integers(3, 8), seed=st.integers(), data=st.data())
 def test_random_banks_never_give_an_ambiguous_or_presorted_question(events, n_items, seed, data):
     difficulty = data.draw(DIFFICULTIES)
@@ -51,7 +52,7 @@ def test_random_banks_never_give_an_ambiguous_or_presorted_question(events, n_it
     assert [item.id for item in question.items] != right
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(events=event_banks(min_size=10), seed=st.text(max_size=8))
 def test_same_facts_and_seed_give_the_same_question(events, seed):
     if ChronologyBank(events).max_items < 3:
@@ -61,7 +62,7 @@ def test_same_facts_and_seed_give_the_same_question(events, seed):
     assert first == again
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(events=event_banks(min_size=12))
 def test_max_items_is_the_largest_set_of_pairwise_orderable_events(events):
     bank = ChronologyBank(events)
@@ -158,7 +159,7 @@ def test_count_sets_matches_brute_force_on_a_small_bank():
     assert ChronologyBank(events).count_sets(4) == expected
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     events=event_banks(min_size=8),
     n_items=st.integers(3, 6),

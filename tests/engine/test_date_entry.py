@@ -20,6 +20,7 @@ from quizzes.engine.date_entry import (
     precision_of,
 )
 from tests.engine.strategies import event_banks, shipped_facts
+from tests.hypothesis_profiles import examples
 
 JULY_10 = (date(1943, 7, 10), date(1943, 7, 10))
 SPRING = (date(1943, 3, 21), date(1943, 6, 21))
@@ -73,7 +74,7 @@ def test_a_month_where_none_is_asked_or_a_missing_month_is_malformed():
         grade_date_entry(*JULY_10, MONTH, 1943, 13)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events=event_banks(min_size=1), seed=st.integers())
 def test_exactly_one_year_or_month_earns_full_marks(events, seed):
     try:

@@ -26,6 +26,7 @@ from quizzes.engine.wording import (
     shared_words,
 )
 from tests.engine.strategies import event_banks, shipped_facts, wordy_relation_banks
+from tests.hypothesis_profiles import examples
 
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "causes")
 SEEDS = range(200)
@@ -134,7 +135,7 @@ def test_no_answer_repeats_a_word_of_its_own_prompt(relation):
             assert not shared_words(prompt.label, answers[question.answer[prompt.id]])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     facts=wordy_relation_banks(),
     n_pairs=st.integers(2, 4),
@@ -152,7 +153,7 @@ def test_synthetic_facts_never_give_a_pair_away(facts, n_pairs, n_distractors, s
     assert giveaways(question) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     events=event_banks(min_size=2),
     n_pairs=st.integers(2, 4),

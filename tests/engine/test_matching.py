@@ -17,6 +17,7 @@ from quizzes.engine import (
 )
 from quizzes.engine.matching import normalized
 from tests.engine.strategies import event_banks, relation_banks, shipped_facts
+from tests.hypothesis_profiles import examples
 
 
 def without_year(label: str) -> str:
@@ -38,7 +39,7 @@ def assert_unambiguous(question, known_pairs):
         assert fitting == [question.answer[prompt_id]]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     facts=relation_banks(),
     n_pairs=st.integers(2, 4),
@@ -115,7 +116,7 @@ def test_same_seed_gives_the_same_question_byte_for_byte():
     assert other.to_dict() != first.to_dict()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(events=event_banks(min_size=5), n_pairs=st.integers(2, 5), seed=st.integers())
 def test_date_matching_never_pairs_overlapping_events_or_offers_a_fitting_distractor(
     events, n_pairs, seed

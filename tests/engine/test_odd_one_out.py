@@ -26,6 +26,7 @@ from quizzes.engine.odd_one_out import (
 from quizzes.engine.wording import content_words, has_number, has_year, is_clause
 from quizzes.fixture_facts import shipped_acts_for, shipped_opposed
 from tests.engine.strategies import event_banks, shipped_facts
+from tests.hypothesis_profiles import examples
 
 SHIPPED_DRAWS = 3_000
 
@@ -272,7 +273,7 @@ def wordy_event_banks(draw):
     return events
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(events=st.one_of(event_banks(), wordy_event_banks()), seeds=st.integers(0, 10**6))
 def test_synthetic_events_give_one_certain_intruder_and_no_give_away(events, seeds):
     by_id = {event.id: event for event in events}
@@ -346,7 +347,7 @@ def side_worlds(draw):
     return relations, links, opposed
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(world=side_worlds(), seeds=st.integers(0, 10**6))
 def test_synthetic_sides_give_three_certain_members_and_an_enemy(world, seeds):
     relations, links, opposed = world

@@ -20,6 +20,7 @@ from quizzes.engine.facts import EventFact, StatedOrder
 from quizzes.engine.stated_orders import OrderedEvents
 from quizzes.fixture_facts import shipped_facts, shipped_stated_orders
 from tests.engine.strategies import DIFFICULTIES, event_banks, pairs_of
+from tests.hypothesis_profiles import examples
 
 RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
 ARREST = "Mussolini est arrêté"
@@ -75,7 +76,7 @@ def chain_oracle(events, orders):
     return settled
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(bank=banks_with_orders(), n_items=st.integers(3, 6), seed=st.integers(), data=st.data())
 def test_overlapping_events_are_asked_together_only_when_stated_orders_link_them(
     bank, n_items, seed, data
@@ -105,7 +106,7 @@ def test_overlapping_events_are_asked_together_only_when_stated_orders_link_them
                 assert quotes and set(quotes) <= stated
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(bank=banks_with_orders())
 def test_max_items_and_counts_match_brute_force_on_small_banks(bank):
     events, orders = bank
@@ -130,7 +131,7 @@ def test_max_items_and_counts_match_brute_force_on_small_banks(bank):
     assert bank.max_items == best
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(events=event_banks(min_size=3), seed=st.integers())
 def test_without_stated_orders_questions_are_those_of_the_dates_alone(events, seed):
     bank = chronology_bank(events, [StatedOrder("absent", "missing", "rien")])

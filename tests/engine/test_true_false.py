@@ -34,6 +34,7 @@ from quizzes.engine.wording import has_year, normalized, shared_words
 from quizzes.fixture_facts import shipped_acts_for
 from tests.engine.strategies import event_banks, pairs_of, relation_banks, shipped_facts
 from tests.engine.test_acts_for import linked
+from tests.hypothesis_profiles import examples
 
 SHIPPED_DRAWS = 4_000
 
@@ -172,7 +173,7 @@ def fact_bases(draw):
     return events, relations, [(a, p) for a, p in links if a != p]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(base=fact_bases(), seed=st.integers())
 def test_synthetic_statements_are_true_facts_or_certainly_false(base, seed):
     events, relations, acts_for = base

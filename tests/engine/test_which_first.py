@@ -19,6 +19,7 @@ from quizzes.engine.wording import has_year
 from quizzes.fixture_facts import shipped_stated_orders
 from tests.engine.strategies import event_banks, shipped_facts
 from tests.engine.test_stated_orders import banks_with_orders, chain_oracle
+from tests.hypothesis_profiles import examples
 
 RESIGNATION = "Mussolini est contraint de démissionner par le Grand Conseil fasciste"
 ARREST = "Mussolini est arrêté"
@@ -45,7 +46,7 @@ def test_the_earlier_event_is_shown_first_about_half_the_time():
     assert 150 < firsts.count("e1") < 250
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events=event_banks(min_size=0), seed=st.integers())
 def test_the_right_answer_is_unique_and_settled_by_the_dates(events, seed):
     try:
@@ -83,7 +84,7 @@ def test_events_on_the_same_day_cannot_be_asked():
         generate_which_first(same_day, seed=0)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(bank=banks_with_orders(), seed=st.integers())
 def test_with_stated_orders_only_pairs_the_source_orders_are_asked_and_their_words_cited(
     bank, seed
@@ -115,7 +116,7 @@ def test_with_stated_orders_only_pairs_the_source_orders_are_asked_and_their_wor
         assert question.settled == ()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(bank=banks_with_orders())
 def test_every_pair_the_source_orders_is_counted_once_and_no_other(bank):
     events, orders = bank
