@@ -14,7 +14,7 @@ from tests.engine.strategies import pairs_of, relation_banks
 from tests.hypothesis_profiles import examples
 
 RELATIONS = ("role", "commands", "happened_at", "landed_at", "figure", "causes")
-SEEDS = range(400)
+SEEDS = range(examples(400))  # a tenth when quick
 
 
 def linked(acts_for: list[tuple[str, str]], name: str) -> set[str]:
@@ -71,7 +71,7 @@ def ambiguity_rate(acts_for_given_to_engine) -> tuple[int, int]:
 
 def test_shipped_matching_questions_never_offer_an_answer_true_of_a_prompt_through_acts_for():
     ambiguous, generated = ambiguity_rate(shipped_acts_for())
-    assert generated > 2000
+    assert generated > 5 * len(SEEDS)  # 2,000 over the thorough 400 seeds
     assert ambiguous == 0
 
 
