@@ -69,25 +69,10 @@ def _same_label(fact: dict, candidate: dict) -> bool:
     return bool(wanted and given) and (wanted in given or given in wanted)
 
 
-def _one_to_one(edges: dict[int, list[int]]) -> int:
-    """Size of a maximum matching fact -> candidate (Kuhn's augmenting paths)."""
-    owner: dict[int, int] = {}
-
-    def augment(fact: int, seen: set[int]) -> bool:
-        for cand in edges[fact]:
-            if cand in seen:
-                continue
-            seen.add(cand)
-            if cand not in owner or augment(owner[cand], seen):
-                owner[cand] = fact
-                return True
-        return False
-
-    return sum(augment(fact, set()) for fact in edges)
-
-
 def reproduce(text: str, facts: list[dict], candidates: list[dict]) -> dict:
     """Which facts `candidates` (JSON shape of extract_facts) reproduce, and why not the others."""
+    from quizzes.extraction.evaluation import max_matching
+
     events = [c for c in candidates if c.get("kind") == "event"]
     edges, unmatched = {}, []
     for index, fact in enumerate(facts):
@@ -114,7 +99,7 @@ def reproduce(text: str, facts: list[dict], candidates: list[dict]) -> dict:
     return {
         "facts": len(facts),
         "reproduced": sum(1 for targets in edges.values() if targets),
-        "one_to_one": _one_to_one(edges),
+        "one_to_one": len(max_matching(edges)),
         "event_candidates": len(events),
         "unmatched": unmatched,
     }

@@ -292,7 +292,7 @@ def _right_range(candidate: dict, event: dict) -> bool:
     )
 
 
-def _max_matching(edges: dict[int, list[int]]) -> set[int]:
+def max_matching(edges: dict[int, list[int]]) -> set[int]:
     """The gold indexes of a maximum matching, gold index -> candidate indexes (Kuhn)."""
     owner: dict[int, int] = {}
 
@@ -389,7 +389,7 @@ def score(text: str, gold: dict, candidates: list[dict]) -> dict:
         ]
         for g, (event, span) in enumerate(gold_events)
     }
-    matched = _max_matching(edges)
+    matched = max_matching(edges)
     found = len(matched)
     missed = [event["label"] for g, (event, _) in enumerate(gold_events) if g not in matched]
 
