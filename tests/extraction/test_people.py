@@ -18,6 +18,13 @@ def roles_of(text, language):
     return {(c.subject, c.relation, c.object) for c in candidates}
 
 
+def named_roles(text, language) -> list[tuple[str, str]]:
+    """(person, role) of each role candidate, in order, once their quotes are checked verbatim."""
+    candidates = role_candidates(text, language)
+    assert_verbatim(text, candidates)
+    return [(c.subject, c.object) for c in candidates]
+
+
 @pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
@@ -560,9 +567,7 @@ def test_seed_text_groups_named_only_by_what_they_did_get_no_role():
 )
 def test_fronted_phrase_before_the_name_keeps_the_apposition(language, text, expected):
     """A date, a relative phrase or an adverb opening the sentence is no part of the name."""
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -593,9 +598,7 @@ def test_fronted_phrase_before_the_name_keeps_the_apposition(language, text, exp
     ],
 )
 def test_particle_opens_the_surname_after_a_title(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -646,9 +649,7 @@ def test_a_preposition_after_a_title_is_no_particle(language, text):
     ],
 )
 def test_hyphenated_proper_nouns_stay_whole(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -682,9 +683,7 @@ def test_hyphenated_proper_nouns_stay_whole(language, text, expected):
     ],
 )
 def test_apposition_without_article_and_relative_clause_give_the_role(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -739,9 +738,7 @@ def test_army_commander_with_a_particle(language, text, expected):
     ],
 )
 def test_english_surnames_with_french_demonym_endings_are_names(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -776,9 +773,7 @@ def test_english_surnames_with_french_demonym_endings_are_names(language, text, 
     ],
 )
 def test_a_role_after_had_been_or_served_as_goes_to_the_person(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -824,9 +819,7 @@ def test_served_without_as_gives_no_role(language, text):
     ],
 )
 def test_hyphenated_and_under_secretary_titles_stay_out_of_the_name(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -860,9 +853,7 @@ def test_hyphenated_and_under_secretary_titles_stay_out_of_the_name(language, te
     ],
 )
 def test_members_of_parliament_and_first_women_in_a_role(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -904,9 +895,7 @@ def test_mps_or_a_woman_without_a_name_give_no_role(language, text):
     ],
 )
 def test_a_form_of_address_between_the_title_and_the_name_is_skipped(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -935,9 +924,7 @@ def test_a_form_of_address_between_the_title_and_the_name_is_skipped(language, t
     ],
 )
 def test_a_noun_after_a_possessive_describes_the_name_after_it(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -993,9 +980,7 @@ def test_a_possessive_noun_without_a_name_gives_no_role(language, text):
     ],
 )
 def test_compound_descriptors_at_the_time_and_a_possessive_before_a_comma(language, text, expected):
-    candidates = role_candidates(text, language)
-    assert_verbatim(text, candidates)
-    assert [(c.subject, c.object) for c in candidates] == [expected]
+    assert named_roles(text, language) == [expected]
 
 
 @pytest.mark.parametrize(
